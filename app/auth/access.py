@@ -1,0 +1,29 @@
+"""Role checks on the server, for every staff view."""
+import functools
+
+from flask import abort, redirect, request, url_for
+from flask_login import current_user
+
+from app.auth.roles import ALL_ROLES
+
+
+def roles_required(*roles):
+    """Allow only signed-in staff holding one of `roles` (all staff if none given).
+    Staff who must change a one-time password are sent to do that first."""
+    allowed = roles or ALL_ROLES
+
+    def decorator(view):
+        @functools.wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if current_user.must_change_password and request.endpoint != "auth.change_password":
+                return redirect(url_for("auth.change_password"))
+            if current_user.role not in allowed:
+                abort(403)
+            return view(*args, **kwargs)
+
+        guarded.allowed_roles = allowed
+        return guarded
+
+    return decorator

@@ -1,0 +1,79 @@
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField
+
+from app.auth.roles import ROLES
+from app.db import BaseModel, utcnow
+from app.org.models import ServiceArea
+
+
+class User(BaseModel):
+    """A member of staff. Residents never have accounts."""
+
+    email = CharField(max_length=320, unique=True)  # lower-cased
+    name = CharField(max_length=200)
+    role = CharField(max_length=30, index=True)
+    password_hash = CharField(max_length=255)
+    active = BooleanField(default=True)
+    must_change_password = BooleanField(default=False)
+    is_demo = BooleanField(default=False)
+    created_at = DateTimeField(default=utcnow)
+    last_login_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "staff_user"
+        personal_data = ("email", "name")
+
+    # Flask-Login protocol. get_id() is peewee's; the session never stores it:
+    # it holds a StaffSession token (see auth.sessions).
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self):
+        return self.active
+
+    @property
+    def role_label(self):
+        return ROLES.get(self.role, self.role)
+
+    def has_role(self, *roles):
+        return self.role in roles
+
+    def service_ids(self):
+        return {row.service_id for row in self.services}
+
+
+class UserService(BaseModel):
+    """The services a service lead (or a service-based officer) works in."""
+
+    user = ForeignKeyField(User, backref="services", on_delete="CASCADE")
+    service = ForeignKeyField(ServiceArea, backref="staff", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "staff_user_service"
+        indexes = ((("user", "service"), True),)
+
+
+class StaffSession(BaseModel):
+    """A signed-in session. The browser holds only a random token whose hash is
+    stored here, so signing in issues a new id and signing out revokes it."""
+
+    token_hash = CharField(max_length=64, unique=True)
+    user = ForeignKeyField(User, backref="sessions", on_delete="CASCADE")
+    created_at = DateTimeField(default=utcnow)
+    last_seen_at = DateTimeField(default=utcnow)
+    ip = CharField(max_length=64, default="")
+
+    class Meta:
+        table_name = "staff_session"
+
+
+class LoginAttempt(BaseModel):
+    """Sign-in attempts, for per-account and per-address throttling."""
+
+    at = DateTimeField(default=utcnow, index=True)
+    email = CharField(max_length=320, index=True)
+    ip = CharField(max_length=64, index=True)
+    succeeded = BooleanField(default=False)
+
+    class Meta:
+        table_name = "login_attempt"

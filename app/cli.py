@@ -1,0 +1,92 @@
+"""flask commands: `db upgrade`, `create-admin`, `demo seed`, `queue sweep`."""
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from app.db import db
+
+db_cli = AppGroup("db", help="The database.")
+demo_cli = AppGroup("demo", help="Demonstration data.")
+queue_cli = AppGroup("queue", help="The task queue.")
+
+
+@db_cli.command("upgrade")
+def db_upgrade():
+    """Apply pending migrations to DATABASE_URL."""
+    from app.schema import upgrade
+
+    applied = upgrade(db.obj)
+    click.echo(f"Applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+
+
+@db_cli.command("status")
+def db_status():
+    """List migrations and whether each is applied."""
+    from app.schema import runner
+
+    with db.connection_context():
+        for migration in runner(db.obj).status():
+            click.echo(f"{'applied' if migration.applied else 'pending'}  {migration.name}")
+
+
+@db_cli.command("is-empty")
+def db_is_empty():
+    """Exit 0 when the database holds no feedback and no staff (used by `make run`)."""
+    from app.auth.models import User
+    from app.feedback.models import FeedbackItem
+
+    with db.connection_context():
+        empty = not User.select().exists() and not FeedbackItem.select().exists()
+    sys.exit(0 if empty else 1)
+
+
+@click.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="", help="The administrator's name.")
+def create_admin(email, name):
+    """Create an administrator and print a one-time password."""
+    from app.auth.roles import ADMINISTRATOR
+    from app.auth.services import AccountError, create_user
+
+    with db.connection_context():
+        try:
+            user, password = create_user(email, name or email.split("@")[0], ADMINISTRATOR)
+        except AccountError as error:
+            raise click.ClickException(str(error))
+    click.echo(f"Administrator {user.email} created.")
+    click.echo(f"One-time password: {password}")
+    click.echo("It must be changed at first sign-in.")
+
+
+@demo_cli.command("seed")
+@click.option("--force", is_flag=True, help="Replace earlier demo data; never touches real data.")
+def demo_seed(force):
+    """Fill the database with a believable, deterministic council year."""
+    from app.demo.seed import DemoRefused, seed_demo
+
+    with db.connection_context():
+        try:
+            result = seed_demo(force=force)
+        except DemoRefused as refused:
+            raise click.ClickException(str(refused))
+    click.echo(f"Seeded {result.feedback_count} feedback items from {result.people_count} people.")
+    click.echo("Demo staff sign-ins:")
+    for email, role, password in result.staff:
+        click.echo(f"  {role:<20} {email:<40} {password}")
+
+
+@queue_cli.command("sweep")
+def queue_sweep():
+    """Re-enqueue work the database says is still pending."""
+    import app.worker  # noqa: F401  (registers every task and sweep)
+    from app.queue import run_sweeps
+
+    with db.connection_context():
+        counts = run_sweeps()
+    click.echo(", ".join(f"{name}: {n}" for name, n in counts.items()) or "Nothing to sweep")
+
+
+def register(app):
+    for command in (db_cli, demo_cli, queue_cli, create_admin):
+        app.cli.add_command(command)

@@ -1,0 +1,98 @@
+"""The database: one proxy, one base model, one way to connect.
+
+`DATABASE_URL` picks the engine: `sqlite:///path` (the default, a file under
+`instance/`) or `postgresql://user:pass@host:port/name` (psycopg 3).
+"""
+import datetime
+from urllib.parse import unquote, urlparse
+
+from peewee import DatabaseProxy, Model
+
+db = DatabaseProxy()
+
+# SQLite before 3.51.3 can corrupt a WAL database when two connections reset the WAL
+# at the same moment (the "WAL-reset bug"). We refuse to run on such a library.
+MIN_SQLITE = (3, 51, 3)
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "synchronous": 1,  # NORMAL: durable with WAL, and fast
+    "cache_size": -16000,
+}
+
+
+class UnsafeSqlite(RuntimeError):
+    """Raised when the only SQLite library available has the WAL-reset bug."""
+
+
+def utcnow():
+    """Naive UTC now: the database stores UTC; pages show Europe/London."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+def is_postgres(database=None):
+    target = database or db.obj
+    return target is not None and type(target).__name__.lower().startswith(("postgres", "psycopg"))
+
+
+def connect_database(url):
+    """Build (but do not open) the peewee database for `url`."""
+    parsed = urlparse(url)
+    scheme = parsed.scheme.split("+")[0]
+    if scheme == "sqlite":
+        return _sqlite(url)
+    if scheme in {"postgres", "postgresql"}:
+        return _postgres(parsed)
+    raise ValueError(f"Unsupported DATABASE_URL scheme {parsed.scheme!r}: use sqlite:/// or postgresql://")
+
+
+def sqlite_path(url):
+    """The file in `sqlite:///relative/path` or `sqlite:////absolute/path`."""
+    rest = url.split("://", 1)[1]
+    if rest in {"", "/", "/:memory:"}:
+        return ":memory:"
+    return rest[1:]
+
+
+def _sqlite(url):
+    from playhouse.cysqlite_ext import CySqliteDatabase
+    import cysqlite
+
+    if tuple(cysqlite.sqlite_version_info[:3]) < MIN_SQLITE:
+        raise UnsafeSqlite(
+            f"The bundled SQLite is {cysqlite.sqlite_version}; Heard needs "
+            f"{'.'.join(map(str, MIN_SQLITE))} or newer (the WAL-reset fix). "
+            "Upgrade the cysqlite package, or use PostgreSQL."
+        )
+    path = sqlite_path(url)
+    if path != ":memory:":
+        import os
+
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    return CySqliteDatabase(path, pragmas=dict(SQLITE_PRAGMAS), timeout=10)
+
+
+def _postgres(parsed):
+    from playhouse.postgres_ext import Psycopg3Database
+
+    return Psycopg3Database(
+        unquote(parsed.path.lstrip("/")),
+        user=unquote(parsed.username) if parsed.username else None,
+        password=unquote(parsed.password) if parsed.password else None,
+        host=parsed.hostname or None,
+        port=parsed.port or None,
+    )
+
+
+def init_database(url):
+    """Point the proxy at the database for `url` and return it."""
+    database = connect_database(url)
+    db.initialize(database)
+    return database

@@ -1,0 +1,1 @@
+"""Compliments, comments and complaints from every channel."""

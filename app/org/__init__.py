@@ -1,0 +1,1 @@
+"""The council's organisation: its service areas."""

@@ -1,0 +1,1 @@
+"""Residents, for the single view of the customer."""

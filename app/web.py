@@ -1,0 +1,86 @@
+"""Wiring the shell: settings, database, queue, extensions, blueprints, CLI."""
+import logging
+
+from flask import g, request
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from app.db import db, init_database
+from app.queue import configure_queue
+
+log = logging.getLogger(__name__)
+
+
+def install(app, settings):
+    app.config.update(
+        HEARD=settings,
+        SECRET_KEY=settings.secret_key,
+        TESTING=settings.testing,
+        MAX_CONTENT_LENGTH=settings.max_content_length,
+        MAX_FORM_MEMORY_SIZE=settings.max_content_length,
+        SESSION_COOKIE_NAME="heard_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        REMEMBER_COOKIE_SECURE=settings.secure_cookies,
+        WTF_CSRF_TIME_LIMIT=None,  # a slow resident keeps their answers; see app.security
+        PREFERRED_URL_SCHEME="https" if settings.secure_cookies else "http",
+    )
+    init_database(settings.database_url)
+    configure_queue(settings)
+    _connection_per_request(app)
+    _extensions(app)
+    _blueprints(app)
+    _commands(app)
+    from app import security
+
+    security.install(app)
+
+
+def _connection_per_request(app):
+    @app.before_request
+    def open_connection():
+        db.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def close_connection(exc):
+        if not db.is_closed():
+            db.close()
+
+
+def _extensions(app):
+    CSRFProtect(app)
+    login = LoginManager(app)
+    login.login_view = "auth.login"
+    login.login_message = "Sign in to see that page"
+    login.login_message_category = "info"
+    login.session_protection = None  # our own server-side sessions rotate and expire
+
+    from app.auth import sessions
+
+    login.request_loader(sessions.load_from_request)
+
+    from app.timefmt import london
+
+    app.add_template_filter(london, "london")
+
+    @app.context_processor
+    def council():
+        settings = app.config["HEARD"]
+        return {"council": {"name": settings.council_name, "logo_text": settings.council_logo_text,
+                            "colour": settings.council_colour}}
+
+
+def _blueprints(app):
+    from app.auth.views import bp as auth_bp
+    from app.pages import bp as pages_bp
+    from app.staff import bp as staff_bp
+
+    for blueprint in (pages_bp, auth_bp, staff_bp):
+        app.register_blueprint(blueprint)
+
+
+def _commands(app):
+    from app.cli import register
+
+    register(app)

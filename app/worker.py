@@ -1,0 +1,17 @@
+"""The huey consumer's entry point.
+
+    huey_consumer app.worker.huey -w 2
+
+Builds the app (so the database and queue are configured from the environment)
+and imports every tasks module so the consumer knows every task.
+"""
+import importlib
+
+from app import create_app
+from app.queue import huey  # noqa: F401  (the consumer looks for app.worker.huey)
+
+TASK_MODULES = ()  # domain packages add their tasks modules here as they gain them
+
+application = create_app()
+for module in TASK_MODULES:
+    importlib.import_module(module)

@@ -1,0 +1,225 @@
+"""The shared page layout in a real browser: phone width, headings, skip link, CSP, sign-in,
+and axe-core's accessibility rules.
+
+Needs Debian's chromium at /usr/bin/chromium (Playwright's own browsers are not downloaded)
+and, for the axe checks, `npm ci` (node_modules/axe-core). Each part skips with the reason
+when its tool is missing. Uses the `live_server` and `staff_credentials` fixtures from
+tests/conftest.py.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 320, "height": 640}
+DESKTOP = {"width": 1024, "height": 768}
+
+# Records CSP violations from the first byte of every page (init scripts are not subject to CSP).
+RECORD_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+});
+"""
+
+RUN_AXE = """
+async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Tab:
+    """A page in a fresh browser context that collects console errors and CSP violations."""
+
+    def __init__(self, browser, viewport, bypass_csp=False):
+        self.context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp)
+        self.context.add_init_script(RECORD_CSP)
+        self.page = self.context.new_page()
+        self.errors = []
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def goto(self, url):
+        response = self.page.goto(url)
+        self.page.wait_for_load_state("load")
+        return response
+
+    def problems(self):
+        """Console errors and CSP violations so far on this tab."""
+        violations = self.page.evaluate("window.__cspViolations || []")
+        return self.errors + [f"CSP violation: {v}" for v in violations]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser):
+    tabs = []
+
+    def open_tab(viewport=DESKTOP, bypass_csp=False):
+        tabs.append(Tab(browser, viewport, bypass_csp))
+        return tabs[-1]
+
+    yield open_tab
+    for t in tabs:
+        t.close()
+
+
+def squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check_page_basics(page):
+    """One h1, a title that starts with it (after an optional "Error: "), lang en-GB, and the
+    GOV.UK Frontend JavaScript running (which proves the CSP let heard.js load)."""
+    headings = page.locator("h1")
+    assert headings.count() == 1, f"{page.url} has {headings.count()} h1 elements"
+    h1 = squash(headings.inner_text())
+    title = squash(page.title())
+    assert title.removeprefix("Error: ").startswith(h1), f"title {title!r} does not start with h1 {h1!r}"
+    assert page.get_attribute("html", "lang") == "en-GB"
+    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+
+
+def test_landing_page_at_phone_width(live_server, tab):
+    t = tab(PHONE)
+    response = t.goto(live_server + "/")
+    assert response.status == 200
+    page = t.page
+
+    check_page_basics(page)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"], f"the page scrolls sideways at 320px ({scroll_width}px wide)"
+    assert squash(page.locator("header").first.inner_text()), "the header has no council name"
+    assert page.locator(".govuk-header__logotype, .govuk-logo").count() == 0, "the GOV.UK crown is shown"
+
+    # The skip link is the first thing the keyboard reaches, and it moves focus to <main>.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main-content"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'main-content'")
+
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "GDS Transport" not in font
+
+    assert t.problems() == []
+
+
+def test_sign_in_shows_error_summary_then_staff_home(live_server, staff_credentials, tab):
+    t = tab(DESKTOP)
+    page = t.page
+    t.goto(live_server + "/")
+    page.get_by_role("link", name="Staff sign in").click()
+    page.wait_for_load_state("load")
+    check_page_basics(page)
+
+    # An empty form: "There is a problem", focused, its links pointing at real fields.
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+    summary = page.locator(".govuk-error-summary")
+    summary.wait_for()
+    assert "There is a problem" in summary.inner_text()
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.classList.contains('govuk-error-summary')"
+    )
+    assert page.title().startswith("Error: ")
+    check_page_basics(page)
+    links = summary.locator("a")
+    assert links.count() >= 1
+    for i in range(links.count()):
+        target = links.nth(i).get_attribute("href")
+        assert target.startswith("#") and page.locator(target).count() == 1, f"{target} has no field"
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+
+    # Signing in shows the staff pages, with the sign-out form in the navigation.
+    email, password = staff_credentials
+    page.locator("main input[type=email], main input[name=email]").first.fill(email)
+    page.locator("main input[type=password]").first.fill(password)
+    with page.expect_navigation() as navigation:
+        page.locator("main form button[type=submit]").first.click()
+    assert navigation.value.status == 200, f"{navigation.value.url} answered {navigation.value.status}"
+    page.wait_for_load_state("load")
+    sign_out = page.get_by_role("button", name="Sign out")
+    sign_out.wait_for()
+    check_page_basics(page)
+    assert page.locator(".govuk-error-summary").count() == 0
+
+    # The sign-out form posts its CSRF token and ends the session.
+    sign_out.click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("button", name="Sign out").count() == 0
+
+    assert t.problems() == []
+
+
+def test_page_not_found(live_server, tab):
+    t = tab(PHONE)
+    response = t.goto(live_server + "/no-such-page-here")
+    assert response.status == 404
+    check_page_basics(t.page)
+    assert squash(t.page.locator("h1").inner_text()) == "Page not found"
+    assert t.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # The browser reports the 404 status itself; anything else is a problem.
+    assert [p for p in t.problems() if "404" not in p] == []
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    return [v for v in page.evaluate(RUN_AXE) if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1024px"])
+def test_no_serious_accessibility_problems(live_server, tab, viewport):
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing: run 'npm ci' to install axe-core")
+    # axe is injected as a script, which the CSP rightly blocks, so this tab bypasses it.
+    t = tab(viewport, bypass_csp=True)
+    page = t.page
+    t.goto(live_server + "/")
+    assert axe_violations(page) == [], "landing page"
+
+    page.get_by_role("link", name="Staff sign in").click()
+    page.wait_for_load_state("load")
+    assert axe_violations(page) == [], "sign-in page"
+
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+    page.locator(".govuk-error-summary").wait_for()
+    assert axe_violations(page) == [], "sign-in page with errors"

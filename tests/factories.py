@@ -1,0 +1,41 @@
+"""Plain create_* functions that build whatever parents are missing."""
+import itertools
+
+from app.auth.models import User
+from app.org.models import ServiceArea
+
+_seq = itertools.count(1)
+
+
+def service(slug="highways"):
+    return ServiceArea.get(ServiceArea.slug == slug)
+
+
+def create_user(role="complaints_officer", *, email=None, password="a long test password",
+                name=None, services=(), must_change_password=False):
+    from app.auth.services import create_user as make
+
+    n = next(_seq)
+    user, _ = make(email or f"{role}{n}@test.invalid", name or f"Test {role} {n}", role,
+                   password, services=[service(s) if isinstance(s, str) else s for s in services],
+                   must_change_password=must_change_password)
+    return User.get_by_id(user.id)
+
+
+def create_person(**fields):
+    from app.people.services import find_or_create
+
+    n = next(_seq)
+    fields.setdefault("email", f"resident{n}@example.com")
+    return find_or_create(name=fields.pop("name", f"Resident {n}"), **fields)
+
+
+def create_feedback(*, kind="complaint", channel="web", text="The pothole is still there.",
+                    service_slug="highways", person=None, anonymous=False, **extra):
+    from app.feedback.services import record_feedback
+
+    if person is None and not anonymous:
+        person = create_person()
+    return record_feedback(kind=kind, channel=channel, text=text,
+                           service=service(service_slug) if service_slug else None,
+                           person=person, **extra)

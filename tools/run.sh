@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Start the web server and the huey consumer together; Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-5000}"
+VENV=.venv
+
+"$VENV/bin/flask" --app app demo sign-ins || true
+echo
+echo "Heard is starting on http://127.0.0.1:${PORT}  (Ctrl-C stops it)"
+
+"$VENV/bin/huey_consumer" app.worker.huey --workers 2 --worker-type thread --logfile instance/worker.log &
+worker=$!
+"$VENV/bin/waitress-serve" --host 127.0.0.1 --port "$PORT" --threads 8 --call app:create_app &
+web=$!
+
+stop() {
+  trap - INT TERM EXIT
+  kill "$web" "$worker" 2>/dev/null || true
+  wait "$web" "$worker" 2>/dev/null || true
+  echo "Heard stopped."
+}
+trap stop INT TERM EXIT
+wait -n "$web" "$worker"
