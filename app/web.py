@@ -72,11 +72,12 @@ def _extensions(app):
 
 
 def _blueprints(app):
+    from app.auth.admin import bp as admin_bp
     from app.auth.views import bp as auth_bp
     from app.pages import bp as pages_bp
     from app.staff import bp as staff_bp
 
-    for blueprint in (pages_bp, auth_bp, staff_bp):
+    for blueprint in (pages_bp, auth_bp, staff_bp, admin_bp):
         app.register_blueprint(blueprint)
 
 
