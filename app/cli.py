@@ -71,9 +71,27 @@ def demo_seed(force):
         except DemoRefused as refused:
             raise click.ClickException(str(refused))
     click.echo(f"Seeded {result.feedback_count} feedback items from {result.people_count} people.")
-    click.echo("Demo staff sign-ins:")
-    for email, role, password in result.staff:
-        click.echo(f"  {role:<20} {email:<40} {password}")
+    click.echo(f"Created {len(result.staff)} demo staff accounts.")
+
+
+@demo_cli.command("sign-ins")
+def demo_sign_ins():
+    """Print the demo staff sign-ins (where their demo passwords still work)."""
+    from app.auth.models import User
+    from app.auth.passwords import verify_password
+    from app.demo.staff import password_for
+
+    with db.connection_context():
+        users = list(User.select().where(User.is_demo == True, User.active == True)  # noqa: E712
+                     .order_by(User.id))
+    if not users:
+        click.echo("There are no demo staff accounts. Create one with: flask --app app create-admin EMAIL")
+        return
+    click.echo("Demo staff sign-ins (at /staff/login):")
+    for user in users:
+        password = password_for(user.role)
+        shown = password if verify_password(user.password_hash, password) else "(password changed)"
+        click.echo(f"  {user.role_label:<20} {user.email:<36} {shown}")
 
 
 @queue_cli.command("sweep")

@@ -4,12 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-5000}"
 VENV=.venv
+INSTANCE="${HEARD_INSTANCE_PATH:-instance}"
+mkdir -p "$INSTANCE"
 
 "$VENV/bin/flask" --app app demo sign-ins || true
 echo
-echo "Heard is starting on http://127.0.0.1:${PORT}  (Ctrl-C stops it)"
+echo "Heard is starting on http://127.0.0.1:${PORT}  (Ctrl-C stops it; the worker logs to $INSTANCE/worker.log)"
 
-"$VENV/bin/huey_consumer" app.worker.huey --workers 2 --worker-type thread --logfile instance/worker.log &
+"$VENV/bin/huey_consumer" app.worker.huey --workers 2 --worker-type thread --logfile "$INSTANCE/worker.log" &
 worker=$!
 "$VENV/bin/waitress-serve" --host 127.0.0.1 --port "$PORT" --threads 8 --call app:create_app &
 web=$!

@@ -132,6 +132,17 @@ COMPLAINT_EXTRAS = (
     "Every time I ring I get passed to a different department.",
 )
 
+# The story of chasing it, for the longest complaints (used in this order).
+COMPLAINT_HISTORY = (
+    "I first reported this back in {month} and was given a reference number, which nobody I "
+    "speak to can find.",
+    "When I rang on {weekday} I was told someone would call me back within 48 hours. Nobody did.",
+    "I then emailed and got an automatic reply saying you were dealing with high volumes.",
+    "A week later I rang again and spoke to {staff}, who was very nice but said it was with "
+    "another team.",
+    "Since then I have chased it {n} more times and I am getting nowhere.",
+)
+
 # Added to compliments and mixed comments.
 PRAISE_EXTRAS = (
     "{staff} on the phone was brilliant.",
@@ -151,6 +162,17 @@ COMMENT_EXTRAS = (
     "Happy to talk about it if anyone wants to ring me.",
     "Otherwise no complaints.",
     "Might be worth looking at.",
+)
+
+# Added to service requests.
+REQUEST_EXTRAS = (
+    "Thanks in advance.",
+    "Please let me know what happens next.",
+    "It's quite urgent.",
+    "Best to ring me, I don't check emails much.",
+    "I'm in most days after 2pm if anyone needs to come round.",
+    "Thank you.",
+    "Is there a reference number for this?",
 )
 
 SHORT_PRAISE = (

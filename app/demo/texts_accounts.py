@@ -129,7 +129,7 @@ LIBRARIES = {
         "credit journal.",
         "The new opening hours mean {library} isn't open on Saturday afternoons any more, which "
         "is the only time working families can come.",
-        "I was charged {amount} for a book I returned weeks ago. It's probably on your shelf.",
+        "I was charged a {fee} fine for a book I returned weeks ago. It's probably on your shelf.",
         "The mobile library hasn't stopped in {place} since {month}. No notice and no "
         "explanation.",
         "The public computers at {library} are so slow it takes 15 minutes just to log in and "

@@ -1,0 +1,191 @@
+"""A council year of demo feedback, generated from a seed: pure and repeatable.
+
+`generate(today)` touches no database and returns plain dicts: the same `today`
+(and seed) always gives exactly the same people, texts, dates and statuses.
+Dates fall in the 365 days before `today`, at plausible local (Europe/London)
+hours, more on weekdays; `received_at` is naive UTC, as the database stores it.
+"""
+import datetime
+import random
+from collections import Counter
+
+from app.demo import scenarios
+from app.demo.residents import Residents
+from app.demo.staff import staff_accounts
+from app.demo.writing import compose
+from app.timefmt import LONDON
+
+DEFAULT_SEED = 1974  # any fixed number: the demo reads the same every time
+TOTAL_ITEMS = 350
+
+KIND_WEIGHTS = {"complaint": 35, "compliment": 20, "comment": 20, "service_request": 15,
+                "survey_answer": 10}
+CHANNEL_WEIGHTS = {
+    "complaint": {"web": 42, "email": 32, "phone": 18, "in_person": 6, "qr_survey": 2},
+    "compliment": {"web": 35, "email": 30, "phone": 12, "in_person": 10, "qr_survey": 13},
+    "comment": {"web": 40, "email": 20, "phone": 8, "in_person": 10, "qr_survey": 22},
+    "service_request": {"web": 50, "email": 18, "phone": 24, "in_person": 8},
+    "survey_answer": {"qr_survey": 65, "web": 35},
+}
+SERVICE_WEIGHTS = {
+    "highways": 16, "waste-recycling": 14, "council-tax": 12, "parking": 11,
+    "adult-social-care": 9, "libraries": 8, "street-lighting": 7, "school-admissions": 6,
+    "childrens-services": 5, "blue-badge": 5, "concessionary-fares": 4, "registration": 4,
+}
+MIN_PER_SERVICE = 6
+# How likely a resident leaves contact details; complaints always do.
+PERSON_CHANCE = {"complaint": 1.0, "service_request": 0.9, "compliment": 0.3, "comment": 0.3,
+                 "survey_answer": 0.1}
+# Months when a service hears more (frost and potholes, offer day, annual bills...).
+BUSY_MONTHS = {
+    "highways": (12, 1, 2, 3), "street-lighting": (10, 11, 12, 1), "council-tax": (3, 4),
+    "school-admissions": (3, 4, 5, 6, 9), "waste-recycling": (5, 6, 7, 8),
+}
+QUIET_MONTH_CHANCE = 0.45
+WEEKEND_CHANCE = {"web": 0.5, "email": 0.35, "qr_survey": 0.6, "phone": 0.04, "in_person": 0.15}
+
+
+def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
+    """{"today", "seed", "items", "people", "staff"} for a year ending the day before `today`."""
+    today = today or datetime.datetime.now(datetime.timezone.utc).date()
+    rng = random.Random(seed)
+    residents = Residents(rng)
+    items = _scenario_items(rng, today, residents)
+    kinds = _quota(rng, total, Counter(item["kind"] for item in items))
+    for kind, service in zip(kinds, _services(rng, len(kinds))):
+        items.append(_item(rng, today, residents, kind, service))
+    items.sort(key=lambda item: (item["received_at"], item["text"]))
+    for number, item in enumerate(items, start=1):
+        item["key"] = number
+    return {"today": today, "seed": seed, "items": items,
+            "people": _with_first_seen(residents.people, items), "staff": staff_accounts()}
+
+
+def _quota(rng, total, already):
+    """Exactly the weighted share of each kind (less the scenarios'), shuffled."""
+    weight_sum = sum(KIND_WEIGHTS.values())
+    counts = {kind: round(total * weight / weight_sum) for kind, weight in KIND_WEIGHTS.items()}
+    counts["complaint"] += total - sum(counts.values())
+    kinds = [kind for kind, count in counts.items() for _ in range(count - already[kind])]
+    rng.shuffle(kinds)
+    return kinds
+
+
+def _services(rng, count):
+    """Every service at least MIN_PER_SERVICE times; the rest by weight."""
+    slugs = [slug for slug in SERVICE_WEIGHTS for _ in range(MIN_PER_SERVICE)]
+    slugs += rng.choices(list(SERVICE_WEIGHTS), weights=list(SERVICE_WEIGHTS.values()),
+                         k=count - len(slugs))
+    rng.shuffle(slugs)
+    return slugs
+
+
+def _item(rng, today, residents, kind, service):
+    channel = _weighted(rng, CHANNEL_WEIGHTS[kind])
+    day = _day(rng, today, channel, service)
+    person = None
+    if rng.random() < PERSON_CHANCE[kind]:
+        person = residents.for_item(channel)
+    text = compose(rng, service, kind, channel, signer=_first_name(person))
+    received_at = _at(day, _local_minutes(rng, channel), rng.randrange(60))
+    return _record(kind, channel, service, person, text, received_at,
+                   _status(rng, kind, (today - day).days), scenario=None)
+
+
+def _scenario_items(rng, today, residents):
+    repeat = residents.add(**scenarios.REPEAT_PERSON)
+    items = []
+    for tag, stories in scenarios.ALL:
+        for story in stories:
+            person = _story_person(story, residents, repeat)
+            day = today - datetime.timedelta(days=story["days_ago"])
+            hour, minute = map(int, story["at"].split(":"))
+            items.append(_record(
+                story["kind"], story["channel"], story["service"], person, story["text"],
+                _at(day, hour * 60 + minute, rng.randrange(60)),
+                _status(rng, story["kind"], story["days_ago"]), scenario=tag))
+    return items
+
+
+def _story_person(story, residents, repeat):
+    if story["person"] == "repeat":
+        return repeat
+    if story["person"] == "new":
+        return residents.new(story["channel"])
+    return None
+
+
+def _record(kind, channel, service, person, text, received_at, status, scenario):
+    return {"key": None, "kind": kind, "channel": channel, "service": service,
+            "person": person["key"] if person else None, "text": text,
+            "received_at": received_at, "status": status, "scenario": scenario}
+
+
+def _day(rng, today, channel, service):
+    """A day in the year before today: fewer at weekends and in a service's quiet months."""
+    busy = BUSY_MONTHS.get(service)
+    while True:
+        day = today - datetime.timedelta(days=rng.randint(1, 365))
+        if day.weekday() >= 5 and rng.random() > WEEKEND_CHANCE[channel]:
+            continue
+        if busy and day.month not in busy and rng.random() > QUIET_MONTH_CHANCE:
+            continue
+        return day
+
+
+def _local_minutes(rng, channel):
+    """Minutes after local midnight: office hours for calls and visits; web and
+    email through the day and evening."""
+    if channel == "phone":
+        return rng.randint(9 * 60, 17 * 60 - 1)
+    if channel == "in_person":
+        return rng.randint(9 * 60 + 30, 16 * 60 + 29)
+    if channel == "qr_survey":
+        return rng.randint(9 * 60, 19 * 60)
+    start, end = rng.choices(
+        ((8 * 60, 18 * 60), (18 * 60, 23 * 60), (6 * 60 + 30, 8 * 60), (23 * 60, 24 * 60 - 1)),
+        weights=(55, 35, 6, 4))[0]
+    return rng.randint(start, end)
+
+
+def _at(day, minutes, second):
+    """Naive UTC for a local (Europe/London) wall-clock time on `day`."""
+    local = datetime.datetime.combine(day, datetime.time(minutes // 60, minutes % 60, second),
+                                      tzinfo=LONDON)
+    return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def _status(rng, kind, age):
+    """Older items are mostly closed or answered; recent ones still open."""
+    if kind == "survey_answer":
+        return "closed" if age > 14 else "received"
+    if kind == "complaint":
+        bands = ((60, {"closed": 85, "responded": 15}),
+                 (25, {"closed": 45, "responded": 35, "in_progress": 20}),
+                 (10, {"in_progress": 50, "acknowledged": 30, "responded": 20}),
+                 (3, {"acknowledged": 55, "received": 25, "in_progress": 20}),
+                 (-1, {"received": 70, "acknowledged": 30}))
+    else:
+        bands = ((30, {"closed": 90, "responded": 10}),
+                 (10, {"closed": 50, "responded": 25, "acknowledged": 15, "in_progress": 10}),
+                 (3, {"acknowledged": 45, "received": 35, "in_progress": 20}),
+                 (-1, {"received": 80, "acknowledged": 20}))
+    weights = next(weights for older_than, weights in bands if age > older_than)
+    return _weighted(rng, weights)
+
+
+def _weighted(rng, weights):
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _first_name(person):
+    return person["name"].split()[0] if person and person["name"] else None
+
+
+def _with_first_seen(people, items):
+    """Only residents who gave feedback, each with the date they first did."""
+    first_seen = {}
+    for item in items:  # sorted by received_at
+        first_seen.setdefault(item["person"], item["received_at"])
+    return [dict(person, first_seen=first_seen[person["key"]])
+            for person in people if person["key"] in first_seen]

@@ -1,0 +1,181 @@
+"""Writing the demo data, and never mixing it with real data by accident.
+
+    result = seed_demo(force=False, today=None)
+
+refuses (DemoRefused) when the database holds real feedback or staff accounts,
+or demo data already; `force=True` first deletes the earlier demo data (only
+rows marked is_demo, and residents known only from demo feedback), then seeds.
+Audit events stay: the log is append-only.
+"""
+import datetime
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from app.audit import services as audit
+from app.auth.models import StaffSession, User, UserService
+from app.auth.services import AccountError, create_user
+from app.db import utcnow
+from app.demo.generate import generate
+from app.demo.residents import is_demo_contact
+from app.demo.staff import DEMO_PASSWORD_HINT
+from app.feedback.models import FeedbackItem
+from app.feedback.services import record_feedback
+from app.org.models import ServiceArea
+from app.people.models import Person
+from app.people.services import find_or_create
+from app.queue import transaction
+
+__all__ = ["DEMO_PASSWORD_HINT", "DemoRefused", "SeedResult", "delete_demo", "seed_demo"]
+CHUNK = 500  # ids per IN (...) clause
+
+
+class DemoRefused(Exception):
+    """Seeding would mix demo data with real data, or seed the demo twice."""
+
+
+@dataclass
+class SeedResult:
+    feedback_count: int
+    people_count: int
+    staff: list = field(default_factory=list)  # (email, role label, password)
+    replaced: bool = False  # earlier demo data was deleted first
+    today: datetime.date = None
+    seconds: float = 0.0
+
+
+def seed_demo(force=False, today=None):
+    """Seed a council year of demo data ending the day before `today` (a date;
+    default today in UTC). Runs in one transaction: on any error nothing is kept."""
+    started = time.monotonic()
+    data = generate(today)
+    with transaction():
+        replaced = _check(force)
+        if replaced:
+            delete_demo()
+        services = _service_areas(data)
+        staff = _create_staff(data["staff"], services)
+        people = _create_people(data["people"])
+        count = _create_items(data["items"], services, people)
+        audit.record("demo.seeded", summary=(
+            f"Demo data seeded: {count} feedback items, {len(people)} residents, "
+            f"{len(staff)} staff accounts"),
+            details={"today": data["today"].isoformat(), "seed": data["seed"]})
+    return SeedResult(feedback_count=count, people_count=len(people), staff=staff,
+                      replaced=replaced, today=data["today"],
+                      seconds=round(time.monotonic() - started, 2))
+
+
+def _check(force):
+    """Raise DemoRefused unless forced; True when earlier demo data is present."""
+    real_items = FeedbackItem.select().where(FeedbackItem.is_demo == False).count()  # noqa: E712
+    real_staff = User.select().where(User.is_demo == False).count()  # noqa: E712
+    has_demo = (FeedbackItem.select().where(FeedbackItem.is_demo == True).exists()  # noqa: E712
+                or User.select().where(User.is_demo == True).exists())  # noqa: E712
+    if force:
+        return has_demo
+    if real_items or real_staff:
+        raise DemoRefused(
+            f"The database already holds real data ({_plural(real_items, 'feedback item')} and "
+            f"{_plural(real_staff, 'staff account')} not made by the demo), so no demo data "
+            "was added. Demo data is meant for an empty database; --force adds it anyway "
+            "(real data is never deleted).")
+    if has_demo:
+        raise DemoRefused("Demo data is already seeded. Use --force to delete it and seed it "
+                          "again.")
+    return False
+
+
+def delete_demo():
+    """Delete demo feedback, demo staff accounts and the residents known only from
+    demo feedback; returns the counts. Real rows and audit events are kept."""
+    people = _demo_only_people()
+    items = FeedbackItem.delete().where(FeedbackItem.is_demo == True).execute()  # noqa: E712
+    for chunk in _chunks(people):
+        Person.delete().where(Person.id.in_(chunk)).execute()
+    users = [user.id for user in User.select(User.id).where(User.is_demo == True)]  # noqa: E712
+    for chunk in _chunks(users):
+        UserService.delete().where(UserService.user.in_(chunk)).execute()
+        StaffSession.delete().where(StaffSession.user.in_(chunk)).execute()
+        User.delete().where(User.id.in_(chunk)).execute()
+    counts = {"feedback": items, "people": len(people), "staff": len(users)}
+    audit.record("demo.deleted", summary=(
+        f"Demo data deleted: {counts['feedback']} feedback items, {counts['people']} residents, "
+        f"{counts['staff']} staff accounts"), details=counts)
+    return counts
+
+
+def _demo_only_people():
+    """Ids of residents linked to demo feedback, to no real feedback, and reachable
+    only at demo addresses (example.* or the drama phone ranges) or anonymised."""
+    people = FeedbackItem.select(FeedbackItem.person).where(FeedbackItem.person.is_null(False))
+    demo = people.where(FeedbackItem.is_demo == True)  # noqa: E712
+    real = people.where(FeedbackItem.is_demo == False)  # noqa: E712
+    query = Person.select().where(Person.id.in_(demo) & Person.id.not_in(real))
+    return [person.id for person in query
+            if person.anonymised_at is not None or is_demo_contact(person.email, person.phone)]
+
+
+def _service_areas(data):
+    areas = {area.slug: area for area in ServiceArea.select()}
+    wanted = {item["service"] for item in data["items"]}
+    wanted.update(slug for account in data["staff"] for slug in account["services"])
+    missing = sorted(wanted - set(areas))
+    if missing:
+        raise DemoRefused(f"These service areas are missing: {', '.join(missing)}. "
+                          "Run the migrations first.")
+    return areas
+
+
+def _create_staff(accounts, services):
+    created = []
+    for account in accounts:
+        try:
+            create_user(account["email"], account["name"], account["role"], account["password"],
+                        services=[services[slug] for slug in account["services"]], is_demo=True)
+        except AccountError as error:
+            raise DemoRefused(f"Could not create the demo account {account['email']}: {error}") from error
+        created.append((account["email"], account["role_label"], account["password"]))
+    return created
+
+
+def _create_people(people):
+    """{resident key: Person}. New residents are dated from their first feedback."""
+    started = utcnow()
+    found = {}
+    for spec in people:
+        person = find_or_create(name=spec["name"], email=spec["email"], phone=spec["phone"],
+                                preferred_contact=spec["preferred_contact"])
+        if person.created_at >= started:
+            Person.update(created_at=spec["first_seen"]).where(Person.id == person.id).execute()
+        found[spec["key"]] = person
+    return found
+
+
+def _create_items(items, services, people):
+    """Record each item as the app would (reference, audit event), then set its
+    status and date its creation to its arrival."""
+    by_status, ids = defaultdict(list), []
+    for spec in items:
+        item = record_feedback(
+            kind=spec["kind"], channel=spec["channel"], text=spec["text"],
+            service=services[spec["service"]], person=people.get(spec["person"]),
+            received_at=spec["received_at"], is_demo=True)
+        by_status[spec["status"]].append(item.id)
+        ids.append(item.id)
+    for status, status_ids in by_status.items():
+        for chunk in _chunks(status_ids):
+            FeedbackItem.update(status=status).where(FeedbackItem.id.in_(chunk)).execute()
+    for chunk in _chunks(ids):
+        (FeedbackItem.update(created_at=FeedbackItem.received_at)
+         .where(FeedbackItem.id.in_(chunk)).execute())
+    return len(ids)
+
+
+def _chunks(values):
+    values = list(values)
+    return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
+
+
+def _plural(count, noun):
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
