@@ -223,3 +223,29 @@ def test_no_serious_accessibility_problems(live_server, tab, viewport):
     page.wait_for_load_state("load")
     page.locator(".govuk-error-summary").wait_for()
     assert axe_violations(page) == [], "sign-in page with errors"
+
+
+def test_staff_pages_with_demo_data_fit_a_phone(live_server, staff_credentials, tab):
+    """Signed in as an administrator over the demo council year, every staff page
+    fits 320px (wide tables scroll in their own box) and passes the basics."""
+    from app.demo.seed import seed_demo
+
+    seed_demo(force=True)
+    t = tab(PHONE)
+    page = t.page
+    t.goto(live_server + "/staff/login")
+    email, password = staff_credentials
+    page.locator("main input[name=email]").fill(email)
+    page.locator("main input[type=password]").fill(password)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    for path in ("/staff/", "/staff/admin/users", "/staff/admin/users/new", "/staff/admin/audit",
+                 "/staff/password"):
+        response = t.goto(live_server + path)
+        assert response.status == 200, path
+        check_page_basics(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
+    t.goto(live_server + "/staff/")
+    assert "350 items of feedback" in squash(page.locator("main").inner_text())
+    assert t.problems() == []
