@@ -45,6 +45,29 @@ class Settings:
     login_max_attempts_per_ip: int = 20
     login_window_minutes: int = 15
     testing: bool = False
+    # Email out: "folder" writes .eml files to instance/outbox; "smtp" sends.
+    mail_backend: str = "folder"
+    mail_from: str = "feedback@example.gov.uk"
+    mail_reply_to: str = ""
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_security: str = "none"  # none / starttls / ssl
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_timeout: int = 30
+    # Email in: IMAP polling (off unless IMAP_HOST is set) and parsing limits.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_security: str = "ssl"  # none / starttls / ssl
+    imap_username: str = ""
+    imap_password: str = ""
+    imap_folder: str = "INBOX"
+    imap_poll_minutes: int = 2
+    inbound_max_bytes: int = 10 * 1024 * 1024
+    inbound_parse_seconds: int = 10
+    # Public forms: posts per address per window before a 429 page.
+    public_rate_limit: int = 20
+    public_rate_window_minutes: int = 10
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -69,6 +92,27 @@ class Settings:
             login_max_attempts_per_account=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_ACCOUNT"), 5),
             login_max_attempts_per_ip=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_IP"), 20),
             login_window_minutes=_int(env.get("LOGIN_WINDOW_MINUTES"), 15),
+            mail_backend=env.get("MAIL_BACKEND") or cls.mail_backend,
+            mail_from=env.get("MAIL_FROM") or cls.mail_from,
+            mail_reply_to=env.get("MAIL_REPLY_TO", ""),
+            smtp_host=env.get("SMTP_HOST") or cls.smtp_host,
+            smtp_port=_int(env.get("SMTP_PORT"), cls.smtp_port),
+            smtp_security=env.get("SMTP_SECURITY") or cls.smtp_security,
+            smtp_username=env.get("SMTP_USERNAME", ""),
+            smtp_password=env.get("SMTP_PASSWORD", ""),
+            smtp_timeout=_int(env.get("SMTP_TIMEOUT"), cls.smtp_timeout),
+            imap_host=env.get("IMAP_HOST", ""),
+            imap_port=_int(env.get("IMAP_PORT"), cls.imap_port),
+            imap_security=env.get("IMAP_SECURITY") or cls.imap_security,
+            imap_username=env.get("IMAP_USERNAME", ""),
+            imap_password=env.get("IMAP_PASSWORD", ""),
+            imap_folder=env.get("IMAP_FOLDER") or cls.imap_folder,
+            imap_poll_minutes=_int(env.get("IMAP_POLL_MINUTES"), cls.imap_poll_minutes),
+            inbound_max_bytes=_int(env.get("INBOUND_MAX_BYTES"), cls.inbound_max_bytes),
+            inbound_parse_seconds=_int(env.get("INBOUND_PARSE_SECONDS"), cls.inbound_parse_seconds),
+            public_rate_limit=_int(env.get("PUBLIC_RATE_LIMIT"), cls.public_rate_limit),
+            public_rate_window_minutes=_int(env.get("PUBLIC_RATE_WINDOW_MINUTES"),
+                                            cls.public_rate_window_minutes),
         )
         values.update(overrides)
         return cls(**values).resolved()
@@ -89,6 +133,11 @@ class Settings:
             changes["secret_key"] = _instance_secret(instance)
         if not HEX_COLOUR.match(self.council_colour):
             raise ValueError("COUNCIL_COLOUR must look like #1d70b8")
+        if self.mail_backend not in {"folder", "smtp"}:
+            raise ValueError("MAIL_BACKEND must be folder or smtp")
+        for name in ("smtp_security", "imap_security"):
+            if getattr(self, name) not in {"none", "starttls", "ssl"}:
+                raise ValueError(f"{name.upper()} must be none, starttls or ssl")
         return replace(self, **changes) if changes else self
 
     def with_overrides(self, **overrides):

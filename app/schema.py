@@ -12,12 +12,14 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 def all_models():
     from app.audit.models import AuditEvent
     from app.auth.models import LoginAttempt, StaffSession, User, UserService
-    from app.feedback.models import Counter, FeedbackItem
+    from app.feedback.models import Counter, FeedbackItem, FeedbackStatusChange, FeedbackUpdate
     from app.org.models import ServiceArea
     from app.people.models import Person
+    from app.publicforms import RateLimitHit
 
     return [ServiceArea, Person, Counter, FeedbackItem, AuditEvent, User, UserService,
-            StaffSession, LoginAttempt]
+            StaffSession, LoginAttempt, FeedbackUpdate, FeedbackStatusChange,
+            RateLimitHit]
 
 
 def runner(database):

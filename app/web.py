@@ -78,7 +78,16 @@ def _blueprints(app):
     from app.staff import bp as staff_bp
 
     for blueprint in (pages_bp, auth_bp, staff_bp, admin_bp):
-        app.register_blueprint(blueprint)
+        register(app, blueprint)
+
+
+def register(app, blueprint):
+    """Register a blueprint. Public-form blueprints (`blueprint.public_forms = True`)
+    check CSRF inside their PublicForm, so an expired token re-shows the answers
+    instead of discarding them (see app.publicforms)."""
+    app.register_blueprint(blueprint)
+    if getattr(blueprint, "public_forms", False):
+        app.extensions["csrf"].exempt(blueprint)
 
 
 def _commands(app):

@@ -1,4 +1,5 @@
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
+                    TextField)
 
 from app.db import BaseModel, utcnow
 from app.org.models import ServiceArea
@@ -27,6 +28,13 @@ STATUSES = {
 }
 
 
+SUPPORT_NEEDS = {
+    "accessibility": "Help because of a disability or health condition",
+    "interpreter": "An interpreter or translation",
+    "representative": "Someone is acting on my behalf",
+}
+
+
 class Counter(BaseModel):
     """Named counters (e.g. references per year), bumped atomically."""
 
@@ -49,11 +57,24 @@ class FeedbackItem(BaseModel):
     received_at = DateTimeField(default=utcnow, index=True)
     created_at = DateTimeField(default=utcnow)
     is_demo = BooleanField(default=False)
+    # What the 3Cs journey asks (all optional beyond kind and text).
+    put_right = TextField(default="")  # complaints: what would put it right
+    happened_on = DateField(null=True)
+    service_unsure = BooleanField(default=False)
+    preferred_contact = CharField(max_length=20, default="")  # email / phone / post / none
+    support_needs = CharField(max_length=200, default="")  # comma-separated SUPPORT_NEEDS keys
+    support_details = TextField(default="")
+    acting_for = CharField(max_length=200, default="")  # someone acting on the resident's behalf
+    consent_basis = CharField(max_length=40, default="")
+    consented_at = DateTimeField(null=True)
+    acknowledged_at = DateTimeField(null=True)
+    # pending until the worker has classified the text (the sweep re-enqueues pending ones)
+    classification_status = CharField(max_length=20, default="pending", index=True)
 
     class Meta:
         table_name = "feedback_item"
-        personal_data = ("text", "person")
-        special_category_possible = ("text",)
+        personal_data = ("text", "person", "put_right", "acting_for", "support_details")
+        special_category_possible = ("text", "support_needs", "support_details")
         indexes = ((("service", "received_at"), False),)
 
     @property
@@ -67,3 +88,32 @@ class FeedbackItem(BaseModel):
     @property
     def status_label(self):
         return STATUSES.get(self.status, self.status)
+
+
+class FeedbackUpdate(BaseModel):
+    """More information joined to an item: from /track, a reply by email, a call."""
+
+    item = ForeignKeyField(FeedbackItem, backref="updates", on_delete="CASCADE")
+    channel = CharField(max_length=20)
+    text = TextField()
+    from_resident = BooleanField(default=True)
+    received_at = DateTimeField(default=utcnow, index=True)
+    inbound_message_id = IntegerField(null=True, index=True)
+
+    class Meta:
+        table_name = "feedback_update"
+        personal_data = ("text",)
+        special_category_possible = ("text",)
+
+
+class FeedbackStatusChange(BaseModel):
+    """The plain-English timeline residents see on /track (never internal notes)."""
+
+    item = ForeignKeyField(FeedbackItem, backref="status_changes", on_delete="CASCADE")
+    status = CharField(max_length=20)
+    at = DateTimeField(default=utcnow, index=True)
+    actor_id = IntegerField(null=True)
+    public_note = TextField(default="")
+
+    class Meta:
+        table_name = "feedback_status_change"

@@ -3,7 +3,7 @@ from peewee import fn
 
 from app.audit import services as audit
 from app.db import db, utcnow
-from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem
+from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem, FeedbackStatusChange
 from app.queue import transaction
 
 REFERENCE_PREFIX = "HRD"
@@ -20,7 +20,9 @@ def next_reference(year):
 
 
 def record_feedback(*, kind, channel, text, service=None, person=None, received_at=None,
-                    actor=None, is_demo=False):
+                    actor=None, is_demo=False, **answers):
+    """Record one item exactly as given, with its 'received' timeline entry. `answers`
+    are the optional FeedbackItem fields (put_right, happened_on, support_needs, ...)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     if channel not in CHANNELS:
@@ -30,8 +32,9 @@ def record_feedback(*, kind, channel, text, service=None, person=None, received_
         item = FeedbackItem.create(
             reference=next_reference(received_at.year), kind=kind, channel=channel, text=text,
             service=service, person=person, anonymous=person is None,
-            received_at=received_at, is_demo=is_demo,
+            received_at=received_at, is_demo=is_demo, **answers,
         )
+        FeedbackStatusChange.create(item=item, status="received", at=received_at)
         audit.record("feedback.received", actor=actor, obj=item,
                      summary=f"{KINDS[kind]} received by {CHANNELS[channel].lower()}")
     return item
