@@ -9,17 +9,32 @@ from playhouse.migrations import Runner
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def all_models():
-    from app.audit.models import AuditEvent
-    from app.auth.models import LoginAttempt, StaffSession, User, UserService
-    from app.feedback.models import Counter, FeedbackItem, FeedbackStatusChange, FeedbackUpdate
-    from app.org.models import ServiceArea
-    from app.people.models import Person
-    from app.publicforms import RateLimitHit
+MODEL_PACKAGES = ("app", "classifiers", "surveys", "reports", "panels")
 
-    return [ServiceArea, Person, Counter, FeedbackItem, AuditEvent, User, UserService,
-            StaffSession, LoginAttempt, FeedbackUpdate, FeedbackStatusChange,
-            RateLimitHit]
+
+def all_models():
+    """Every BaseModel subclass in the platform's `models.py` modules (and
+    app.publicforms), in a stable order. New packages need no registration."""
+    import importlib
+    import pkgutil
+
+    from app.db import BaseModel
+
+    importlib.import_module("app.publicforms")
+    for top in MODEL_PACKAGES:
+        try:
+            package = importlib.import_module(top)
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.walk_packages(package.__path__, top + "."):
+            if info.name.endswith(".models"):
+                importlib.import_module(info.name)
+    found, stack = [], list(BaseModel.__subclasses__())
+    while stack:
+        model = stack.pop()
+        found.append(model)
+        stack.extend(model.__subclasses__())
+    return sorted(set(found), key=lambda m: m._meta.table_name)
 
 
 def runner(database):

@@ -71,14 +71,20 @@ def _extensions(app):
                             "colour": settings.council_colour}}
 
 
-def _blueprints(app):
-    from app.auth.admin import bp as admin_bp
-    from app.auth.views import bp as auth_bp
-    from app.pages import bp as pages_bp
-    from app.staff import bp as staff_bp
+# Every module holding a Blueprint called `bp`; add yours here.
+BLUEPRINT_MODULES = (
+    "app.pages",
+    "app.auth.views",
+    "app.auth.admin",
+    "app.staff",
+)
 
-    for blueprint in (pages_bp, auth_bp, staff_bp, admin_bp):
-        register(app, blueprint)
+
+def _blueprints(app):
+    import importlib
+
+    for name in BLUEPRINT_MODULES:
+        register(app, importlib.import_module(name).bp)
 
 
 def register(app, blueprint):

@@ -10,7 +10,9 @@ import importlib
 from app import create_app
 from app.queue import huey  # noqa: F401  (the consumer looks for app.worker.huey)
 
-TASK_MODULES = ()  # domain packages add their tasks modules here as they gain them
+# Every tasks module, so the consumer knows every task; add yours here.
+TASK_MODULES = (
+)
 
 application = create_app()
 for module in TASK_MODULES:
