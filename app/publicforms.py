@@ -34,9 +34,16 @@ class RateLimitHit(BaseModel):
 
 
 class PublicForm(FlaskForm):
-    """A resident-facing form with a honeypot field people never see."""
+    """A resident-facing form with a honeypot field people never see. It reads only
+    the text fields of a posted form: uploaded files and JSON bodies (which Flask-WTF
+    would otherwise hand to the fields) never reach them."""
 
     website = StringField(HONEYPOT_LABEL)
+
+    def __init__(self, *args, **kwargs):
+        if request.method in ("POST", "PUT", "PATCH", "DELETE") and not args and "formdata" not in kwargs:
+            kwargs["formdata"] = request.form
+        super().__init__(*args, **kwargs)
 
     def is_spam(self):
         return bool((self.website.data or "").strip())

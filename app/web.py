@@ -1,4 +1,5 @@
 """Wiring the shell: settings, database, queue, extensions, blueprints, CLI."""
+import datetime
 import logging
 
 from flask import g, request
@@ -23,6 +24,8 @@ def install(app, settings):
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.secure_cookies,
         REMEMBER_COOKIE_SECURE=settings.secure_cookies,
+        # Residents' journey drafts last 3 days; staff sessions expire server-side.
+        PERMANENT_SESSION_LIFETIME=datetime.timedelta(days=3),
         WTF_CSRF_TIME_LIMIT=None,  # a slow resident keeps their answers; see app.security
         PREFERRED_URL_SCHEME="https" if settings.secure_cookies else "http",
     )
@@ -77,6 +80,12 @@ BLUEPRINT_MODULES = (
     "app.auth.views",
     "app.auth.admin",
     "app.staff",
+    "app.inbox.views",
+    "app.feedback.views",
+    "app.mail.views",
+    "surveys.views",
+    "surveys.touchpoint_views",
+    "surveys.public",
 )
 
 

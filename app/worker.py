@@ -12,6 +12,9 @@ from app.queue import huey  # noqa: F401  (the consumer looks for app.worker.hue
 
 # Every tasks module, so the consumer knows every task; add yours here.
 TASK_MODULES = (
+    "app.inbox.tasks",
+    "app.mail.tasks",
+    "surveys.tasks",
 )
 
 application = create_app()

@@ -1,9 +1,14 @@
 """Recording feedback."""
+from flask import current_app
 from peewee import fn
 
 from app.audit import services as audit
 from app.db import db, utcnow
 from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem, FeedbackStatusChange
+from app.mail.headers import InvalidAddress
+from app.mail.services import queue_email
+from app.people.models import Person
+from app.people.services import find_or_create
 from app.queue import transaction
 
 REFERENCE_PREFIX = "HRD"
@@ -44,3 +49,65 @@ def counts_by_kind():
     query = (FeedbackItem.select(FeedbackItem.kind, fn.COUNT(FeedbackItem.id).alias("n"))
              .group_by(FeedbackItem.kind))
     return {row.kind: row.n for row in query}
+
+
+def submit_web_feedback(*, kind, text, service, contact, answers):
+    """The 3Cs journey's answers as one item, its resident, and the acknowledgement email
+    (when an email address was given), in one transaction. Classification happens later,
+    in the worker (the item starts with classification_status "pending").
+    Sets `item.acknowledgement_queued`."""
+    with transaction():
+        person = find_or_create(name=contact["name"].strip(), email=contact["email"],
+                                phone=contact["phone"], preferred_contact=contact["preferred_contact"])
+        person = _with_address(person, contact)
+        item = record_feedback(kind=kind, channel="web", text=text, service=service, person=person,
+                               **answers)
+        item.acknowledgement_queued = _acknowledge(item, contact["email"], contact["name"].strip())
+    return item
+
+
+def _with_address(person, contact):
+    """Keep a postal address (and a name given without any other contact detail)."""
+    address, name = contact["postal_address"], contact["name"].strip()
+    if person is None and (address.strip() or name):
+        return Person.create(name=name, postal_address=address,
+                             preferred_contact=contact["preferred_contact"])
+    if person is not None and address.strip() and not person.postal_address:
+        person.postal_address = address
+        person.save(only=[type(person).postal_address])
+    return person
+
+
+def track_url(reference=""):
+    base = current_app.config["HEARD"].base_url.rstrip("/")
+    return f"{base}/track" + (f"?reference={reference}" if reference else "")
+
+
+def _acknowledge(item, email, name):
+    """Queue the acknowledgement (sent after commit); False when there is no usable address."""
+    if not email.strip():
+        return False
+    context = {
+        "reference": item.reference, "kind": item.kind, "kind_label": item.kind_label,
+        "service": item.service.name if item.service else "",
+        "service_name": item.service.name if item.service else "",
+        "is_complaint": item.kind == "complaint", "track_url": track_url(item.reference),
+        "name": name, "received_at": item.received_at,
+    }
+    try:
+        queue_email(to=email.strip(), template="acknowledgement", context=context,
+                    idempotency_key=f"ack:feedback:{item.id}", purpose="acknowledgement",
+                    related=item)
+    except InvalidAddress:
+        audit.record("feedback.acknowledgement_skipped", obj=item,
+                     summary="No acknowledgement: the email address cannot be used for sending")
+        return False
+    return True
+
+
+def record_spam(form_name, address_key=""):
+    """A public form came back with its honeypot filled in: note it (with the keyed hash of
+    the address, never the address), record nothing else."""
+    audit.record("public_form.honeypot", object_type="public_form", object_id=form_name[:60],
+                 summary=f"Honeypot filled in on the {form_name} form; nothing was recorded",
+                 details={"address_key": address_key})

@@ -7,115 +7,14 @@ when its tool is missing. Uses the `live_server` and `staff_credentials` fixture
 tests/conftest.py.
 """
 
-import os
-import re
-from pathlib import Path
-
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+from tests.browser.helpers import (AXE, DESKTOP, PHONE, axe_violations, browser,  # noqa: E402,F401
+                                   check_page_basics, squash, tab)
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 320, "height": 640}
-DESKTOP = {"width": 1024, "height": 768}
-
-# Records CSP violations from the first byte of every page (init scripts are not subject to CSP).
-RECORD_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
-});
-"""
-
-RUN_AXE = """
-async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
-  return result.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-  }));
-}
-"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Tab:
-    """A page in a fresh browser context that collects console errors and CSP violations."""
-
-    def __init__(self, browser, viewport, bypass_csp=False):
-        self.context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp)
-        self.context.add_init_script(RECORD_CSP)
-        self.page = self.context.new_page()
-        self.errors = []
-        self.page.on("console", self._on_console)
-        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
-
-    def _on_console(self, message):
-        if message.type == "error":
-            self.errors.append(message.text)
-
-    def goto(self, url):
-        response = self.page.goto(url)
-        self.page.wait_for_load_state("load")
-        return response
-
-    def problems(self):
-        """Console errors and CSP violations so far on this tab."""
-        violations = self.page.evaluate("window.__cspViolations || []")
-        return self.errors + [f"CSP violation: {v}" for v in violations]
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def tab(browser):
-    tabs = []
-
-    def open_tab(viewport=DESKTOP, bypass_csp=False):
-        tabs.append(Tab(browser, viewport, bypass_csp))
-        return tabs[-1]
-
-    yield open_tab
-    for t in tabs:
-        t.close()
-
-
-def squash(text):
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def check_page_basics(page):
-    """One h1, a title that starts with it (after an optional "Error: "), lang en-GB, and the
-    GOV.UK Frontend JavaScript running (which proves the CSP let heard.js load)."""
-    headings = page.locator("h1")
-    assert headings.count() == 1, f"{page.url} has {headings.count()} h1 elements"
-    h1 = squash(headings.inner_text())
-    title = squash(page.title())
-    assert title.removeprefix("Error: ").startswith(h1), f"title {title!r} does not start with h1 {h1!r}"
-    assert page.get_attribute("html", "lang") == "en-GB"
-    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
 
 
 def test_landing_page_at_phone_width(live_server, tab):
@@ -198,11 +97,6 @@ def test_page_not_found(live_server, tab):
     assert t.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # The browser reports the 404 status itself; anything else is a problem.
     assert [p for p in t.problems() if "404" not in p] == []
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    return [v for v in page.evaluate(RUN_AXE) if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1024px"])

@@ -1,0 +1,347 @@
+"""The 3Cs journey's questions and /track's forms.
+
+Each journey form reads its answers from a draft (`initial(answers)`) and writes them back
+(`answers()`). Text is kept exactly as typed: nothing is stripped or rewritten; validators
+only look. Choices are checked by our own validators so a wrong value gets a plain message.
+"""
+import datetime
+
+from email_validator import EmailNotValidError, validate_email
+from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, StringField, TelField
+from wtforms import TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
+
+from app.feedback.models import SUPPORT_NEEDS
+from app.publicforms import PublicForm
+from app.timefmt import to_london
+
+TEXT_LIMIT = 10_000
+PUT_RIGHT_LIMIT = 5_000
+DETAILS_LIMIT = 2_000
+ADDRESS_LIMIT = 500
+NOT_SURE = "not-sure"
+
+KIND_CHOICES = [
+    ("compliment", "A compliment"),
+    ("comment", "A comment or suggestion"),
+    ("complaint", "A complaint"),
+    ("service_request", "Report a problem or ask for a service"),
+]
+KIND_HINTS = {
+    "compliment": "Tell us about something that went well, or someone who helped you",
+    "comment": "An idea or suggestion for how we could do things better",
+    "complaint": "Tell us what went wrong with our service, so we can put it right",
+    "service_request": "For example, a pothole, a broken street light or a missed bin. "
+                       "This is not a complaint.",
+}
+CONTACT_CHOICES = [("email", "Email"), ("phone", "Phone"), ("post", "Post"),
+                   ("none", "Do not contact me")]
+PHONE_CHARS = set("0123456789 +()-.")
+
+
+def chars(text):
+    """Characters as the resident sees them (browsers send each new line as two)."""
+    return len((text or "").replace("\r\n", "\n"))
+
+
+class MaxChars:
+    def __init__(self, limit, name):
+        self.message = f"{name} must be {limit:,} characters or fewer"
+        self.limit = limit
+
+    def __call__(self, form, field):
+        if chars(field.data) > self.limit:
+            raise StopValidation(self.message)
+
+
+def no_nul(form, field):
+    """NUL cannot be stored (PostgreSQL refuses it) and nobody types it."""
+    values = field.data if isinstance(field.data, list) else [field.data]
+    if any("\x00" in (value or "") for value in values if isinstance(value, str)):
+        raise StopValidation("Remove the unusual characters from your answer")
+
+
+def options(pairs):
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def one_of(message):
+    """The field's value is one of its own choices."""
+
+    def check(form, field):
+        if field.data not in {choice.value for choice in field.choices}:
+            raise StopValidation(message)
+
+    return check
+
+
+def _text(value):
+    return value if isinstance(value, str) else ""
+
+
+ResidentForm = PublicForm  # kept as the journey forms' base name
+
+
+class KindForm(ResidentForm):
+    kind = RadioField("What would you like to tell us about?", choices=options(KIND_CHOICES),
+                      validate_choice=False, validators=[
+                          InputRequired("Select what you would like to tell us about"),
+                          one_of("Select what you would like to tell us about")])
+
+    @staticmethod
+    def initial(answers):
+        return {"kind": answers.get("kind")}
+
+    def answers(self):
+        return {"kind": self.kind.data}
+
+
+class ServiceForm(ResidentForm):
+    service = RadioField("Which service is it about?", choices=[], validate_choice=False,
+                         validators=[InputRequired("Select a service, or select I'm not sure"),
+                                     one_of("Select a service, or select I'm not sure")])
+
+    def set_services(self, services):
+        pairs = [(s.slug, s.name) for s in services] + [(NOT_SURE, "I'm not sure")]
+        self.service.choices = options(pairs)
+
+    @staticmethod
+    def initial(answers):
+        return {"service": answers.get("service")}
+
+    def answers(self):
+        return {"service": self.service.data}
+
+
+WHAT_HAPPENED = {  # kind: (question, error when empty)
+    "compliment": ("What went well?", "Enter what went well"),
+    "comment": ("What would you like to tell us?", "Enter your comment or suggestion"),
+    "complaint": ("What happened?", "Enter what happened"),
+    "service_request": ("What is the problem, or what do you need?",
+                        "Enter the problem or what you need"),
+}
+
+
+class WhatHappenedForm(ResidentForm):
+    text = TextAreaField("What happened?", validators=[
+        no_nul, MaxChars(TEXT_LIMIT, "What you tell us")])
+
+    def set_kind(self, kind):
+        self.text.label.text, self.empty_message = WHAT_HAPPENED.get(kind, WHAT_HAPPENED["complaint"])
+
+    def validate_text(self, field):
+        if not _text(field.data).strip():
+            raise ValidationError(getattr(self, "empty_message", "Enter what happened"))
+
+    @staticmethod
+    def initial(answers):
+        return {"text": answers.get("text")}
+
+    def answers(self):
+        return {"text": _text(self.text.data)}
+
+
+class PutRightForm(ResidentForm):
+    put_right = TextAreaField("What would put it right? (optional)", validators=[
+        no_nul, MaxChars(PUT_RIGHT_LIMIT, "What would put it right")])
+
+    @staticmethod
+    def initial(answers):
+        return {"put_right": answers.get("put_right")}
+
+    def answers(self):
+        return {"put_right": _text(self.put_right.data)}
+
+
+class WhenForm(ResidentForm):
+    """GOV.UK date input; all three parts empty means 'not given'."""
+
+    day = StringField("Day", validators=[no_nul])
+    month = StringField("Month", validators=[no_nul])
+    year = StringField("Year", validators=[no_nul])
+    error_parts = ()
+
+    def validate(self, extra_validators=None):
+        if not super().validate(extra_validators):
+            return False
+        problem = self._date_problem()
+        if problem:
+            message, parts = problem
+            self.error_parts = parts
+            getattr(self, parts[0]).errors.append(message)
+            return False
+        return True
+
+    def _parts(self):
+        return {name: _text(getattr(self, name).data).strip() for name in ("day", "month", "year")}
+
+    def _date_problem(self):
+        parts = self._parts()
+        missing = [name for name, value in parts.items() if not value]
+        if len(missing) == 3:
+            return None
+        if missing:
+            return "Date must include a " + " and ".join(missing), missing
+        if not all(value.isascii() and value.isdigit() for value in parts.values()):
+            return "Date must be a real date", ["day", "month", "year"]
+        if len(parts["year"]) != 4:
+            return "Year must include 4 numbers", ["year"]
+        try:
+            when = datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+        except (ValueError, OverflowError):
+            return "Date must be a real date", ["day", "month", "year"]
+        if when > to_london(datetime.datetime.now(datetime.timezone.utc)).date():
+            return "Date must be today or in the past", ["day", "month", "year"]
+        if when.year < 1900:
+            return "Date must be a real date", ["year"]
+        return None
+
+    def happened_on(self):
+        parts = self._parts()
+        if not all(parts.values()):
+            return ""
+        return datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"])).isoformat()
+
+    @staticmethod
+    def initial(answers):
+        return {"day": answers.get("happened_day"), "month": answers.get("happened_month"),
+                "year": answers.get("happened_year")}
+
+    def answers(self):
+        return {"happened_day": _text(self.day.data), "happened_month": _text(self.month.data),
+                "happened_year": _text(self.year.data), "happened_on": self.happened_on()}
+
+
+def valid_email(form, field):
+    value = _text(field.data).strip()
+    if not value:
+        return
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise StopValidation("Enter an email address in the correct format, like name@example.com")
+
+
+def valid_phone(form, field):
+    value = _text(field.data).strip()
+    digits = sum(ch.isdigit() for ch in value)
+    if value and (not set(value) <= PHONE_CHARS or not 7 <= digits <= 15):
+        raise StopValidation("Enter a telephone number, like 01632 960 001, 07700 900 982 "
+                             "or +44 808 157 0192")
+
+
+class ContactForm(ResidentForm):
+    name = StringField("Your name (optional)", validators=[
+        no_nul, MaxChars(200, "Your name")])
+    email = EmailField("Email address", validators=[no_nul, MaxChars(320, "Email address"), valid_email])
+    phone = TelField("Phone number", validators=[no_nul, MaxChars(40, "Phone number"), valid_phone])
+    postal_address = TextAreaField("Postal address (optional)", validators=[
+        no_nul, MaxChars(ADDRESS_LIMIT, "Postal address")])
+    preferred_contact = RadioField("How would you like us to contact you?",
+                                   choices=options(CONTACT_CHOICES), validate_choice=False,
+                                   validators=[Optional(), one_of(
+                                       "Select how you would like us to contact you")])
+    kind = ""
+
+    def validate(self, extra_validators=None):
+        if not super().validate(extra_validators):
+            return False
+        email, phone = _text(self.email.data).strip(), _text(self.phone.data).strip()
+        wanted = self.preferred_contact.data
+        if self.kind == "complaint" and not (email or phone):
+            self.email.errors.append("Enter an email address or phone number so we can reply "
+                                     "to your complaint")
+        elif wanted == "email" and not email:
+            self.email.errors.append("Enter an email address, or choose another way to contact you")
+        elif wanted == "phone" and not phone:
+            self.phone.errors.append("Enter a phone number, or choose another way to contact you")
+        elif wanted == "post" and not _text(self.postal_address.data).strip():
+            self.postal_address.errors.append("Enter your postal address, or choose another way "
+                                              "to contact you")
+        return not (self.email.errors or self.phone.errors or self.postal_address.errors)
+
+    @staticmethod
+    def initial(answers):
+        return {name: answers.get(name) for name in
+                ("name", "email", "phone", "postal_address", "preferred_contact")}
+
+    def answers(self):
+        found = {name: _text(getattr(self, name).data) for name in
+                 ("name", "email", "phone", "postal_address")}
+        return dict(found, preferred_contact=self.preferred_contact.data or "")
+
+
+
+
+class SupportForm(ResidentForm):
+    support_needs = SelectMultipleField(
+        "Do you need any support from us?", choices=options(SUPPORT_NEEDS.items()), validate_choice=False,
+        validators=[no_nul], description="Select all that apply. Leave them all unticked if not.")
+    support_details = TextAreaField("Tell us about the support you need (optional)", validators=[
+        no_nul, MaxChars(DETAILS_LIMIT, "The support you need")])
+    acting_for = StringField("If someone is acting on your behalf, their name", validators=[
+        no_nul, MaxChars(200, "Their name")])
+
+    def validate_support_needs(self, field):
+        allowed = set(SUPPORT_NEEDS)
+        if any(value not in allowed for value in field.data or []):
+            raise ValidationError("Select the support you need from the list")
+
+    def validate_acting_for(self, field):
+        if "representative" in (self.support_needs.data or []) and not _text(field.data).strip():
+            raise ValidationError("Enter the name of the person acting on your behalf")
+
+    @staticmethod
+    def initial(answers):
+        return {"support_needs": answers.get("support_needs") or [],
+                "support_details": answers.get("support_details"),
+                "acting_for": answers.get("acting_for")}
+
+    def answers(self):
+        needs = [key for key in SUPPORT_NEEDS if key in (self.support_needs.data or [])]
+        if _text(self.acting_for.data).strip() and "representative" not in needs:
+            needs.append("representative")
+        return {"support_needs": needs, "support_details": _text(self.support_details.data),
+                "acting_for": _text(self.acting_for.data)}
+
+
+class ConsentForm(ResidentForm):
+    consent = BooleanField("I agree that the council can use what I have told it about my "
+                           "health or support needs to help me")
+    needs_consent = False
+
+    def validate_consent(self, field):
+        if self.needs_consent and not field.data:
+            raise ValidationError("Tick the box to agree, or go back and remove the details "
+                                  "of your support needs")
+
+    @staticmethod
+    def initial(answers):
+        return {"consent": bool(answers.get("consent"))}
+
+    def answers(self):
+        return {"consent": bool(self.consent.data) and self.needs_consent}
+
+
+class CheckForm(ResidentForm):
+    """Check your answers: only the honeypot and the token."""
+
+
+class TrackForm(ResidentForm):
+    reference = StringField("Reference number", validators=[
+        no_nul, InputRequired("Enter your reference number"), MaxChars(40, "Reference number")],
+        description="For example, HRD-2026-001234")
+    contact = StringField("Email address or phone number", validators=[
+        no_nul, InputRequired("Enter the email address or phone number you gave us"),
+        MaxChars(320, "Email address or phone number")],
+        description="The one you gave us when you sent your feedback")
+
+
+class MoreInformationForm(ResidentForm):
+    text = TextAreaField("Add more information", validators=[
+        no_nul, MaxChars(TEXT_LIMIT, "More information")])
+
+    def validate_text(self, field):
+        if not _text(field.data).strip():
+            raise ValidationError("Enter the information you want to add")

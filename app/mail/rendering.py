@@ -1,0 +1,140 @@
+"""Rendering email templates (app/mail/templates/mail/<name>.txt and optional .html).
+
+In .txt templates a line ending in a block tag ({% endif %}) loses its newline
+(trim_blocks): use an inline `{{ "..." if x }}` there instead.
+
+The text template's first line may be `Subject: ...` (itself a template). Templates
+render with the app's Jinja environment (filters like `london`) plus:
+  council   name, logo_text, colour
+  base_url  BASE_URL without a trailing slash; track_url is base_url + "/track"
+  longdate  filter: a date as "Monday 6 July 2026"
+  noun      filter: a feedback kind as a word for residents ("service_request" -> "request")
+  working_days_after(date, n)  the date n working days (England and Wales) after `date`
+Blocks are trimmed (trim_blocks, lstrip_blocks), so text templates stay readable.
+"""
+import datetime
+import functools
+from pathlib import Path
+
+from flask import current_app
+from jinja2 import ChoiceLoader, FileSystemLoader, TemplateNotFound
+from markupsafe import escape
+
+from app.mail.headers import one_line
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+SUBJECT_PREFIX = "Subject:"
+
+
+class MissingTemplate(LookupError):
+    pass
+
+
+def environment(app=None, text=False):
+    """The Jinja environment for email HTML (autoescaped) or, with text=True, plain text."""
+    app = app or current_app._get_current_object()
+    key = "heard_mail_text_env" if text else "heard_mail_env"
+    env = app.extensions.get(key)
+    if env is None:
+        env = app.jinja_env.overlay(
+            loader=ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR)), app.jinja_env.loader]),
+            trim_blocks=True, lstrip_blocks=True, **({"autoescape": False} if text else {}))
+        env.filters["longdate"] = longdate
+        env.filters["noun"] = kind_noun
+        env.globals["working_days_after"] = working_days_after
+        app.extensions[key] = env
+    return env
+
+
+def base_context(app=None):
+    app = app or current_app._get_current_object()
+    settings = app.config["HEARD"]
+    base_url = settings.base_url.rstrip("/")
+    return {
+        "council": {"name": settings.council_name, "logo_text": settings.council_logo_text,
+                    "colour": settings.council_colour},
+        "base_url": base_url,
+        "track_url": f"{base_url}/track",
+        "today": _london_today(),
+    }
+
+
+def _london_today():
+    from app.db import utcnow
+    from app.timefmt import to_london
+
+    return to_london(utcnow()).date()
+
+
+def render(template, context=None, subject=None):
+    """(subject, text, html) for `template`. `subject` overrides the template's own."""
+    env = environment(text=True)
+    values = {**base_context(), **(context or {})}
+    try:
+        source, _, _ = env.loader.get_source(env, f"mail/{template}.txt")
+    except TemplateNotFound:
+        raise MissingTemplate(f"no email template mail/{template}.txt") from None
+    first, _, rest = source.partition("\n")
+    if first.startswith(SUBJECT_PREFIX):
+        subject_source, body_source = first[len(SUBJECT_PREFIX):], rest.lstrip("\n")
+    else:
+        subject_source, body_source = "", source
+    if subject is None:
+        subject = env.from_string(subject_source).render(values)
+    subject = one_line(subject, 250)
+    if not subject:
+        raise ValueError(f"email template {template!r} has no subject: pass subject=")
+    text = env.from_string(body_source).render(values).strip() + "\n"
+    html = _render_html(environment(), template, values, subject, text)
+    # NUL characters cannot be stored in PostgreSQL text (nor belong in mail).
+    return subject, text.replace("\x00", ""), html.replace("\x00", "")
+
+
+def _render_html(env, template, values, subject, text):
+    try:
+        page = env.get_template(f"mail/{template}.html")
+    except TemplateNotFound:
+        page = env.get_template("mail/_plain.html")
+        values = {**values, "paragraphs": [escape(p) for p in text.split("\n\n") if p.strip()]}
+    return page.render({**values, "subject": subject})
+
+
+NOUNS = {"complaint": "complaint", "compliment": "compliment", "comment": "comment",
+         "service_request": "request", "survey_answer": "feedback"}
+
+
+def kind_noun(kind):
+    return NOUNS.get(kind, "feedback")
+
+
+def longdate(value):
+    if isinstance(value, datetime.datetime):
+        from app.timefmt import to_london
+
+        value = to_london(value).date()
+    if not isinstance(value, datetime.date):
+        return str(value or "")
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+@functools.lru_cache(maxsize=8)
+def _bank_holidays(year):
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv="ENG", years=[year, year + 1])
+
+
+def working_days_after(start=None, days=5):
+    """The date `days` working days after `start` (a date or naive-UTC datetime; today if None)."""
+    if start is None:
+        start = _london_today()
+    if isinstance(start, datetime.datetime):
+        from app.timefmt import to_london
+
+        start = to_london(start).date()
+    current, left = start, days
+    while left > 0:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < 5 and current not in _bank_holidays(current.year):
+            left -= 1
+    return current

@@ -1,0 +1,73 @@
+"""The staff Outbox: every email we sent or tried to send, and 'Send again' for failures."""
+from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template,
+                   request, url_for)
+from flask_login import current_user
+
+from app.auth.access import roles_required
+from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
+from app.mail import message, remember, services
+from app.mail.forms import OutboxFilterForm, ResendForm
+from app.mail.models import OutboxMessage
+
+bp = Blueprint("mail", __name__, url_prefix="/staff/outbox", template_folder="templates")
+bp.record_once(lambda state: remember(state.app))
+
+ROLES = (ADMINISTRATOR, COMPLAINTS_OFFICER)
+
+
+def _message_or_404(message_id):
+    row = OutboxMessage.get_or_none(OutboxMessage.id == message_id)
+    if row is None:
+        abort(404)
+    return row
+
+
+@bp.route("")
+@roles_required(*ROLES)
+def outbox():
+    form = OutboxFilterForm(request.args, services.purposes())
+    page = request.args.get("page", 1, type=int) or 1
+    status, purpose = form.chosen_status(), form.chosen_purpose()
+    rows, total = services.outbox_page(page, status=status, purpose=purpose)
+    pages = max(1, -(-total // services.PAGE_SIZE))
+    return render_template("mail_pages/outbox.html", form=form, rows=rows, total=total,
+                           page=min(max(page, 1), pages), pages=pages,
+                           filters={k: v for k, v in (("status", status), ("purpose", purpose)) if v},
+                           counts=services.counts_by_status())
+
+
+@bp.route("/<int:message_id>")
+@roles_required(*ROLES)
+def show(message_id):
+    row = _message_or_404(message_id)
+    try:
+        headers = message.build(row, current_app.config["HEARD"]).items()
+    except ValueError:  # a row that can no longer be built (bad address or settings)
+        headers = [("To", row.to_address), ("Subject", row.subject), ("Message-ID", row.message_id)]
+    return render_template("mail_pages/message.html", row=row, headers=headers, form=ResendForm())
+
+
+@bp.route("/<int:message_id>/raw")
+@roles_required(*ROLES)
+def raw(message_id):
+    row = _message_or_404(message_id)
+    try:
+        body = message.as_bytes(row, current_app.config["HEARD"])
+    except ValueError:
+        abort(404)
+    return Response(body, mimetype="message/rfc822", headers={
+        "Content-Disposition": f'attachment; filename="outbox-{row.id}.eml"'})
+
+
+@bp.route("/<int:message_id>/resend", methods=["POST"])
+@roles_required(*ROLES)
+def resend(message_id):
+    row = _message_or_404(message_id)
+    if ResendForm().validate_on_submit():
+        try:
+            services.resend(row, actor=current_user, ip=request.remote_addr or "")
+        except services.CannotResend as error:
+            flash(str(error), "info")
+        else:
+            flash("The message has been queued to send again", "success")
+    return redirect(url_for("mail.show", message_id=row.id))

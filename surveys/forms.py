@@ -1,0 +1,139 @@
+"""The resident's survey form, built from a version's questions.
+
+Each question becomes a field named `q_<key>`. Scale questions are radios (inline), choice
+questions radios or checkboxes, free text an input or textarea. Errors are in plain
+English and name the question; what was typed or chosen is always shown again.
+"""
+from wtforms.fields.choices import SelectChoice
+from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
+
+from app.publicforms import PublicForm
+from surveys.models import TEXT_KINDS
+
+SCALES = {
+    "csat": {1: "1 – Very dissatisfied", 2: "2 – Dissatisfied", 3: "3 – Neither", 4: "4 – Satisfied",
+             5: "5 – Very satisfied"},
+    "nps": {n: str(n) for n in range(11)},
+    "ces": {1: "1 – Very difficult", 2: "2", 3: "3", 4: "4 – Neither", 5: "5", 6: "6", 7: "7 – Very easy"},
+    "rating": {n: f"{n} star" + ("" if n == 1 else "s") for n in range(1, 6)},
+}
+SCALE_HINTS = {
+    "nps": "0 means not at all likely, 10 means extremely likely.",
+    "ces": "1 means very difficult, 7 means very easy.",
+}
+YES_NO = {"yes": "Yes", "no": "No"}
+SHORT_MAX, LONG_MAX = 500, 5000
+EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+def field_name(question):
+    return f"q_{question.key}"
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _short(text, limit=80):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class ScaleField(RadioField):
+    """Radios whose values are whole numbers; anything else is 'not one of the options'."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            try:
+                self.data = int(valuelist[0])
+            except (TypeError, ValueError):
+                self.data = valuelist[0]
+
+
+def _choices_check(message):
+    def check(form, field):
+        allowed = {str(choice.value) for choice in field.choices}
+        values = field.data if isinstance(field.data, list) else [field.data]
+        if any(value is not None and str(value) not in allowed for value in values):
+            raise ValidationError(message)
+    return check
+
+
+def _choices(mapping):
+    return [SelectChoice(value, label) for value, label in mapping.items()]
+
+
+def question_field(question):
+    """The WTForms field for one question."""
+    kind = question.kind
+    label = question.text if question.required else f"{question.text} (optional)"
+    about = f"“{_short(question.text)}”"
+    hint = question.help_text or SCALE_HINTS.get(kind, "")
+    if kind in TEXT_KINDS:
+        limit = SHORT_MAX if kind == "short_text" else LONG_MAX
+        validators = [DataRequired(f"Enter an answer to {about}")] if question.required else [Optional()]
+        validators.append(Length(max=limit, message=f"Your answer to {about} must be {limit} characters or fewer"))
+        cls = StringField if kind == "short_text" else TextAreaField
+        return cls(label, description=hint, filters=[_strip], validators=validators)
+    chosen = [InputRequired(f"Select an answer to {about}")] if question.required else [Optional()]
+    wrong = _choices_check(f"Select one of the options for {about}")
+    if kind in SCALES:
+        return ScaleField(label, description=hint, choices=_choices(SCALES[kind]), coerce=int,
+                          validate_choice=False, validators=chosen + [wrong])
+    if kind == "yes_no":
+        return RadioField(label, description=hint, choices=_choices(YES_NO), validate_choice=False,
+                          validators=chosen + [wrong])
+    options = [SelectChoice(option, option) for option in question.option_list]
+    if kind == "multiple":
+        return SelectMultipleField(label, description=hint or "Select all that apply.", choices=options,
+                                   validate_choice=False, validators=chosen + [wrong])
+    return RadioField(label, description=hint, choices=options, validate_choice=False,
+                      validators=chosen + [wrong])
+
+
+def _contact_fields():
+    """Asked only on surveys that are not anonymous: may we contact you? (Made after the
+    questions' fields, so they come last: WTForms orders fields by creation.)"""
+    return {
+        "contact_ok": BooleanField("You can contact me about my answers"),
+        "contact_email": EmailField("Email address", filters=[_strip], validators=[
+            Optional(), Length(max=320, message="Email address must be 320 characters or fewer"),
+            Regexp(EMAIL_SHAPE, message="Enter an email address in the correct format, like name@example.com")]),
+    }
+
+
+class ContactMixin:
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.contact_ok.data and not self.contact_email.data and not self.contact_email.errors:
+            self.contact_email.errors = list(self.contact_email.errors) + [
+                "Enter your email address, or untick ‘You can contact me’"]
+            return False
+        return valid
+
+
+def survey_form(questions, *, anonymous, formdata=None):
+    """A PublicForm instance for `questions` (with the contact question unless anonymous)."""
+    bases = (PublicForm,) if anonymous else (ContactMixin, PublicForm)
+    attrs = {field_name(q): question_field(q) for q in questions}
+    if not anonymous:
+        attrs.update(_contact_fields())
+    form_class = type("SurveyForm", bases, attrs)
+    return form_class(formdata=formdata) if formdata is not None else form_class()
+
+
+def answers_from(form, questions):
+    """{question id: (number, value)} for the questions answered."""
+    answers = {}
+    for question in questions:
+        data = form[field_name(question)].data
+        if question.kind in SCALES:
+            if isinstance(data, int):
+                answers[question.id] = (data, str(data))
+        elif question.kind == "multiple":
+            if data:
+                answers[question.id] = (None, "\n".join(data))
+        elif data:
+            answers[question.id] = (None, data)
+    return answers

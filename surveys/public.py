@@ -1,0 +1,86 @@
+"""The resident's side: /s/<code> from a touchpoint (a QR code, a poster, a link) and
+/s/i/<token> from an emailed invitation. No sign-in, a honeypot, rate-limited posts; an
+expired form shows the answers again instead of losing them (app.publicforms)."""
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from app.publicforms import limit_public_posts
+from surveys import invitations, paging, responses, services, touchpoints, versions
+from surveys.forms import SCALES, answers_from, field_name, survey_form
+from surveys.models import Survey
+
+bp = Blueprint("survey_public", __name__, template_folder="templates")
+bp.public_forms = True
+
+CLOSED_PAGES = {"not_published": "not_open", "not_yet_open": "not_yet_open", "closed": "closed"}
+
+
+def _closed(survey, why):
+    return render_template("surveys/public/unavailable.html", survey=survey, why=why)
+
+
+def _answer_page(survey, version, *, touchpoint=None, invitation=None):
+    """Show the questions (PAGE_SIZE to a page; earlier pages' answers ride along as
+    hidden fields); on a valid last page record the response and thank them."""
+    questions = versions.questions(version)
+    pages = paging.split(questions)
+    # Only urlencoded or multipart fields count: never files, never a JSON body.
+    form = survey_form(questions, anonymous=survey.anonymous,
+                       formdata=request.form if request.method == "POST" else None)
+    page = 0
+    if request.method == "POST":
+        if form.is_spam():  # a bot: thank it and keep nothing
+            return redirect(url_for("survey_public.thanks", survey_id=survey.id))
+        requested = paging.requested_page(request.form.get("page"), pages)
+        if form.validate() and requested == len(pages) - 1:
+            contact = None
+            if not survey.anonymous:
+                contact = {"ok": form.contact_ok.data, "email": form.contact_email.data}
+            try:
+                responses.record_response(version, questions, answers_from(form, questions),
+                                          touchpoint=touchpoint, invitation=invitation, contact=contact)
+            except responses.AlreadyAnswered:
+                return render_template("surveys/public/already_answered.html", survey=survey)
+            return redirect(url_for("survey_public.thanks", survey_id=survey.id))
+        page = paging.next_page(form, pages, requested)
+    return render_template("surveys/public/answer.html", survey=survey, form=form, pages=pages, page=page,
+                           questions=pages[page], field_name=field_name, scales=SCALES,
+                           carried=paging.carried(form, pages, page))
+
+
+@bp.route("/s/<code>", methods=["GET", "POST"])
+@limit_public_posts("survey")
+def by_code(code):
+    touchpoint = touchpoints.by_code(code)
+    if touchpoint is None:
+        abort(404)
+    survey = touchpoint.survey
+    why = services.availability(survey)
+    if why != "open" or not touchpoint.active:
+        return _closed(survey, CLOSED_PAGES.get(why, "closed"))
+    return _answer_page(survey, services.live_version(survey), touchpoint=touchpoint)
+
+
+@bp.route("/s/i/<token>", methods=["GET", "POST"])
+@limit_public_posts("survey")
+def by_invitation(token):
+    invitation = invitations.by_token(token)
+    if invitation is None:
+        return render_template("surveys/public/bad_link.html"), 404
+    survey = invitation.survey
+    state = invitations.state(invitation)
+    if state == "answered":
+        return render_template("surveys/public/already_answered.html", survey=survey)
+    if state == "expired":
+        return _closed(survey, "expired")
+    why = services.availability(survey)
+    if why != "open":
+        return _closed(survey, CLOSED_PAGES.get(why, "closed"))
+    return _answer_page(survey, services.live_version(survey), invitation=invitation)
+
+
+@bp.route("/s/thanks/<int:survey_id>")
+def thanks(survey_id):
+    survey = Survey.get_or_none(Survey.id == survey_id)
+    if survey is None:
+        abort(404)
+    return render_template("surveys/public/thanks.html", survey=survey)

@@ -1,0 +1,52 @@
+"""The Outbox pages in a real browser (Debian chromium): a failed message at 320px,
+its details, and 'Send again'. Skips when chromium or playwright is missing."""
+import pytest
+
+pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+from app.mail.models import OutboxMessage  # noqa: E402
+from tests.browser.helpers import (AXE, PHONE, axe_violations, browser,  # noqa: E402,F401
+                                   check_page_basics, tab)
+from tests.mail.conftest import ACK  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+def test_outbox_pages_fit_a_phone_and_send_again_works(app, queue, live_server, staff_credentials, tab):
+    long_name = "Bartholomew-Featherstonehaugh-Cholmondeley" * 3
+    row = queue(to=f"{'x' * 60}@a-very-long-domain-name-for-testing.example.com",
+                context=dict(ACK, name=long_name), key="k:" + "y" * 150, purpose="acknowledgement")
+    OutboxMessage.update(status="failed", attempts=5, last_error="ConnectionRefusedError: "
+                         "Connection refused").where(OutboxMessage.id == row.id).execute()
+    t = tab(PHONE)
+    page = sign_in(t, live_server, staff_credentials)
+    paths = ("/staff/outbox", "/staff/outbox?status=failed", f"/staff/outbox/{row.id}")
+    for path in paths:
+        assert t.goto(live_server + path).status == 200, path
+        check_page_basics(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
+    page.locator("summary").click()  # the HTML source opens inside its own scrolling box
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send again").click()
+    assert "queued to send again" in page.locator(".govuk-notification-banner").inner_text()
+    assert OutboxMessage.get_by_id(row.id).status == "sent"
+    assert t.problems() == []
+
+    if AXE.exists():  # axe is injected as a script, so this tab bypasses the CSP
+        checker = tab(PHONE, bypass_csp=True)
+        sign_in(checker, live_server, staff_credentials)
+        for path in paths:
+            checker.goto(live_server + path)
+            assert axe_violations(checker.page) == [], path
+
+
+def sign_in(t, live_server, credentials):
+    page = t.page
+    t.goto(live_server + "/staff/login")
+    page.locator("main input[name=email]").fill(credentials[0])
+    page.locator("main input[type=password]").fill(credentials[1])
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    return page
