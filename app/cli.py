@@ -109,3 +109,4 @@ def register(app):
     for command in (db_cli, demo_cli, queue_cli, create_admin):
         app.cli.add_command(command)
     from app.inbox.cli import email_cli; app.cli.add_command(email_cli)  # noqa: E702
+    from classifiers.cli import classifiers_cli; app.cli.add_command(classifiers_cli)  # noqa: E702

@@ -86,6 +86,8 @@ BLUEPRINT_MODULES = (
     "surveys.views",
     "surveys.touchpoint_views",
     "surveys.public",
+    "app.learning.views",
+    "app.learning.admin_views",
 )
 
 

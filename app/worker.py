@@ -15,6 +15,7 @@ TASK_MODULES = (
     "app.inbox.tasks",
     "app.mail.tasks",
     "surveys.tasks",
+    "app.learning.tasks",
 )
 
 application = create_app()

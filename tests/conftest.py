@@ -96,3 +96,14 @@ def pytest_report_header(config):
     return f"database: {'PostgreSQL ' + TEST_PG_URL.rsplit('@', 1)[-1] if TEST_PG_URL else 'SQLite'}"
 
 
+
+
+@pytest.fixture(autouse=True)
+def no_classification_on_intake(request, monkeypatch):
+    """New feedback is classified by the worker (app.learning registers a feedback hook). With
+    immediate huey that would load the real encoder in every test that records feedback, so
+    only tests/learning (which uses a tiny encoder) keeps the hook."""
+    from app.feedback import hooks
+
+    if "tests/learning" not in str(request.node.path):
+        monkeypatch.setattr(hooks, "on_feedback_recorded", [])

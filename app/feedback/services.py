@@ -4,6 +4,7 @@ from peewee import fn
 
 from app.audit import services as audit
 from app.db import db, utcnow
+from app.feedback import hooks
 from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem, FeedbackStatusChange
 from app.mail.headers import InvalidAddress
 from app.mail.services import queue_email
@@ -33,7 +34,7 @@ def record_feedback(*, kind, channel, text, service=None, person=None, received_
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     received_at = received_at or utcnow()
-    with transaction():
+    with transaction() as tx:
         item = FeedbackItem.create(
             reference=next_reference(received_at.year), kind=kind, channel=channel, text=text,
             service=service, person=person, anonymous=person is None,
@@ -42,6 +43,8 @@ def record_feedback(*, kind, channel, text, service=None, person=None, received_
         FeedbackStatusChange.create(item=item, status="received", at=received_at)
         audit.record("feedback.received", actor=actor, obj=item,
                      summary=f"{KINDS[kind]} received by {CHANNELS[channel].lower()}")
+        for callback in hooks.on_feedback_recorded:
+            tx.on_commit(callback, item.id)
     return item
 
 

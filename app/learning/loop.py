@@ -1,0 +1,166 @@
+"""The learning loop: train a challenger from officers' labels, evaluate it against the
+champion on a held-out slice of those labels, promote it only if it is better, keep every
+version, and let an administrator roll back."""
+import json
+import logging
+import random
+from collections import defaultdict
+
+from app.audit import services as audit
+from app.db import utcnow
+from app.learning.models import TASKS, ModelVersion, OfficerLabel
+from app.queue import transaction
+
+log = logging.getLogger(__name__)
+
+MIN_LABELS = 10
+HOLDOUT = 0.2
+MIN_GAIN = 0.005
+SEED = 0
+
+
+class LoopError(ValueError):
+    pass
+
+
+def training_data(task):
+    """[(item_id, text, labels)] from every non-superseded officer label for `task`."""
+    rows = (OfficerLabel.select(OfficerLabel, OfficerLabel.item.text.alias("item_text"))
+            .join(OfficerLabel.item.rel_model)
+            .where(OfficerLabel.task == task, OfficerLabel.superseded == False)  # noqa: E712
+            .order_by(OfficerLabel.item, OfficerLabel.id))
+    grouped, texts = defaultdict(list), {}
+    for row in rows.objects():
+        grouped[row.item_id].append(row.value)
+        texts[row.item_id] = row.item_text
+    return [(item_id, texts[item_id], values) for item_id, values in grouped.items()]
+
+
+def stratified_split(examples, holdout=HOLDOUT, seed=SEED):
+    """(train, test): about `holdout` of each first label's examples go to test (at least one
+    from any label with two or more examples)."""
+    by_label = defaultdict(list)
+    for example in examples:
+        by_label[example[2][0]].append(example)
+    rng = random.Random(seed)
+    train, test = [], []
+    for label in sorted(by_label):
+        group = sorted(by_label[label], key=lambda e: e[0])
+        rng.shuffle(group)
+        n_test = max(1, round(len(group) * holdout)) if len(group) >= 2 else 0
+        test.extend(group[:n_test])
+        train.extend(group[n_test:])
+    return train, test
+
+
+def _evaluate(task, model, examples, encoder):
+    from classifiers.metrics import score
+
+    texts = [text for _, text, _ in examples]
+    if task == "sentiment":
+        predicted = [r.label for r in model.predict(texts, encoder)]
+        truth = [labels[0] for _, _, labels in examples]
+    else:
+        tops = [(scored[0][0] if scored else "") for scored in model.predict(texts, encoder, top_k=1)]
+        # a top topic among the officer's topics counts as right
+        truth = [top if top in labels else labels[0] for top, (_, _, labels) in zip(tops, examples)]
+        predicted = tops
+    return score(truth, predicted).as_dict()
+
+
+def _train(task, train, encoder, tax):
+    texts = [text for _, text, _ in train]
+    if task == "sentiment":
+        from classifiers.sentiment import SentimentModel
+
+        return SentimentModel.train(texts, [labels[0] for _, _, labels in train], encoder)
+    from classifiers.topics import TopicModel
+
+    return TopicModel.train(tax, texts, [labels for _, _, labels in train], encoder)
+
+
+def _record(task, status, *, training_count=0, metrics=None, blob=None, encoder_version="", notes=""):
+    from app.learning.runtime import next_version
+
+    version = ModelVersion.create(
+        task=task, version=next_version(task), training_count=training_count,
+        metrics=json.dumps(metrics or {}, sort_keys=True), blob=blob, encoder_version=encoder_version,
+        status=status, notes=notes)
+    audit.record("learning.challenger_" + status, obj=version,
+                 summary=f"{TASKS[task]} challenger {version.version}: {notes}"[:2000],
+                 details={"task": task, "metrics": {k: v for k, v in (metrics or {}).items()
+                                                    if k in ("macro_f1", "champion_macro_f1", "n")}})
+    return version
+
+
+def train_challenger(task):
+    """Train, evaluate and perhaps promote. Returns the ModelVersion recorded."""
+    from app.learning import runtime
+
+    if task not in TASKS:
+        raise LoopError(f"unknown task {task!r}")
+    examples = training_data(task)
+    if len(examples) < MIN_LABELS:
+        with transaction():
+            return _record(task, "rejected", training_count=len(examples),
+                           notes=f"Not trained: {len(examples)} labelled items, at least {MIN_LABELS} needed")
+    encoder = runtime.encoder()
+    runtime.ensure_champions()
+    champion = runtime.champion(task)
+    tax = runtime.classifier_taxonomy()
+    train, test = stratified_split(examples)
+    try:
+        challenger = _train(task, train, encoder, tax)
+    except ValueError as error:
+        with transaction():
+            return _record(task, "rejected", training_count=len(train), notes=f"Not trained: {error}")
+    current = runtime.load_sentiment(champion) if task == "sentiment" else runtime.load_topics(champion, tax)
+    new_scores = _evaluate(task, challenger, test, encoder)
+    old_scores = _evaluate(task, current, test, encoder)
+    metrics = {**new_scores, "champion_macro_f1": old_scores["macro_f1"], "champion_version": champion.version,
+               "holdout": len(test)}
+    better = new_scores["macro_f1"] >= old_scores["macro_f1"] + MIN_GAIN
+    notes = (f"macro-F1 {new_scores['macro_f1']:.3f} against {old_scores['macro_f1']:.3f} for "
+             f"{champion.version} on {len(test)} held-out items")
+    with transaction() as tx:
+        version = _record(task, "challenger" if better else "rejected", training_count=len(train),
+                          metrics=metrics, blob=challenger.to_bytes(), encoder_version=encoder.version,
+                          notes=("Promoted: " if better else "Not promoted: ") + notes)
+        if better:
+            _make_champion(version, tx)
+    return version
+
+
+def _make_champion(version, tx, actor=None):
+    from app.learning import tasks
+
+    (ModelVersion.update(status="retired")
+     .where(ModelVersion.task == version.task, ModelVersion.status == "champion",
+            ModelVersion.id != version.id).execute())
+    version.status, version.promoted_at = "champion", utcnow()
+    version.save()
+    audit.record("learning.model_promoted", actor=actor, obj=version,
+                 summary=f"{TASKS[version.task]} model {version.version} is now in use")
+    tx.on_commit(tasks.reclassify, version.task)
+
+
+def roll_back(version, *, actor):
+    """Make an earlier version the champion again; existing items are re-classified."""
+    if version.status == "champion":
+        raise LoopError("That version is already in use")
+    if not version.blob:
+        raise LoopError("That attempt has no model to roll back to")
+    with transaction() as tx:
+        audit.record("learning.model_rolled_back", actor=actor, obj=version,
+                     summary=f"Rolled back to {version.version}")
+        _make_champion(version, tx, actor=actor)
+    return version
+
+
+def history(task):
+    return list(ModelVersion.select(ModelVersion.id, ModelVersion.task, ModelVersion.version,
+                                    ModelVersion.created_at, ModelVersion.training_count,
+                                    ModelVersion.metrics, ModelVersion.status, ModelVersion.promoted_at,
+                                    ModelVersion.notes, ModelVersion.encoder_version,
+                                    (ModelVersion.blob.is_null(False)).alias("has_blob"))
+                .where(ModelVersion.task == task).order_by(ModelVersion.created_at.desc(), ModelVersion.id.desc()))

@@ -1,0 +1,191 @@
+"""What the classifiers said about each item, what officers said instead, and every
+model version ever trained."""
+import json
+
+from peewee import (BlobField, BooleanField, CharField, DateTimeField, FloatField, ForeignKeyField,
+                    IntegerField, TextField)
+
+from app.auth.models import User
+from app.db import BaseModel, utcnow
+from app.feedback.models import FeedbackItem
+from app.org.models import ServiceArea
+
+SENTIMENTS = {"negative": "Negative", "neutral": "Neutral or mixed", "positive": "Positive"}
+TASKS = {"sentiment": "Sentiment", "topic": "Topics"}
+TOPIC_KINDS = {"service": "Service area", "theme": "Cross-cutting theme"}
+MODEL_STATUSES = {"champion": "In use", "challenger": "Challenger", "retired": "Retired",
+                  "rejected": "Not promoted"}
+
+
+class Topic(BaseModel):
+    """One entry in the council's taxonomy. Predictions can only name these."""
+
+    key = CharField(max_length=60, unique=True)
+    name = CharField(max_length=120)
+    description = TextField(default="")
+    kind = CharField(max_length=20, default="theme")
+    service = ForeignKeyField(ServiceArea, null=True, backref="topics", on_delete="SET NULL")
+    active = BooleanField(default=True)
+    position = IntegerField(default=0)
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "topic"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def kind_label(self):
+        return TOPIC_KINDS.get(self.kind, self.kind)
+
+
+class ModelVersion(BaseModel):
+    """Every model ever trained, kept with its data count, metrics and date."""
+
+    task = CharField(max_length=20, index=True)
+    version = CharField(max_length=80)
+    created_at = DateTimeField(default=utcnow)
+    training_count = IntegerField(default=0)
+    metrics = TextField(default="{}")  # JSON
+    blob = BlobField(null=True)  # the weights (numpy / JSON bytes; never pickle)
+    encoder_version = CharField(max_length=200, default="")
+    status = CharField(max_length=20, default="challenger", index=True)
+    promoted_at = DateTimeField(null=True)
+    notes = TextField(default="")
+
+    class Meta:
+        table_name = "model_version"
+        indexes = ((("task", "version"), True),)
+
+    @property
+    def metrics_dict(self):
+        try:
+            return json.loads(self.metrics or "{}")
+        except ValueError:
+            return {}
+
+    @property
+    def status_label(self):
+        return MODEL_STATUSES.get(self.status, self.status)
+
+
+class Prediction(BaseModel):
+    """One classification run over one item: sentiment (with sentence-level evidence) and
+    the versions that produced it. Its topics are ItemTopic rows with source "model"."""
+
+    item = ForeignKeyField(FeedbackItem, backref="predictions", on_delete="CASCADE")
+    model_version = ForeignKeyField(ModelVersion, backref="predictions", on_delete="CASCADE")
+    topic_model_version = ForeignKeyField(ModelVersion, null=True, backref="topic_predictions",
+                                          on_delete="CASCADE")
+    sentiment = CharField(max_length=20)
+    sentiment_score = FloatField()
+    sentences = TextField(default="[]")  # JSON [{text, label, score}]
+    created_at = DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        table_name = "prediction"
+        personal_data = ("sentences",)
+
+    @property
+    def sentence_list(self):
+        return json.loads(self.sentences or "[]")
+
+
+class ItemTopic(BaseModel):
+    item = ForeignKeyField(FeedbackItem, backref="topics", on_delete="CASCADE")
+    topic = ForeignKeyField(Topic, backref="items", on_delete="CASCADE")
+    confidence = FloatField(default=1.0)
+    source = CharField(max_length=20, default="model")  # model | officer
+    model_version = ForeignKeyField(ModelVersion, null=True, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "item_topic"
+        indexes = ((("item", "source"), False),)
+
+
+class OfficerLabel(BaseModel):
+    """An officer's confirmed sentiment or topic: the learning loop's training data."""
+
+    item = ForeignKeyField(FeedbackItem, backref="officer_labels", on_delete="CASCADE")
+    task = CharField(max_length=20)
+    value = CharField(max_length=60)  # a sentiment label or a topic key
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    at = DateTimeField(default=utcnow)
+    superseded = BooleanField(default=False)
+
+    class Meta:
+        table_name = "officer_label"
+        indexes = ((("task", "superseded"), False), (("item", "task"), False))
+
+
+class SafeguardingFlag(BaseModel):
+    item = ForeignKeyField(FeedbackItem, unique=True, backref="safeguarding", on_delete="CASCADE")
+    reasons = TextField(default="[]")  # JSON list of plain-English reasons
+    evidence = TextField(default="[]")  # JSON list of quoted phrases
+    score = FloatField(default=0.0)
+    status = CharField(max_length=20, default="open", index=True)
+    created_at = DateTimeField(default=utcnow)
+    reviewed_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    reviewed_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "safeguarding_flag"
+        personal_data = ("evidence",)
+
+    @property
+    def reason_list(self):
+        return json.loads(self.reasons or "[]")
+
+    @property
+    def evidence_list(self):
+        return json.loads(self.evidence or "[]")
+
+
+class DuplicateLink(BaseModel):
+    """Two items from the same resident that say the same thing (item_a has the lower id)."""
+
+    item_a = ForeignKeyField(FeedbackItem, backref="duplicate_links_a", on_delete="CASCADE")
+    item_b = ForeignKeyField(FeedbackItem, backref="duplicate_links_b", on_delete="CASCADE")
+    similarity = FloatField()
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "duplicate_link"
+        indexes = ((("item_a", "item_b"), True),)
+
+
+class EmergingIssue(BaseModel):
+    created_at = DateTimeField(default=utcnow, index=True)
+    item_ids = TextField(default="[]")  # JSON list of FeedbackItem ids
+    representative = ForeignKeyField(FeedbackItem, null=True, on_delete="SET NULL")
+    size = IntegerField(default=0)
+    first_seen = DateTimeField(null=True)
+    last_seen = DateTimeField(null=True)
+    status = CharField(max_length=20, default="open", index=True)
+    key_phrases = TextField(default="[]")  # JSON list
+    reviewed_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    reviewed_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "emerging_issue"
+
+    @property
+    def id_list(self):
+        return json.loads(self.item_ids or "[]")
+
+    @property
+    def phrase_list(self):
+        return json.loads(self.key_phrases or "[]")
+
+
+class ItemEmbedding(BaseModel):
+    """The encoder's vector for an item (float32 bytes), so clustering never re-encodes."""
+
+    item = ForeignKeyField(FeedbackItem, unique=True, backref="embedding", on_delete="CASCADE")
+    encoder_version = CharField(max_length=200)
+    vector = BlobField()
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "item_embedding"

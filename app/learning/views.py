@@ -1,0 +1,115 @@
+"""Staff pages for one item (its words, sentiment by sentence, topics, safeguarding reasons,
+repeats, one-click corrections), the review queue and the urgent queue."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.auth.access import roles_required
+from app.auth.roles import SERVICE_LEAD
+from app.feedback.models import FeedbackItem
+from app.learning import labels, services, signals
+from app.learning import tasks  # noqa: F401  (registers classification of new feedback)
+from app.learning.forms import ActionForm, SentimentForm, TopicsForm
+from app.learning.models import SafeguardingFlag
+from app.learning.taxonomy import UnknownTopic
+
+bp = Blueprint("feedback_staff", __name__, url_prefix="/staff/feedback", template_folder="templates")
+
+
+def _item_or_404(item_id):
+    item = FeedbackItem.get_or_none(FeedbackItem.id == item_id)
+    if item is None:
+        abort(404)
+    if current_user.role == SERVICE_LEAD and item.service_id not in current_user.service_ids():
+        abort(403)
+    return item
+
+
+def _render_item(item, sentiment_form=None, topics_form=None, status=200):
+    summary = services.item_summary(item)
+    sentiment_form = sentiment_form or SentimentForm(
+        data={"sentiment": summary["labels"]["sentiment"] or
+              (summary["prediction"].sentiment if summary["prediction"] else None)})
+    topics_form = topics_form or TopicsForm(summary["topics"], data={"topics": services.initial_topics(summary)})
+    return render_template("learning/item.html", item=item, summary=summary, sentiment_form=sentiment_form,
+                           topics_form=topics_form, can_edit=services.can_edit(current_user),
+                           sentence_classes=services.SENTENCE_CLASSES, has_errors=bool(
+                               sentiment_form.errors or topics_form.errors)), status
+
+
+@bp.route("/<int:item_id>")
+@roles_required(*services.READERS)
+def item(item_id):
+    return _render_item(_item_or_404(item_id))
+
+
+@bp.route("/<int:item_id>/sentiment", methods=["POST"])
+@roles_required(*services.EDITORS)
+def set_sentiment(item_id):
+    item = _item_or_404(item_id)
+    form = SentimentForm()
+    if not form.validate_on_submit():
+        return _render_item(item, sentiment_form=form)
+    labels.label_sentiment(item, form.sentiment.data, actor=current_user)
+    flash("Sentiment saved. Thank you: the next model learns from it.", "success")
+    return redirect(url_for("feedback_staff.item", item_id=item.id))
+
+
+@bp.route("/<int:item_id>/topics", methods=["POST"])
+@roles_required(*services.EDITORS)
+def set_topics(item_id):
+    item = _item_or_404(item_id)
+    form = TopicsForm(services.item_summary(item)["topics"])
+    if form.validate_on_submit():
+        try:
+            labels.label_topics(item, form.topics.data, actor=current_user)
+        except (UnknownTopic, labels.LabelError) as error:
+            form.topics.errors = [str(error)]
+        else:
+            flash("Topics saved. Thank you: the next model learns from them.", "success")
+            return redirect(url_for("feedback_staff.item", item_id=item.id))
+    return _render_item(item, topics_form=form)
+
+
+@bp.route("/<int:item_id>/confirm", methods=["POST"])
+@roles_required(*services.EDITORS)
+def confirm(item_id):
+    item = _item_or_404(item_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        try:
+            labels.confirm(item, actor=current_user)
+        except labels.LabelError as error:
+            flash(str(error), "info")
+        else:
+            flash(f"{item.reference} confirmed", "success")
+    else:
+        flash("That form has expired. Try again.", "info")
+    return redirect(url_for("feedback_staff.review"))
+
+
+@bp.route("/review")
+@roles_required(*services.EDITORS)
+def review():
+    return render_template("learning/review.html", items=labels.review_queue(), form=ActionForm(),
+                           sentiment_below=labels.REVIEW_SENTIMENT_BELOW, topic_below=labels.REVIEW_TOPIC_BELOW)
+
+
+@bp.route("/urgent")
+@roles_required(*services.EDITORS)
+def urgent():
+    return render_template("learning/urgent.html", flags=services.open_flags(), form=ActionForm())
+
+
+@bp.route("/urgent/<int:flag_id>/reviewed", methods=["POST"])
+@roles_required(*services.EDITORS)
+def flag_reviewed(flag_id):
+    flag = SafeguardingFlag.get_or_none(SafeguardingFlag.id == flag_id)
+    if flag is None:
+        abort(404)
+    if ActionForm().validate_on_submit():
+        signals.review_flag(flag, actor=current_user)
+        flash(f"{flag.item.reference} marked as reviewed", "success")
+    else:
+        flash("That form has expired. Try again.", "info")
+    return redirect(request.form.get("next_page") == "item" and
+                    url_for("feedback_staff.item", item_id=flag.item_id) or url_for("feedback_staff.urgent"))

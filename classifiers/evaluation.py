@@ -1,0 +1,155 @@
+"""Evaluation on a council's own labelled CSV: loading, validation, scoring and the report.
+
+A CSV has a header with the columns `text,label`. Every problem with a file is a DataFileError
+whose message is one line, fit to print as it is.
+"""
+import csv
+import io
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from classifiers.metrics import format_report, score
+from classifiers.sentiment import LABELS as SENTIMENT_LABELS
+
+LABEL_ALIASES = {"label": ("label",), "sentiment": ("label", "sentiment")}
+
+
+class DataFileError(ValueError):
+    """A labelled file that cannot be used (the message is one line)."""
+
+
+@dataclass
+class LabelledData:
+    texts: list
+    labels: list
+    skipped: int = 0
+
+
+def _decode(path):
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such file")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataFileError(f"{path.name}: not UTF-8 text (invalid byte at position {error.start}); "
+                            "save it as CSV UTF-8") from None
+
+
+def _find_column(header, names):
+    lowered = [h.strip().lower() for h in header]
+    for name in names:
+        if name in lowered:
+            return lowered.index(name)
+    return None
+
+
+def read_labelled_csv(path, task, label_columns=("label",), skip_blank_labels=False):
+    """Read `text,label` rows. Sentiment labels are checked and lower-cased; rows with blank text
+    are skipped (counted); blank labels are an error unless skip_blank_labels."""
+    name = Path(path).name
+    text = _decode(path)
+    if "\x00" in text:
+        raise DataFileError(f"{name}: contains NUL bytes; not a CSV text file")
+    if not text.strip():
+        raise DataFileError(f"{name}: the file is empty")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise DataFileError(f"{name}: not a readable CSV file ({error})") from None
+    header = rows[0]
+    text_at, label_at = _find_column(header, ("text",)), _find_column(header, label_columns)
+    missing = [n for n, at in (("text", text_at), (label_columns[0], label_at)) if at is None]
+    if missing:
+        found = ", ".join(h.strip() for h in header if h.strip())[:120] or "none"
+        raise DataFileError(f"{name}: missing column(s) {', '.join(missing)} (found: {found})")
+    return _rows(name, rows[1:], text_at, label_at, task, skip_blank_labels)
+
+
+def _rows(name, rows, text_at, label_at, task, skip_blank_labels):
+    texts, labels, skipped, unknown = [], [], 0, {}
+    for number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        value = row[text_at].strip() if text_at < len(row) else ""
+        label = row[label_at].strip() if label_at < len(row) else ""
+        if task == "sentiment":
+            label = label.lower()
+        if not value or (not label and skip_blank_labels):
+            skipped += 1
+            continue
+        if not label:
+            raise DataFileError(f"{name}: row {number} has no label")
+        if task == "sentiment" and label not in SENTIMENT_LABELS:
+            unknown.setdefault(label, number)
+            continue
+        texts.append(value)
+        labels.append(label)
+    if unknown:
+        shown = ", ".join(f"{label!r} (row {row})" for label, row in list(unknown.items())[:3])
+        raise DataFileError(f"{name}: unknown sentiment label(s) {shown}; "
+                            f"use {', '.join(SENTIMENT_LABELS)}")
+    if not texts:
+        raise DataFileError(f"{name}: no labelled rows")
+    return LabelledData(texts, labels, skipped)
+
+
+def evaluate_sentiment(test, encoder, model, started=None):
+    """Score `model` on LabelledData; returns the result dict (see result_json)."""
+    started = started or time.perf_counter()
+    begin = time.perf_counter()
+    predicted = [r.label for r in model.predict(test.texts, encoder)]
+    predict_seconds = time.perf_counter() - begin
+    scores = score(test.labels, predicted, labels=list(SENTIMENT_LABELS))
+    return _result("sentiment", scores, started, predict_seconds,
+                   f"{encoder.version}/{model.version}")
+
+
+def topic_taxonomy(*label_sets):
+    from classifiers.topics import Topic
+
+    labels = sorted({label for labels in label_sets for label in labels})
+    return [Topic(key=label, name=label) for label in labels]
+
+
+def evaluate_topics(test, encoder, train=None, started=None):
+    """Zero-shot on the test file's label names, or a scratch model trained on `train`."""
+    from classifiers.topics import TopicModel
+
+    started = started or time.perf_counter()
+    if train is None:
+        taxonomy = topic_taxonomy(test.labels)
+        model = TopicModel.zero_shot(taxonomy, encoder)
+    else:
+        taxonomy = topic_taxonomy(test.labels, train.labels)
+        model = TopicModel.train(taxonomy, train.texts, [[label] for label in train.labels], encoder)
+    begin = time.perf_counter()
+    predicted = [top[0][0] for top in model.predict(test.texts, encoder, top_k=1)]
+    predict_seconds = time.perf_counter() - begin
+    scores = score(test.labels, predicted, labels=[t.key for t in taxonomy])
+    return _result("topic", scores, started, predict_seconds, f"{encoder.version}/{model.version}")
+
+
+def _result(task, scores, started, predict_seconds, version):
+    return {"task": task, "n": scores.n, "accuracy": scores.accuracy, "macro_f1": scores.macro_f1,
+            "per_label": scores.per_label, "seconds": round(time.perf_counter() - started, 3),
+            "texts_per_second": round(scores.n / predict_seconds, 2) if predict_seconds > 0 else None,
+            "model_version": version, "_scores": scores}
+
+
+def report(result):
+    """The readable report (per-label precision, recall, F1, confusion)."""
+    head = (f"Task: {result['task']}   model: {result['model_version']}\n"
+            f"{result['n']} texts; {result['seconds']:.1f} s in all; "
+            f"{result['texts_per_second']} texts/s predicting\n")
+    return head + format_report(result["_scores"])
+
+
+def result_json(result):
+    """The one-line JSON object printed last with --json."""
+    keys = ("task", "n", "accuracy", "macro_f1", "per_label", "seconds", "texts_per_second",
+            "model_version")
+    return json.dumps({key: result[key] for key in keys}, sort_keys=False)

@@ -1,0 +1,69 @@
+"""Classification metrics: accuracy, per-label precision/recall/F1, macro-F1, confusion."""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Scores:
+    labels: list
+    n: int
+    accuracy: float
+    macro_f1: float
+    per_label: dict = field(default_factory=dict)  # label -> {precision, recall, f1, support}
+    confusion: list = field(default_factory=list)  # rows: true label, columns: predicted label
+
+    def as_dict(self):
+        return {"n": self.n, "accuracy": self.accuracy, "macro_f1": self.macro_f1,
+                "per_label": self.per_label}
+
+
+def _ratio(a, b):
+    return a / b if b else 0.0
+
+
+def score(true, predicted, labels=None):
+    """Scores for single-label predictions. Macro-F1 averages over labels present in `true`
+    (a label never seen in the truth cannot be recalled, so it would only add noise)."""
+    true, predicted = list(true), list(predicted)
+    if len(true) != len(predicted):
+        raise ValueError("true and predicted differ in length")
+    if labels is None:
+        labels = sorted(set(true) | set(predicted))
+    index = {label: i for i, label in enumerate(labels)}
+    confusion = [[0] * len(labels) for _ in labels]
+    for t, p in zip(true, predicted):
+        if t in index and p in index:
+            confusion[index[t]][index[p]] += 1
+    per_label = {}
+    for label, i in index.items():
+        tp = confusion[i][i]
+        predicted_as = sum(row[i] for row in confusion)
+        support = sum(confusion[i])
+        precision, recall = _ratio(tp, predicted_as), _ratio(tp, support)
+        f1 = _ratio(2 * precision * recall, precision + recall)
+        per_label[label] = {"precision": round(precision, 4), "recall": round(recall, 4),
+                            "f1": round(f1, 4), "support": support}
+    present = [label for label in labels if per_label[label]["support"] > 0]
+    macro = sum(per_label[label]["f1"] for label in present) / len(present) if present else 0.0
+    correct = sum(1 for t, p in zip(true, predicted) if t == p)
+    return Scores(labels=list(labels), n=len(true), accuracy=round(_ratio(correct, len(true)), 4),
+                  macro_f1=round(macro, 4), per_label=per_label, confusion=confusion)
+
+
+def format_report(scores, title=""):
+    """A plain-text report: per-label table and the confusion matrix."""
+    width = max([len(str(label)) for label in scores.labels] + [10])
+    lines = [title] if title else []
+    lines.append(f"{'label':<{width}}  precision  recall     f1  support")
+    for label in scores.labels:
+        row = scores.per_label[label]
+        lines.append(f"{str(label):<{width}}  {row['precision']:9.3f}  {row['recall']:6.3f}  "
+                     f"{row['f1']:5.3f}  {row['support']:7d}")
+    lines.append(f"{'accuracy':<{width}}  {scores.accuracy:.3f}   macro-F1 {scores.macro_f1:.3f}   "
+                 f"n {scores.n}")
+    lines.append("")
+    lines.append("confusion (rows: true label, columns: predicted label)")
+    short = [str(label)[:8] for label in scores.labels]
+    lines.append(" " * (width + 2) + " ".join(f"{s:>8}" for s in short))
+    for label, row in zip(scores.labels, scores.confusion):
+        lines.append(f"{str(label):<{width}}  " + " ".join(f"{n:8d}" for n in row))
+    return "\n".join(lines)

@@ -1,0 +1,242 @@
+"""Topics from the council's taxonomy: zero-shot from names and descriptions, few-shot from labels.
+
+Zero-shot: each topic gets a prototype, the mean embedding of a few prompts built from its name
+and description; a text's scores are cosine similarities, turned into confidences by a softmax
+with a temperature. Few-shot: a topic's prototype moves towards the centroid of the texts
+officers gave it, and, once two or more topics have examples, a logistic-regression head on the
+embeddings is blended in. Topics without examples stay zero-shot. Every key a model returns comes
+from the taxonomy it was given, so an unknown label can never come out.
+"""
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+FORMAT = "heard-topics/1"
+PROMPTS = ("{name}", "feedback about {name}", "a comment about {name}: {description}",
+           "{name}: {description}")
+DEFAULTS = {"temperature": 0.05, "prior_weight": 0.5, "head_weight": 0.6, "C": 2.0,
+            "min_examples_for_head": 2, "seed": 0}
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    name: str
+    description: str = ""
+
+    def prompts(self):
+        description = (self.description or "").strip()
+        templates = PROMPTS if description else PROMPTS[:2]
+        return [t.format(name=self.name.strip(), description=description) for t in templates]
+
+    def fingerprint(self):
+        return hashlib.sha256(json.dumps([self.name, self.description or ""]).encode()).hexdigest()[:16]
+
+
+def _normalise(matrix):
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+def _softmax(logits):
+    logits = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(logits)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def _check_taxonomy(taxonomy):
+    taxonomy = list(taxonomy)
+    keys = [topic.key for topic in taxonomy]
+    if not taxonomy:
+        raise ValueError("the taxonomy has no topics")
+    if len(set(keys)) != len(keys):
+        raise ValueError("topic keys must be unique")
+    return taxonomy
+
+
+def label_prototypes(taxonomy, encoder):
+    """One normalised prompt-mean embedding per topic (rows in taxonomy order)."""
+    prompts = [topic.prompts() for topic in taxonomy]
+    flat = encoder.encode([p for group in prompts for p in group])
+    rows, cursor = [], 0
+    for group in prompts:
+        rows.append(flat[cursor:cursor + len(group)].mean(axis=0))
+        cursor += len(group)
+    return _normalise(np.vstack(rows))
+
+
+class TopicModel:
+    def __init__(self, taxonomy, label_protos, fingerprints, centroids=None, counts=None,
+                 head=None, config=None, meta=None):
+        self.taxonomy = _check_taxonomy(taxonomy)
+        self.keys = [topic.key for topic in self.taxonomy]
+        self.label_protos = label_protos          # key -> normalised vector (zero-shot)
+        self.fingerprints = fingerprints          # key -> name/description hash used
+        self.centroids = centroids or {}          # key -> mean example embedding
+        self.counts = counts or {}                # key -> number of examples
+        self.head = head                          # None or {"keys", "coef", "intercept"}
+        self.config = {**DEFAULTS, **(config or {})}
+        self.meta = dict(meta or {})
+
+    @property
+    def training_count(self):
+        """How many labelled texts trained this model (0 for zero-shot / unknown)."""
+        return int(self.meta.get("trained_on", 0) or 0)
+
+    @property
+    def version(self):
+        digest = hashlib.sha256(json.dumps([self.keys, sorted(self.fingerprints.items()),
+                                            sorted(self.counts.items()), self.config]).encode())
+        if self.head is not None:
+            digest.update(np.asarray(self.head["coef"], dtype=np.float32).tobytes())
+        return f"topics-{digest.hexdigest()[:8]}"
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def zero_shot(cls, taxonomy, encoder, config=None):
+        taxonomy = _check_taxonomy(taxonomy)
+        protos = label_prototypes(taxonomy, encoder)
+        return cls(taxonomy, {t.key: protos[i] for i, t in enumerate(taxonomy)},
+                   {t.key: t.fingerprint() for t in taxonomy}, config=config,
+                   meta={"encoder": getattr(encoder, "version", ""), "trained_on": 0})
+
+    @classmethod
+    def train(cls, taxonomy, texts, label_lists, encoder, config=None, embeddings=None):
+        """Learn from officers' labels (a list of topic keys per text; keys outside the taxonomy
+        are ignored). Topics without examples fall back to zero-shot."""
+        model = cls.zero_shot(taxonomy, encoder, config)
+        label_lists = [[label_lists[i]] if isinstance(label_lists[i], str) else list(label_lists[i])
+                       for i in range(len(label_lists))]
+        known = set(model.keys)
+        pairs = [(i, key) for i, keys in enumerate(label_lists) for key in dict.fromkeys(keys)
+                 if key in known]
+        if not pairs:
+            return model
+        if embeddings is None:
+            embeddings = encoder.encode([str(t) for t in texts])
+        embeddings = np.asarray(embeddings, dtype=np.float32)
+        rows = np.array([i for i, _ in pairs])
+        targets = [key for _, key in pairs]
+        for key in dict.fromkeys(targets):
+            members = rows[[t == key for t in targets]]
+            model.centroids[key] = embeddings[members].mean(axis=0)
+            model.counts[key] = int(len(members))
+        model.head = _fit_head(embeddings[rows], targets, model.config)
+        model.meta["trained_on"] = len(set(rows.tolist()))
+        return model
+
+    # -- prediction -------------------------------------------------------------------------
+    def _refresh(self, encoder):
+        """Compute zero-shot prototypes for topics added or renamed since the model was built."""
+        stale = [t for t in self.taxonomy
+                 if t.key not in self.label_protos or self.fingerprints.get(t.key) != t.fingerprint()]
+        if stale:
+            protos = label_prototypes(stale, encoder)
+            for i, topic in enumerate(stale):
+                self.label_protos[topic.key] = protos[i]
+                self.fingerprints[topic.key] = topic.fingerprint()
+
+    def prototypes(self):
+        rows = []
+        for key in self.keys:
+            proto = self.label_protos[key]
+            if key in self.centroids:
+                centroid = _normalise(self.centroids[key])
+                proto = self.config["prior_weight"] * proto + centroid
+            rows.append(proto)
+        return _normalise(np.vstack(rows))
+
+    def probabilities(self, embeddings):
+        """(n, topics) confidences in taxonomy order."""
+        embeddings = _normalise(embeddings)
+        probs = _softmax(embeddings @ self.prototypes().T / self.config["temperature"])
+        if self.head is not None:
+            head_probs = np.zeros_like(probs)
+            columns = [self.keys.index(k) for k in self.head["keys"] if k in self.keys]
+            usable = [j for j, k in enumerate(self.head["keys"]) if k in self.keys]
+            logits = embeddings @ np.asarray(self.head["coef"]).T + np.asarray(self.head["intercept"])
+            head_probs[:, columns] = _softmax(logits)[:, usable]
+            trained_mass = probs[:, columns].sum(axis=1, keepdims=True)
+            weight = self.config["head_weight"]
+            blended = probs.copy()
+            blended[:, columns] = ((1 - weight) * probs[:, columns]
+                                   + weight * head_probs[:, columns] * trained_mass)
+            probs = blended / blended.sum(axis=1, keepdims=True)
+        return probs
+
+    def predict(self, texts, encoder, top_k=3, embeddings=None):
+        """For each text, up to top_k (key, confidence) pairs, best first."""
+        texts = ["" if t is None else str(t) for t in texts]
+        if not texts:
+            return []
+        self._refresh(encoder)
+        if embeddings is None:
+            embeddings = encoder.encode(texts)
+        probs = self.probabilities(embeddings)
+        top_k = max(1, min(int(top_k), len(self.keys)))
+        order = np.argsort(-probs, axis=1, kind="stable")[:, :top_k]
+        return [[(self.keys[j], round(float(probs[i, j]), 4)) for j in row] for i, row in enumerate(order)]
+
+    # -- files --------------------------------------------------------------------------------
+    def to_bytes(self):
+        keys = list(self.label_protos)
+        centroid_keys = list(self.centroids)
+        header = {"format": FORMAT, "keys": keys, "fingerprints": self.fingerprints,
+                  "centroid_keys": centroid_keys, "counts": self.counts, "config": self.config,
+                  "meta": self.meta, "head_keys": self.head["keys"] if self.head else None}
+        arrays = {"label_protos": np.vstack([self.label_protos[k] for k in keys]).astype(np.float32),
+                  "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)}
+        if centroid_keys:
+            arrays["centroids"] = np.vstack([self.centroids[k] for k in centroid_keys]).astype(np.float32)
+        if self.head:
+            arrays["head_coef"] = np.asarray(self.head["coef"], dtype=np.float32)
+            arrays["head_intercept"] = np.asarray(self.head["intercept"], dtype=np.float32)
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data, taxonomy):
+        """Load a model for `taxonomy`: topics since removed are dropped, new or renamed topics
+        get zero-shot prototypes at the first predict."""
+        taxonomy = _check_taxonomy(taxonomy)
+        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+            header = json.loads(archive["header"].tobytes().decode("utf-8"))
+            if header.get("format") != FORMAT:
+                raise ValueError("not a Heard topic model file")
+            protos = dict(zip(header["keys"], archive["label_protos"]))
+            centroids = dict(zip(header["centroid_keys"], archive["centroids"])) \
+                if header["centroid_keys"] else {}
+            head = None
+            if header.get("head_keys"):
+                head = {"keys": header["head_keys"], "coef": archive["head_coef"],
+                        "intercept": archive["head_intercept"]}
+        keys = {t.key for t in taxonomy}
+        return cls(taxonomy, {k: v for k, v in protos.items() if k in keys},
+                   {k: v for k, v in header["fingerprints"].items() if k in keys},
+                   centroids={k: v for k, v in centroids.items() if k in keys},
+                   counts={k: v for k, v in header["counts"].items() if k in keys},
+                   head=head, config=header.get("config"), meta=header.get("meta"))
+
+
+def _fit_head(features, targets, config):
+    """Multinomial LR over the topics that have examples; None when fewer than two do."""
+    from sklearn.linear_model import LogisticRegression
+
+    counts = {key: targets.count(key) for key in dict.fromkeys(targets)}
+    keys = [key for key, n in counts.items() if n >= config["min_examples_for_head"]]
+    if len(keys) < 2:
+        return None
+    mask = np.array([t in keys for t in targets])
+    y = np.array([keys.index(t) for t, m in zip(targets, mask) if m])
+    head = LogisticRegression(C=config["C"], class_weight="balanced", max_iter=2000,
+                              random_state=config["seed"])
+    head.fit(_normalise(features[mask]), y)
+    coef, intercept = head.coef_, head.intercept_
+    if len(keys) == 2:  # binary LR: p(second) = sigmoid(w.x + b), i.e. softmax of [0, w.x + b]
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.array([0.0, intercept[0]])
+    return {"keys": keys, "coef": coef.astype(np.float32), "intercept": intercept.astype(np.float32)}
