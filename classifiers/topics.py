@@ -28,9 +28,16 @@ class Topic:
     description: str = ""
 
     def prompts(self):
-        description = (self.description or "").strip()
+        from classifiers.glossary import words_for
+
+        name, description = self.name.strip(), (self.description or "").strip()
         templates = PROMPTS if description else PROMPTS[:2]
-        return [t.format(name=self.name.strip(), description=description) for t in templates]
+        prompts = [t.format(name=name, description=description) for t in templates]
+        known = words_for(name)  # a common council service or theme: residents' own words
+        if known:
+            prompts.append(f"{name}: {known}")
+            prompts.extend(f"feedback about {phrase.strip()}" for phrase in known.split(","))
+        return prompts
 
     def fingerprint(self):
         return hashlib.sha256(json.dumps([self.name, self.description or ""]).encode()).hexdigest()[:16]

@@ -46,6 +46,18 @@ def encoder():
         return _cache["encoder"]
 
 
+def safeguarding_prototypes():
+    """Encoded reason prototypes for the safeguarding embedding check, once per encoder."""
+    from classifiers.safeguarding import build_prototypes
+
+    enc = encoder()
+    with _lock:
+        key = ("safeguarding", enc.version)
+        if key not in _cache:
+            _cache[key] = build_prototypes(enc)
+        return _cache[key]
+
+
 def classifier_taxonomy(topics=None):
     from classifiers.topics import Topic as ClassifierTopic
 

@@ -21,13 +21,15 @@ EMERGING_THRESHOLD = 0.6
 EMERGING_LOOKBACK_DAYS = 14
 
 
-def assess_safeguarding(item):
-    """Flag the item (once) when the text suggests risk to someone; returns the flag or None."""
+def assess_safeguarding(item, embedding=None, prototypes=None):
+    """Flag the item (once) when the text suggests risk to someone; returns the flag or None.
+    With the item's embedding and the reason prototypes, phrasing the patterns miss is
+    caught by similarity too (err on the side of flagging)."""
     from classifiers.safeguarding import assess
 
     if SafeguardingFlag.select().where(SafeguardingFlag.item == item).exists():
         return None
-    result = assess(item.text or "")
+    result = assess(item.text or "", embedding=embedding, prototypes=prototypes)
     if not result.flagged:
         return None
     with transaction():

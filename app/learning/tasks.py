@@ -28,8 +28,11 @@ def run_classification(ids):
 
     models = runtime.current()
     classified = predictions.classify_items(ids, models)
+    prototypes = runtime.safeguarding_prototypes()
+    vector_ids, vectors = predictions.embeddings_for(classified or [], models.encoder.version)
+    vector_of = dict(zip(vector_ids, vectors))
     for item in FeedbackItem.select().where(FeedbackItem.id.in_(classified or [0])):
-        signals.assess_safeguarding(item)
+        signals.assess_safeguarding(item, vector_of.get(item.id), prototypes)
         signals.link_duplicates(item, models.encoder.version)
     return classified
 
@@ -92,3 +95,26 @@ def train_daily():
 
 hooks.register(enqueue_classification)
 register_sweep("learning.classify", predictions.pending_batches, classify_batch)
+
+
+def _live_sentiment_model():
+    """The promoted sentiment model, for `flask classifiers evaluate` (None: the shipped one)."""
+    from peewee import DatabaseError
+
+    from app.learning import runtime
+
+    try:
+        version = runtime.champion("sentiment")
+    except DatabaseError:  # a database without the learning tables yet: use the shipped model
+        log.info("no promoted sentiment model available; evaluating the shipped one")
+        return None
+    return runtime.load_sentiment(version) if version is not None else None
+
+
+def _register_evaluate_provider():
+    from classifiers.cli import register_sentiment_provider
+
+    register_sentiment_provider(_live_sentiment_model)
+
+
+_register_evaluate_provider()
