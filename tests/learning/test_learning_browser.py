@@ -1,0 +1,54 @@
+"""Officers' learning pages on a 320px phone: the item page with sentence polarity and
+one-click correction, the review and urgent queues, models, taxonomy and emerging issues.
+Every page fits the screen, passes the page basics, and axe finds nothing serious."""
+import pytest
+
+pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+pytestmark = pytest.mark.browser
+
+from tests.browser.helpers import (AXE, PHONE, axe_violations, browser,  # noqa: E402,F401
+                                   check_page_basics, tab)
+from tests.factories import create_feedback  # noqa: E402
+
+PAGES = ("/staff/feedback/review", "/staff/feedback/urgent", "/staff/learning/models",
+         "/staff/learning/taxonomy", "/staff/learning/emerging")
+
+
+def _sign_in(t, live_server, credentials):
+    page = t.page
+    t.goto(live_server + "/staff/login")
+    page.locator("main input[name=email]").fill(credentials[0])
+    page.locator("main input[type=password]").fill(credentials[1])
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    return page
+
+
+def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab):
+    from app.learning.models import SafeguardingFlag
+
+    mixed = create_feedback(kind="comment", text="Lovely staff at the library. But the wait for "
+                            "a computer was awful and the wifi never works.", service_slug="libraries")
+    risky = create_feedback(text="My dad was sent home from hospital with no carers and he cannot "
+                            "get out of bed. He has had no food since Friday.",
+                            service_slug="adult-social-care")
+    assert SafeguardingFlag.select().where(SafeguardingFlag.item == risky).exists()
+    paths = (f"/staff/feedback/{mixed.id}", f"/staff/feedback/{risky.id}") + PAGES
+    t = tab(PHONE)
+    page = _sign_in(t, live_server, staff_credentials)
+    for path in paths:
+        assert t.goto(live_server + path).status == 200, path
+        check_page_basics(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
+    t.goto(live_server + f"/staff/feedback/{mixed.id}")
+    assert "Lovely staff at the library" in page.locator("main").inner_text()
+    assert t.problems() == []
+
+    if AXE.exists():  # axe is injected as a script, so this tab bypasses the CSP
+        checker = tab(PHONE, bypass_csp=True)
+        _sign_in(checker, live_server, staff_credentials)
+        for path in paths:
+            checker.goto(live_server + path)
+            assert axe_violations(checker.page) == [], path
