@@ -7,6 +7,7 @@ from app.auth.access import roles_required
 from app.auth.admin_forms import ROLE_HINTS, AuditFilterForm, ConfirmForm, NewStaffForm, StaffAccessForm
 from app.auth.models import User
 from app.auth.roles import ADMINISTRATOR
+from app.forms import show_error
 
 bp = Blueprint("admin", __name__, url_prefix="/staff/admin", template_folder="templates")
 
@@ -23,15 +24,6 @@ def _user_or_404(user_id):
     if user is None:
         abort(404)
     return user
-
-
-def _field_error(form, error):
-    """Show a refused change against its field, or at the top of the form."""
-    field = form._fields.get(error.field) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        form.form_errors.append(str(error))
 
 
 @bp.route("/users")
@@ -51,7 +43,7 @@ def new_user():
                 services=form.services.data, actor=current_user)
         except services.AccountError as error:
             error.field = error.field or "email"
-            _field_error(form, error)
+            show_error(form, error)
         else:
             return render_template("auth/admin/one_time_password.html", user=user, password=password,
                                    heading="Account created")
@@ -67,7 +59,7 @@ def edit_user(user_id):
         try:
             changed = services.update_access(user, form.role.data, form.services.data, actor=current_user)
         except services.AccountError as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             if changed:
                 flash(f"{user.name}’s role and services have been updated", "success")
@@ -98,7 +90,7 @@ def _confirm(user_id, action):
         try:
             change(user, actor=current_user)
         except services.AccountError as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(message.format(name=user.name), "success")
             return redirect(url_for("admin.edit_user", user_id=user.id))
@@ -114,7 +106,7 @@ def reset_password(user_id):
         try:
             password = services.reset_password(user, actor=current_user)
         except services.AccountError as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             return render_template("auth/admin/one_time_password.html", user=user, password=password,
                                    heading="Password reset")

@@ -5,6 +5,7 @@ from flask_login import current_user
 from app.audit import services as audit
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR
+from app.forms import show_error
 from app.learning import loop, services, signals, taxonomy
 from app.learning.forms import ActionForm, TopicForm
 from app.learning.models import TASKS, EmergingIssue, ModelVersion, Topic
@@ -76,7 +77,7 @@ def new_topic():
             topic = taxonomy.add_topic(name=form.name.data, description=form.description.data,
                                        kind=form.kind.data, service=form.service_area(), actor=current_user)
         except taxonomy.TaxonomyError as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(f"Topic added: {topic.name}", "success")
             return redirect(url_for("learning.taxonomy_list"))
@@ -97,19 +98,11 @@ def edit_topic(topic_id):
                                 kind=form.kind.data, service=form.service_area(), active=form.active.data,
                                 actor=current_user)
         except taxonomy.TaxonomyError as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(f"Topic saved: {topic.name}", "success")
             return redirect(url_for("learning.taxonomy_list"))
     return render_template("learning/topic_form.html", form=form, topic=topic)
-
-
-def _field_error(form, error):
-    field = form._fields.get(error.field) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        form.form_errors.append(str(error))
 
 
 @bp.route("/emerging")
