@@ -98,6 +98,17 @@ def tab(browser):
         t.close()
 
 
+def sign_in(t, live_server, credentials):
+    """Sign in on tab `t` through the real form; returns its page."""
+    page = t.page
+    t.goto(live_server + "/staff/login")
+    page.locator("main input[name=email]").fill(credentials[0])
+    page.locator("main input[type=password]").fill(credentials[1])
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    return page
+
+
 def squash(text):
     return re.sub(r"\s+", " ", text).strip()
 

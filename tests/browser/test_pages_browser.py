@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
 from tests.browser.helpers import (AXE, DESKTOP, PHONE, axe_violations, browser,  # noqa: E402,F401
-                                   check_page_basics, squash, tab)
+                                   check_page_basics, sign_in, squash, tab)
 
 pytestmark = pytest.mark.browser
 
@@ -126,13 +126,7 @@ def test_staff_pages_with_demo_data_fit_a_phone(live_server, staff_credentials, 
 
     seed_demo(force=True)
     t = tab(PHONE)
-    page = t.page
-    t.goto(live_server + "/staff/login")
-    email, password = staff_credentials
-    page.locator("main input[name=email]").fill(email)
-    page.locator("main input[type=password]").fill(password)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    page = sign_in(t, live_server, staff_credentials)
     for path in ("/staff/", "/staff/admin/users", "/staff/admin/users/new", "/staff/admin/audit",
                  "/staff/password"):
         response = t.goto(live_server + path)

@@ -8,21 +8,11 @@ pytest.importorskip("playwright.sync_api", reason="the playwright package is not
 pytestmark = pytest.mark.browser
 
 from tests.browser.helpers import (AXE, PHONE, axe_violations, browser,  # noqa: E402,F401
-                                   check_page_basics, tab)
+                                   check_page_basics, sign_in, tab)
 from tests.factories import create_feedback  # noqa: E402
 
 PAGES = ("/staff/feedback/review", "/staff/feedback/urgent", "/staff/learning/models",
          "/staff/learning/taxonomy", "/staff/learning/emerging")
-
-
-def _sign_in(t, live_server, credentials):
-    page = t.page
-    t.goto(live_server + "/staff/login")
-    page.locator("main input[name=email]").fill(credentials[0])
-    page.locator("main input[type=password]").fill(credentials[1])
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
-    return page
 
 
 def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab):
@@ -36,7 +26,7 @@ def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab):
     assert SafeguardingFlag.select().where(SafeguardingFlag.item == risky).exists()
     paths = (f"/staff/feedback/{mixed.id}", f"/staff/feedback/{risky.id}") + PAGES
     t = tab(PHONE)
-    page = _sign_in(t, live_server, staff_credentials)
+    page = sign_in(t, live_server, staff_credentials)
     for path in paths:
         assert t.goto(live_server + path).status == 200, path
         check_page_basics(page)
@@ -48,7 +38,7 @@ def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab):
 
     if AXE.exists():  # axe is injected as a script, so this tab bypasses the CSP
         checker = tab(PHONE, bypass_csp=True)
-        _sign_in(checker, live_server, staff_credentials)
+        sign_in(checker, live_server, staff_credentials)
         for path in paths:
             checker.goto(live_server + path)
             assert axe_violations(checker.page) == [], path

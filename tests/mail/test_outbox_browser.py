@@ -5,7 +5,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
 from app.mail.models import OutboxMessage  # noqa: E402
-from tests.browser.helpers import (AXE, PHONE, axe_violations, browser,  # noqa: E402,F401
+from tests.browser.helpers import (AXE, PHONE, axe_violations, browser, sign_in,  # noqa: E402,F401
                                    check_page_basics, tab)
 from tests.mail.conftest import ACK  # noqa: E402
 
@@ -41,12 +41,3 @@ def test_outbox_pages_fit_a_phone_and_send_again_works(app, queue, live_server, 
             checker.goto(live_server + path)
             assert axe_violations(checker.page) == [], path
 
-
-def sign_in(t, live_server, credentials):
-    page = t.page
-    t.goto(live_server + "/staff/login")
-    page.locator("main input[name=email]").fill(credentials[0])
-    page.locator("main input[type=password]").fill(credentials[1])
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
-    return page
