@@ -116,18 +116,29 @@ def topic_taxonomy(*label_sets):
 
 
 def evaluate_topics(test, encoder, train=None, started=None):
-    """Zero-shot on the test file's label names, or a scratch model trained on `train`."""
+    """Zero-shot on the test file's label names, or a scratch model trained on `train`.
+    Either way the model first adapts to the unlabelled texts it is given (the test texts, and
+    the training texts), as the live model adapts to the council's own feedback; no test label
+    is used before scoring."""
+    import numpy as np
+
     from classifiers.topics import TopicModel
 
     started = started or time.perf_counter()
+    train_embeddings = None
     if train is None:
         taxonomy = topic_taxonomy(test.labels)
         model = TopicModel.zero_shot(taxonomy, encoder)
     else:
         taxonomy = topic_taxonomy(test.labels, train.labels)
-        model = TopicModel.train(taxonomy, train.texts, [[label] for label in train.labels], encoder)
+        train_embeddings = encoder.encode(train.texts)
+        model = TopicModel.train(taxonomy, train.texts, [[label] for label in train.labels], encoder,
+                                 embeddings=train_embeddings)
     begin = time.perf_counter()
-    predicted = [top[0][0] for top in model.predict(test.texts, encoder, top_k=1)]
+    embeddings = encoder.encode(test.texts)
+    unlabelled = embeddings if train_embeddings is None else np.vstack([train_embeddings, embeddings])
+    model.adapt(unlabelled)
+    predicted = [top[0][0] for top in model.predict(test.texts, encoder, top_k=1, embeddings=embeddings)]
     predict_seconds = time.perf_counter() - begin
     scores = score(test.labels, predicted, labels=[t.key for t in taxonomy])
     return _result("topic", scores, started, predict_seconds, f"{encoder.version}/{model.version}")

@@ -17,8 +17,10 @@ import numpy as np
 FORMAT = "heard-topics/1"
 PROMPTS = ("{name}", "feedback about {name}", "a comment about {name}: {description}",
            "{name}: {description}")
-DEFAULTS = {"temperature": 0.05, "prior_weight": 0.5, "head_weight": 0.6, "C": 2.0,
-            "min_examples_for_head": 2, "seed": 0}
+DEFAULTS = {"temperature": 0.05, "prior_weight": 0.5, "head_weight": 0.8, "C": 8.0,
+            "min_examples_for_head": 2, "seed": 0,
+            "adapt_rounds": 10, "adapt_anchor": 1.0, "adapt_temperature": 0.02}
+MIN_TEXTS_TO_ADAPT = 20
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def label_prototypes(taxonomy, encoder):
 
 class TopicModel:
     def __init__(self, taxonomy, label_protos, fingerprints, centroids=None, counts=None,
-                 head=None, config=None, meta=None):
+                 head=None, config=None, meta=None, adapted=None):
         self.taxonomy = _check_taxonomy(taxonomy)
         self.keys = [topic.key for topic in self.taxonomy]
         self.label_protos = label_protos          # key -> normalised vector (zero-shot)
@@ -86,6 +88,7 @@ class TopicModel:
         self.centroids = centroids or {}          # key -> mean example embedding
         self.counts = counts or {}                # key -> number of examples
         self.head = head                          # None or {"keys", "coef", "intercept"}
+        self.adapted = adapted or {}              # key -> prototype adapted to unlabelled texts
         self.config = {**DEFAULTS, **(config or {})}
         self.meta = dict(meta or {})
 
@@ -100,6 +103,8 @@ class TopicModel:
                                             sorted(self.counts.items()), self.config]).encode())
         if self.head is not None:
             digest.update(np.asarray(self.head["coef"], dtype=np.float32).tobytes())
+        for key in sorted(self.adapted):
+            digest.update(np.asarray(self.adapted[key], dtype=np.float32).tobytes())
         return f"topics-{digest.hexdigest()[:8]}"
 
     # -- building ---------------------------------------------------------------------------
@@ -136,6 +141,22 @@ class TopicModel:
         model.meta["trained_on"] = len(set(rows.tolist()))
         return model
 
+    def adapt(self, embeddings):
+        """Fit the zero-shot prototypes to unlabelled texts (their embeddings); returns self.
+        Fewer than MIN_TEXTS_TO_ADAPT texts change nothing."""
+        embeddings = _normalise(embeddings) if len(embeddings) else embeddings
+        if len(embeddings) < MIN_TEXTS_TO_ADAPT:
+            return self
+        anchors = _normalise(np.vstack([self.label_protos[k] for k in self.keys]))
+        current, config = anchors, self.config
+        for _ in range(int(config["adapt_rounds"])):
+            weights = _softmax(embeddings @ current.T / config["adapt_temperature"])
+            pulled = _normalise(weights.T @ embeddings)
+            current = _normalise(config["adapt_anchor"] * anchors + pulled)
+        self.adapted = {key: current[i] for i, key in enumerate(self.keys)}
+        self.meta["adapted_on"] = int(len(embeddings))
+        return self
+
     # -- prediction -------------------------------------------------------------------------
     def _refresh(self, encoder):
         """Compute zero-shot prototypes for topics added or renamed since the model was built."""
@@ -144,13 +165,14 @@ class TopicModel:
         if stale:
             protos = label_prototypes(stale, encoder)
             for i, topic in enumerate(stale):
+                self.adapted.pop(topic.key, None)  # adapted to the old name
                 self.label_protos[topic.key] = protos[i]
                 self.fingerprints[topic.key] = topic.fingerprint()
 
     def prototypes(self):
         rows = []
         for key in self.keys:
-            proto = self.label_protos[key]
+            proto = self.adapted.get(key, self.label_protos[key])
             if key in self.centroids:
                 centroid = _normalise(self.centroids[key])
                 proto = self.config["prior_weight"] * proto + centroid
@@ -194,11 +216,14 @@ class TopicModel:
         centroid_keys = list(self.centroids)
         header = {"format": FORMAT, "keys": keys, "fingerprints": self.fingerprints,
                   "centroid_keys": centroid_keys, "counts": self.counts, "config": self.config,
-                  "meta": self.meta, "head_keys": self.head["keys"] if self.head else None}
+                  "meta": self.meta, "head_keys": self.head["keys"] if self.head else None,
+                  "adapted_keys": list(self.adapted)}
         arrays = {"label_protos": np.vstack([self.label_protos[k] for k in keys]).astype(np.float32),
                   "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)}
         if centroid_keys:
             arrays["centroids"] = np.vstack([self.centroids[k] for k in centroid_keys]).astype(np.float32)
+        if self.adapted:
+            arrays["adapted"] = np.vstack([self.adapted[k] for k in self.adapted]).astype(np.float32)
         if self.head:
             arrays["head_coef"] = np.asarray(self.head["coef"], dtype=np.float32)
             arrays["head_intercept"] = np.asarray(self.head["intercept"], dtype=np.float32)
@@ -218,16 +243,21 @@ class TopicModel:
             protos = dict(zip(header["keys"], archive["label_protos"]))
             centroids = dict(zip(header["centroid_keys"], archive["centroids"])) \
                 if header["centroid_keys"] else {}
+            adapted = dict(zip(header.get("adapted_keys") or [], archive["adapted"])) \
+                if header.get("adapted_keys") else {}
             head = None
             if header.get("head_keys"):
                 head = {"keys": header["head_keys"], "coef": archive["head_coef"],
                         "intercept": archive["head_intercept"]}
         keys = {t.key for t in taxonomy}
+        fingerprints = {t.key: t.fingerprint() for t in taxonomy}
         return cls(taxonomy, {k: v for k, v in protos.items() if k in keys},
                    {k: v for k, v in header["fingerprints"].items() if k in keys},
                    centroids={k: v for k, v in centroids.items() if k in keys},
                    counts={k: v for k, v in header["counts"].items() if k in keys},
-                   head=head, config=header.get("config"), meta=header.get("meta"))
+                   head=head, config=header.get("config"), meta=header.get("meta"),
+                   adapted={k: v for k, v in adapted.items()
+                            if k in keys and header["fingerprints"].get(k) == fingerprints.get(k)})
 
 
 def _fit_head(features, targets, config):

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 MIN_LABELS = 10
 HOLDOUT = 0.2
 MIN_GAIN = 0.005
+ADAPT_MIN_TEXTS = 100
 SEED = 0
 
 
@@ -76,7 +77,10 @@ def _train(task, train, encoder, tax):
         return SentimentModel.train(texts, [labels[0] for _, _, labels in train], encoder)
     from classifiers.topics import TopicModel
 
-    return TopicModel.train(tax, texts, [labels for _, _, labels in train], encoder)
+    from app.learning.predictions import recent_embeddings
+
+    model = TopicModel.train(tax, texts, [labels for _, _, labels in train], encoder)
+    return model.adapt(recent_embeddings(encoder.version))
 
 
 def _record(task, status, *, training_count=0, metrics=None, blob=None, encoder_version="", notes=""):
@@ -101,6 +105,10 @@ def train_challenger(task):
         raise LoopError(f"unknown task {task!r}")
     examples = training_data(task)
     if len(examples) < MIN_LABELS:
+        last = _last_attempt(task)
+        if last is not None and last.status == "rejected" and last.blob is None \
+                and last.training_count == len(examples):
+            return last  # nothing new since the last attempt: do not clutter the history
         with transaction():
             return _record(task, "rejected", training_count=len(examples),
                            notes=f"Not trained: {len(examples)} labelled items, at least {MIN_LABELS} needed")
@@ -128,6 +136,39 @@ def train_challenger(task):
                           notes=("Promoted: " if better else "Not promoted: ") + notes)
         if better:
             _make_champion(version, tx)
+    return version
+
+
+def _last_attempt(task):
+    return (ModelVersion.select().where(ModelVersion.task == task)
+            .order_by(ModelVersion.created_at.desc(), ModelVersion.id.desc()).first())
+
+
+def adapt_zero_shot(min_new=ADAPT_MIN_TEXTS):
+    """While no officer has labelled enough topics, keep the zero-shot champion adapted to the
+    council's own feedback: a new version (kept in the history, so it can be rolled back) once
+    there are `min_new` more classified items than it was adapted on. Returns it, or None."""
+    from classifiers.topics import TopicModel
+
+    from app.learning import runtime
+    from app.learning.predictions import recent_embeddings
+
+    runtime.ensure_champions()
+    champion = runtime.champion("topic")
+    tax = runtime.classifier_taxonomy()
+    current = runtime.load_topics(champion, tax)
+    if current.training_count or champion.training_count:
+        return None  # trained models adapt when the next challenger is trained
+    encoder = runtime.encoder()
+    vectors = recent_embeddings(encoder.version)
+    if len(vectors) < int(current.meta.get("adapted_on", 0) or 0) + min_new:
+        return None
+    model = TopicModel.zero_shot(tax, encoder).adapt(vectors)
+    with transaction() as tx:
+        version = _record("topic", "challenger", blob=model.to_bytes(), encoder_version=encoder.version,
+                          metrics={"source": "zero-shot", "adapted_on": len(vectors)},
+                          notes=f"Zero-shot, adapted to {len(vectors)} items of the council's feedback")
+        _make_champion(version, tx)
     return version
 
 

@@ -88,6 +88,15 @@ def embeddings_for(ids, encoder_version):
             np.vstack([np.frombuffer(bytes(row.vector), dtype=np.float32) for row in rows]))
 
 
+def recent_embeddings(encoder_version, limit=5000):
+    """The stored vectors of the newest items from this encoder (for topic adaptation)."""
+    rows = (ItemEmbedding.select(ItemEmbedding.vector)
+            .where(ItemEmbedding.encoder_version == encoder_version)
+            .order_by(ItemEmbedding.item.desc()).limit(limit))
+    vectors = [np.frombuffer(bytes(row.vector), dtype=np.float32) for row in rows]
+    return np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+
+
 def pending_batches(limit=BATCH * 20):
     """Lists of at most BATCH ids still waiting for classification (for the sweep)."""
     ids = [row.id for row in FeedbackItem.select(FeedbackItem.id)

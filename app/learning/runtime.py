@@ -98,10 +98,13 @@ def _bootstrap_sentiment(enc):
 
 
 def _bootstrap_topics(enc, tax):
-    """The first topic champion: zero-shot, from the taxonomy's names and descriptions."""
+    """The first topic champion: zero-shot, from the taxonomy's names and descriptions
+    (adapted to the council's feedback already classified, if any)."""
     from classifiers.topics import TopicModel
 
-    model = TopicModel.zero_shot(tax, enc)
+    from app.learning.predictions import recent_embeddings
+
+    model = TopicModel.zero_shot(tax, enc).adapt(recent_embeddings(enc.version))
     return ModelVersion.create(
         task="topic", version=next_version("topic"), blob=model.to_bytes(),
         encoder_version=enc.version, status="champion", promoted_at=utcnow(),

@@ -3,6 +3,7 @@
 - learning.classify / learning.classify_batch: sentiment, topics, safeguarding, duplicates
 - learning.reclassify: after a promotion or rollback, every item again (in batches)
 - learning.train_challenger: on demand and daily
+- learning.adapt_topics: daily, keeps zero-shot topics adapted to the council's own feedback
 - learning.detect_emerging: hourly
 A sweep re-enqueues items still "pending" classification, up to 64 per batch.
 
@@ -75,6 +76,15 @@ def train_challenger(task):
     return version.status
 
 
+@db_task("learning.adapt_topics")
+def adapt_topics():
+    """Zero-shot topics follow the council's own feedback until officers' labels take over."""
+    from app.learning import loop
+
+    version = loop.adapt_zero_shot()
+    return version.version if version is not None else None
+
+
 @db_task("learning.detect_emerging")
 def detect_emerging():
     from app.learning import runtime, signals
@@ -91,6 +101,7 @@ def detect_emerging_hourly():
 def train_daily():
     for task in ("sentiment", "topic"):
         train_challenger(task)
+    adapt_topics()
 
 
 hooks.register(enqueue_classification)

@@ -59,3 +59,25 @@ def test_bad_taxonomies_are_refused(tiny_encoder):
         TopicModel.zero_shot([], tiny_encoder)
     with pytest.raises(ValueError):
         TopicModel.zero_shot([Topic("a", "A"), Topic("a", "B")], tiny_encoder)
+
+
+def test_adapting_to_unlabelled_texts_moves_prototypes_but_keeps_keys_and_survives_a_file(tiny_encoder):
+    from classifiers.topics import MIN_TEXTS_TO_ADAPT, Topic, TopicModel
+
+    taxonomy = [Topic("roads", "Roads"), Topic("bins", "Bins"), Topic("libraries", "Libraries")]
+    model = TopicModel.zero_shot(taxonomy, tiny_encoder)
+    before = model.version
+    texts = [f"The pothole on street {i} is deep" for i in range(15)] + \
+            [f"My bin was missed again on day {i}" for i in range(15)]
+    model.adapt(tiny_encoder.encode(texts[:MIN_TEXTS_TO_ADAPT - 1]))
+    assert model.version == before  # too few texts: nothing changes
+    model.adapt(tiny_encoder.encode(texts))
+    assert model.version != before and model.meta["adapted_on"] == 30
+    loaded = TopicModel.from_bytes(model.to_bytes(), taxonomy)
+    assert loaded.version == model.version
+    assert loaded.predict(texts[:3], tiny_encoder) == model.predict(texts[:3], tiny_encoder)
+    # renaming a topic drops its adaptation (it was fitted to the old name)
+    renamed = [Topic("roads", "Roads and pavements")] + taxonomy[1:]
+    again = TopicModel.from_bytes(model.to_bytes(), renamed)
+    assert "roads" not in again.adapted and "bins" in again.adapted
+    assert {key for top in again.predict(texts, tiny_encoder) for key, _ in top} <= {"roads", "bins", "libraries"}

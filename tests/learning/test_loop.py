@@ -96,3 +96,26 @@ def test_models_page_train_and_rollback_roles(signed_in):
     token = csrf_token(admin, "/staff/learning/models")
     assert admin.post(url, data={"csrf_token": token}).status_code == 302
     assert runtime.champion("sentiment").id == retired.id
+
+
+def test_too_few_labels_again_adds_no_new_attempt():
+    assert train_challenger("topic").get() == "rejected"
+    assert train_challenger("topic").get() == "rejected"
+    assert ModelVersion.select().where(ModelVersion.task == "topic",
+                                       ModelVersion.status == "rejected").count() == 1
+
+
+def test_zero_shot_topics_adapt_to_the_councils_feedback_once_there_is_enough(tiny_models):
+    from app.learning.tasks import adapt_topics
+
+    first = runtime.ensure_champions()[1]
+    assert adapt_topics().get() is None  # nothing classified yet: nothing to adapt to
+    for text in (POSITIVE + NEGATIVE + NEUTRAL) * 4:  # 120 items, classified as they arrive
+        create_feedback(text=text)
+    version = adapt_topics().get()
+    assert version is not None and runtime.champion("topic").version == version
+    champion = runtime.champion("topic")
+    assert champion.id != first.id and "adapted to 120 items" in champion.notes
+    assert ModelVersion.get_by_id(first.id).status == "retired"  # kept: can roll back
+    assert runtime.load_topics(champion).meta["adapted_on"] == 120
+    assert adapt_topics().get() is None  # no new feedback since: no new version
