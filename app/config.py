@@ -12,6 +12,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Whose bank holidays are not working days (app.cases.workdays).
+BANK_HOLIDAY_NATIONS = ("england-and-wales", "scotland", "northern-ireland")
+DEFAULT_BANK_HOLIDAY_NATION = "england-and-wales"
 
 
 def _bool(value, default=False):
@@ -24,6 +27,12 @@ def _int(value, default):
     if value is None or value.strip() == "":
         return default
     return int(value)
+
+
+def normalise_nation(value):
+    """HEARD_BANK_HOLIDAY_NATION as one of BANK_HOLIDAY_NATIONS ("Scotland" -> "scotland")."""
+    value = (value or "").strip().lower().replace(" ", "-").replace("_", "-")
+    return value or DEFAULT_BANK_HOLIDAY_NATION
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,10 @@ class Settings:
     # Public forms: posts per address per window before a 429 page.
     public_rate_limit: int = 20
     public_rate_window_minutes: int = 10
+    # Casework: working days skip this nation's bank holidays.
+    bank_holiday_nation: str = DEFAULT_BANK_HOLIDAY_NATION
+    # Casework: the survey residents are invited to when their case closes (0: none).
+    complaint_survey_id: int = 0
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -113,6 +126,8 @@ class Settings:
             public_rate_limit=_int(env.get("PUBLIC_RATE_LIMIT"), cls.public_rate_limit),
             public_rate_window_minutes=_int(env.get("PUBLIC_RATE_WINDOW_MINUTES"),
                                             cls.public_rate_window_minutes),
+            bank_holiday_nation=normalise_nation(env.get("HEARD_BANK_HOLIDAY_NATION")),
+            complaint_survey_id=_int(env.get("COMPLAINT_SURVEY_ID"), 0),
         )
         values.update(overrides)
         return cls(**values).resolved()
@@ -138,6 +153,9 @@ class Settings:
         for name in ("smtp_security", "imap_security"):
             if getattr(self, name) not in {"none", "starttls", "ssl"}:
                 raise ValueError(f"{name.upper()} must be none, starttls or ssl")
+        if self.bank_holiday_nation not in BANK_HOLIDAY_NATIONS:
+            raise ValueError("HEARD_BANK_HOLIDAY_NATION must be england-and-wales, scotland or "
+                             "northern-ireland")
         return replace(self, **changes) if changes else self
 
     def with_overrides(self, **overrides):

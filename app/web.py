@@ -66,6 +66,9 @@ def _extensions(app):
     from app.timefmt import london
 
     app.add_template_filter(london, "london")
+    from app.cases.workdays import calendar
+
+    app.extensions["heard_calendar"] = calendar  # working days for app.mail.rendering
 
     @app.context_processor
     def council():
@@ -88,6 +91,13 @@ BLUEPRINT_MODULES = (
     "surveys.public",
     "app.learning.views",
     "app.learning.admin_views",
+    "app.cases.search_views",
+    "app.cases.queues",
+    "app.cases.escalation",
+    "app.cases.views",
+    "app.cases.action_views",
+    "app.cases.stage_views",
+    "app.cases.people_views",
 )
 
 

@@ -16,6 +16,8 @@ TASK_MODULES = (
     "app.mail.tasks",
     "surveys.tasks",
     "app.learning.tasks",
+    "app.cases.tasks",
+    "app.cases.tasks_digest",
 )
 
 application = create_app()

@@ -102,8 +102,15 @@ def pytest_report_header(config):
 def no_classification_on_intake(request, monkeypatch):
     """New feedback is classified by the worker (app.learning registers a feedback hook). With
     immediate huey that would load the real encoder in every test that records feedback, so
-    only tests/learning (which uses a tiny encoder) keeps the hook."""
+    only tests/learning (which uses a tiny encoder) keeps the hook, and only that one (the
+    casework hook, app.cases.tasks, runs in tests/cases: see tests/cases/conftest.py)."""
+    import app.cases.tasks  # noqa: F401  (they register their hooks on import: do it before
+    import app.learning.tasks  # noqa: F401  the lists are replaced, whichever test runs first)
     from app.feedback import hooks
 
     if "tests/learning" not in str(request.node.path):
         monkeypatch.setattr(hooks, "on_feedback_recorded", [])
+    else:
+        from app.learning import tasks
+
+        monkeypatch.setattr(hooks, "on_feedback_recorded", [tasks.enqueue_classification])

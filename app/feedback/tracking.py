@@ -13,6 +13,7 @@ from flask import session
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.feedback import hooks
 from app.feedback.models import STATUSES, FeedbackItem, FeedbackStatusChange, FeedbackUpdate
 from app.feedback.services import REFERENCE_PREFIX, track_url
 from app.mail.headers import InvalidAddress
@@ -97,9 +98,11 @@ def resident_updates(item):
 def add_more_information(item, text):
     """Join what the resident added on /track to the same item, exactly as typed; thank
     them by email when we know their address."""
-    with transaction():
+    with transaction() as tx:
         update = FeedbackUpdate.create(item=item, channel="web", text=text, from_resident=True,
                                        received_at=utcnow())
+        for callback in hooks.on_update_received:
+            tx.on_commit(callback, update.id)
         audit.record("feedback.more_information", obj=item,
                      summary="The resident added more information on the tracking page",
                      details={"update_id": update.id})

@@ -14,6 +14,7 @@ from peewee import IntegrityError
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.feedback import hooks
 from app.feedback.models import FeedbackItem, FeedbackUpdate
 from app.feedback.services import record_feedback
 from app.inbox import sandbox
@@ -261,8 +262,11 @@ def _create(row, parsed, settings, acknowledge):
 
 def _append(row, parsed, item, settings, acknowledge):
     known = bool(item.person_id and item.person.email and item.person.email == parsed["from_address"])
-    FeedbackUpdate.create(item=item, channel="email", text=feedback_text(parsed),
-                          from_resident=True, inbound_message_id=row.id)
+    update = FeedbackUpdate.create(item=item, channel="email", text=feedback_text(parsed),
+                                   from_resident=True, inbound_message_id=row.id)
+    with transaction() as tx:  # joins the caller's: the hooks run after it commits
+        for callback in hooks.on_update_received:
+            tx.on_commit(callback, update.id)
     audit.record("feedback.update_received", obj=item,
                  summary="More information received by email" + (
                      "" if known else " from an address that is not the one on this item"),

@@ -6,6 +6,7 @@ import logging
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.feedback import hooks
 from app.feedback.models import FeedbackItem
 from app.learning.models import DuplicateLink, EmergingIssue, SafeguardingFlag
 from app.learning.predictions import embeddings_for
@@ -32,13 +33,15 @@ def assess_safeguarding(item, embedding=None, prototypes=None):
     result = assess(item.text or "", embedding=embedding, prototypes=prototypes)
     if not result.flagged:
         return None
-    with transaction():
+    with transaction() as tx:
         flag = SafeguardingFlag.create(item=item, reasons=json.dumps(list(result.reasons)),
                                        evidence=json.dumps(list(result.evidence)),
                                        score=float(result.score or 0.0))
         audit.record("learning.safeguarding_flagged", obj=item,
                      summary=f"Possible safeguarding concern: {', '.join(result.reasons)[:300]}",
                      details={"reasons": list(result.reasons)})
+        for callback in hooks.on_safeguarding_flagged:
+            tx.on_commit(callback, item.id)
     return flag
 
 

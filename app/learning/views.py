@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import SERVICE_LEAD
+from app.cases import access as case_access
 from app.feedback.models import FeedbackItem
 from app.learning import labels, services, signals
 from app.learning import tasks  # noqa: F401  (registers classification of new feedback)
@@ -21,6 +22,8 @@ def _item_or_404(item_id):
         abort(404)
     if current_user.role == SERVICE_LEAD and item.service_id not in current_user.service_ids():
         abort(403)
+    if not case_access.may_see_item(current_user, item):  # in a special-category case
+        abort(404)
     return item
 
 
@@ -90,21 +93,25 @@ def confirm(item_id):
 @bp.route("/review")
 @roles_required(*services.EDITORS)
 def review():
-    return render_template("learning/review.html", items=labels.review_queue(), form=ActionForm(),
+    items = labels.review_queue(scope=case_access.item_scope(current_user))
+    return render_template("learning/review.html", items=items, form=ActionForm(),
                            sentiment_below=labels.REVIEW_SENTIMENT_BELOW, topic_below=labels.REVIEW_TOPIC_BELOW)
 
 
 @bp.route("/urgent")
 @roles_required(*services.EDITORS)
 def urgent():
-    return render_template("learning/urgent.html", flags=services.open_flags(), form=ActionForm())
+    flags = services.open_flags()
+    hidden = case_access.hidden_item_ids(current_user, [flag.item_id for flag in flags])
+    return render_template("learning/urgent.html", flags=[f for f in flags if f.item_id not in hidden],
+                           form=ActionForm())
 
 
 @bp.route("/urgent/<int:flag_id>/reviewed", methods=["POST"])
 @roles_required(*services.EDITORS)
 def flag_reviewed(flag_id):
     flag = SafeguardingFlag.get_or_none(SafeguardingFlag.id == flag_id)
-    if flag is None:
+    if flag is None or case_access.hidden_item_ids(current_user, [flag.item_id]):
         abort(404)
     if ActionForm().validate_on_submit():
         signals.review_flag(flag, actor=current_user)

@@ -9,11 +9,10 @@ render with the app's Jinja environment (filters like `london`) plus:
   base_url  BASE_URL without a trailing slash; track_url is base_url + "/track"
   longdate  filter: a date as "Monday 6 July 2026"
   noun      filter: a feedback kind as a word for residents ("service_request" -> "request")
-  working_days_after(date, n)  the date n working days (England and Wales) after `date`
+  working_days_after(date, n)  the date n working days after `date` (HEARD_BANK_HOLIDAY_NATION)
 Blocks are trimmed (trim_blocks, lstrip_blocks), so text templates stay readable.
 """
 import datetime
-import functools
 from pathlib import Path
 
 from flask import current_app
@@ -117,24 +116,17 @@ def longdate(value):
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
-@functools.lru_cache(maxsize=8)
-def _bank_holidays(year):
-    import holidays
-
-    return holidays.country_holidays("GB", subdiv="ENG", years=[year, year + 1])
-
-
 def working_days_after(start=None, days=5):
-    """The date `days` working days after `start` (a date or naive-UTC datetime; today if None)."""
+    """The date `days` working days after `start` (a date or naive-UTC datetime, counted from
+    its Europe/London date; today if None), skipping the bank holidays of the app's nation
+    (HEARD_BANK_HOLIDAY_NATION). The calendar is app.cases.workdays.calendar, which the shell
+    hands to this core module as app.extensions["heard_calendar"] (mail imports no domain)."""
+    from app.mail import app_in_use
+
     if start is None:
         start = _london_today()
     if isinstance(start, datetime.datetime):
         from app.timefmt import to_london
 
         start = to_london(start).date()
-    current, left = start, days
-    while left > 0:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5 and current not in _bank_holidays(current.year):
-            left -= 1
-    return current
+    return app_in_use().extensions["heard_calendar"]().add(start, days)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from app.auth.roles import SERVICE_LEAD
+from app.cases import access as case_access
 from app.db import utcnow
 from app.feedback.models import FeedbackItem
 from app.org.models import ServiceArea
@@ -37,7 +38,9 @@ def home_summary(user):
         ServiceArea.select(ServiceArea.name, fn.COUNT(FeedbackItem.id).alias("n"))
         .join(FeedbackItem, on=(FeedbackItem.service == ServiceArea.id))
         .group_by(ServiceArea.name).order_by(fn.COUNT(FeedbackItem.id).desc()), user).dicts())
-    recent = list(base.select(FeedbackItem, ServiceArea).join(ServiceArea, JOIN.LEFT_OUTER)
+    in_cases = case_access.case_items_scope(user)  # never words from a case they may not see
+    recent = list((base if in_cases is None else base.where(in_cases))
+                  .select(FeedbackItem, ServiceArea).join(ServiceArea, JOIN.LEFT_OUTER)
                   .order_by(FeedbackItem.received_at.desc()).limit(10))
     scope = ", ".join(s.name for s in ServiceArea.select().where(
         ServiceArea.id.in_(list(user.service_ids()) or [0]))) if user.role == SERVICE_LEAD else "All services"

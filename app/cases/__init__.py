@@ -1,0 +1,1 @@
+"""Complaint casework: cases, stages, working-day clocks, timeline, outcomes, root causes."""
