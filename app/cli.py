@@ -71,6 +71,8 @@ def demo_seed(force):
         except DemoRefused as refused:
             raise click.ClickException(str(refused))
     click.echo(f"Seeded {result.feedback_count} feedback items from {result.people_count} people.")
+    click.echo(f"Opened {result.case_count} complaint cases: " + ", ".join(
+        f"{count} {state}" for state, count in sorted(result.cases.items())) + ".")
     click.echo(f"Created {len(result.staff)} demo staff accounts.")
 
 

@@ -9,7 +9,7 @@ import datetime
 import random
 from collections import Counter
 
-from app.demo import scenarios
+from app.demo import casework, scenarios
 from app.demo.residents import Residents
 from app.demo.staff import staff_accounts
 from app.demo.writing import compose
@@ -42,11 +42,17 @@ BUSY_MONTHS = {
     "school-admissions": (3, 4, 5, 6, 9), "waste-recycling": (5, 6, 7, 8),
 }
 QUIET_MONTH_CHANCE = 0.45
+# A busier few weeks for complaints just before today, so officers open the demo to full
+# queues: this share of complaints arrived in the last RECENT_DAYS days.
+RECENT_COMPLAINT_SHARE = 0.15
+RECENT_DAYS = 35
 WEEKEND_CHANCE = {"web": 0.5, "email": 0.35, "qr_survey": 0.6, "phone": 0.04, "in_person": 0.15}
 
 
 def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
-    """{"today", "seed", "items", "people", "staff"} for a year ending the day before `today`."""
+    """{"today", "seed", "items", "people", "staff", "cases"} for a year ending the day
+    before `today`; "cases" maps each complaint's key to its casework (app.demo.casework),
+    and a complaint's status is where that casework leaves it."""
     today = today or datetime.datetime.now(datetime.timezone.utc).date()
     rng = random.Random(seed)
     residents = Residents(rng)
@@ -57,8 +63,13 @@ def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
     items.sort(key=lambda item: (item["received_at"], item["text"]))
     for number, item in enumerate(items, start=1):
         item["key"] = number
-    return {"today": today, "seed": seed, "items": items,
-            "people": _with_first_seen(residents.people, items), "staff": staff_accounts()}
+    cases = casework.plan(items, today, seed)
+    for item in items:
+        if item["key"] in cases:
+            item["status"] = casework.status_of(cases[item["key"]])
+    people = casework.with_addresses(_with_first_seen(residents.people, items), seed)
+    return {"today": today, "seed": seed, "items": items, "people": people,
+            "staff": staff_accounts(), "cases": cases}
 
 
 def _quota(rng, total, already):
@@ -82,7 +93,8 @@ def _services(rng, count):
 
 def _item(rng, today, residents, kind, service):
     channel = _weighted(rng, CHANNEL_WEIGHTS[kind])
-    day = _day(rng, today, channel, service)
+    day = _day(rng, today, channel, service,
+               recent=kind == "complaint" and rng.random() < RECENT_COMPLAINT_SHARE)
     person = None
     if rng.random() < PERSON_CHANCE[kind]:
         person = residents.for_item(channel)
@@ -121,11 +133,12 @@ def _record(kind, channel, service, person, text, received_at, status, scenario)
             "received_at": received_at, "status": status, "scenario": scenario}
 
 
-def _day(rng, today, channel, service):
-    """A day in the year before today: fewer at weekends and in a service's quiet months."""
-    busy = BUSY_MONTHS.get(service)
+def _day(rng, today, channel, service, recent=False):
+    """A day in the year before today (in the last RECENT_DAYS when `recent`): fewer at
+    weekends and in a service's quiet months."""
+    busy = None if recent else BUSY_MONTHS.get(service)
     while True:
-        day = today - datetime.timedelta(days=rng.randint(1, 365))
+        day = today - datetime.timedelta(days=rng.randint(1, RECENT_DAYS if recent else 365))
         if day.weekday() >= 5 and rng.random() > WEEKEND_CHANCE[channel]:
             continue
         if busy and day.month not in busy and rng.random() > QUIET_MONTH_CHANCE:

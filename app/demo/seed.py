@@ -6,6 +6,10 @@ refuses (DemoRefused) when the database holds real feedback or staff accounts,
 or demo data already; `force=True` first deletes the earlier demo data (only
 rows marked is_demo, and residents known only from demo feedback), then seeds.
 Audit events stay: the log is append-only.
+
+Every demo complaint becomes a case worked through the real casework services at past
+dates (app.demo.casework plans it, app.demo.cases runs it), so officers find full
+queues, timelines and letters the moment the demo starts.
 """
 import datetime
 import time
@@ -14,13 +18,17 @@ from dataclasses import dataclass, field
 
 from app.audit import services as audit
 from app.auth.models import StaffSession, User, UserService
+from app.auth.passwords import hash_password
 from app.auth.services import AccountError, create_user
+from app.cases.models import AssignmentCursor, Case, CaseEvent
 from app.db import utcnow
+from app.demo.cases import seed_cases
 from app.demo.generate import generate
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
 from app.feedback.models import FeedbackItem
 from app.feedback.services import record_feedback
+from app.mail.models import OutboxMessage
 from app.org.models import ServiceArea
 from app.people.models import Person
 from app.people.services import find_or_create
@@ -42,6 +50,11 @@ class SeedResult:
     replaced: bool = False  # earlier demo data was deleted first
     today: datetime.date = None
     seconds: float = 0.0
+    cases: dict = field(default_factory=dict)  # {state in words: number of cases}
+
+    @property
+    def case_count(self):
+        return sum(self.cases.values())
 
 
 def seed_demo(force=False, today=None):
@@ -54,15 +67,16 @@ def seed_demo(force=False, today=None):
         if replaced:
             delete_demo()
         services = _service_areas(data)
-        staff = _create_staff(data["staff"], services)
+        staff, users = _create_staff(data["staff"], services)
         people = _create_people(data["people"])
-        count = _create_items(data["items"], services, people)
+        items = _create_items(data["items"], services, people, cased=set(data["cases"]))
+        cases = seed_cases(data["cases"], items, users)
         audit.record("demo.seeded", summary=(
-            f"Demo data seeded: {count} feedback items, {len(people)} residents, "
-            f"{len(staff)} staff accounts"),
+            f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
+            f"{len(staff)} staff accounts, {sum(cases.values())} cases"),
             details={"today": data["today"].isoformat(), "seed": data["seed"]})
-    return SeedResult(feedback_count=count, people_count=len(people), staff=staff,
-                      replaced=replaced, today=data["today"],
+    return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
+                      replaced=replaced, today=data["today"], cases=dict(cases),
                       seconds=round(time.monotonic() - started, 2))
 
 
@@ -87,22 +101,42 @@ def _check(force):
 
 
 def delete_demo():
-    """Delete demo feedback, demo staff accounts and the residents known only from
-    demo feedback; returns the counts. Real rows and audit events are kept."""
+    """Delete demo cases (with their timelines and letters), demo feedback, demo staff
+    accounts and the residents known only from demo feedback; returns the counts. Real
+    rows and audit events are kept.
+
+    Cases go first: their timeline is append-only (a trigger refuses updates), and deleting
+    a user would set the actor of their events to NULL. For the same reason a demo account
+    that acted on a real case is kept (its history is real now) and reused by the next seed."""
+    cases = _delete_demo_cases()
     people = _demo_only_people()
     items = FeedbackItem.delete().where(FeedbackItem.is_demo == True).execute()  # noqa: E712
     for chunk in _chunks(people):
         Person.delete().where(Person.id.in_(chunk)).execute()
-    users = [user.id for user in User.select(User.id).where(User.is_demo == True)]  # noqa: E712
+    acted = CaseEvent.select(CaseEvent.actor).where(CaseEvent.actor.is_null(False))
+    demo_users = User.select(User.id).where(User.is_demo == True)  # noqa: E712
+    users = [user.id for user in demo_users.where(User.id.not_in(acted))]
     for chunk in _chunks(users):
         UserService.delete().where(UserService.user.in_(chunk)).execute()
         StaffSession.delete().where(StaffSession.user.in_(chunk)).execute()
+        AssignmentCursor.delete().where(AssignmentCursor.last_user_id.in_(chunk)).execute()
         User.delete().where(User.id.in_(chunk)).execute()
-    counts = {"feedback": items, "people": len(people), "staff": len(users)}
+    counts = {"cases": cases, "feedback": items, "people": len(people), "staff": len(users)}
     audit.record("demo.deleted", summary=(
-        f"Demo data deleted: {counts['feedback']} feedback items, {counts['people']} residents, "
-        f"{counts['staff']} staff accounts"), details=counts)
+        f"Demo data deleted: {counts['cases']} cases, {counts['feedback']} feedback items, "
+        f"{counts['people']} residents, {counts['staff']} staff accounts"), details=counts)
     return counts
+
+
+def _delete_demo_cases():
+    """Delete the demo cases (their items, stages, events ... cascade) and their letters in
+    the outbox (whose idempotency keys name the case id, which a new case may reuse)."""
+    ids = [case.id for case in Case.select(Case.id).where(Case.is_demo == True)]  # noqa: E712
+    for chunk in _chunks(ids):
+        (OutboxMessage.delete().where(OutboxMessage.related_type == Case._meta.table_name,
+                                      OutboxMessage.related_id.in_(chunk)).execute())
+        Case.delete().where(Case.id.in_(chunk)).execute()
+    return len(ids)
 
 
 def _demo_only_people():
@@ -128,15 +162,31 @@ def _service_areas(data):
 
 
 def _create_staff(accounts, services):
-    created = []
+    """([(email, role label, password)], {email: User}); a kept demo account is reused."""
+    created, users = [], {}
     for account in accounts:
+        teams = [services[slug] for slug in account["services"]]
+        kept = User.get_or_none(User.email == account["email"], User.is_demo == True)  # noqa: E712
         try:
-            create_user(account["email"], account["name"], account["role"], account["password"],
-                        services=[services[slug] for slug in account["services"]], is_demo=True)
+            user = _reuse(kept, account, teams) if kept else create_user(
+                account["email"], account["name"], account["role"], account["password"],
+                services=teams, is_demo=True)[0]
         except AccountError as error:
             raise DemoRefused(f"Could not create the demo account {account['email']}: {error}") from error
         created.append((account["email"], account["role_label"], account["password"]))
-    return created
+        users[account["email"]] = user
+    return created, users
+
+
+def _reuse(user, account, teams):
+    """A demo account kept by delete_demo (it acted on a real case), as the demo defines it."""
+    User.update(name=account["name"], role=account["role"], active=True,
+                password_hash=hash_password(account["password"]),
+                must_change_password=False).where(User.id == user.id).execute()
+    UserService.delete().where(UserService.user == user).execute()
+    for service in teams:
+        UserService.create(user=user, service=service)
+    return User.get_by_id(user.id)
 
 
 def _create_people(people):
@@ -147,29 +197,34 @@ def _create_people(people):
         person = find_or_create(name=spec["name"], email=spec["email"], phone=spec["phone"],
                                 preferred_contact=spec["preferred_contact"])
         if person.created_at >= started:
-            Person.update(created_at=spec["first_seen"]).where(Person.id == person.id).execute()
+            Person.update(created_at=spec["first_seen"],
+                          postal_address=spec.get("postal_address", "")).where(
+                Person.id == person.id).execute()
+            person.postal_address = spec.get("postal_address", "")
         found[spec["key"]] = person
     return found
 
 
-def _create_items(items, services, people):
+def _create_items(items, services, people, cased=()):
     """Record each item as the app would (reference, audit event), then set its
-    status and date its creation to its arrival."""
-    by_status, ids = defaultdict(list), []
+    status and date its creation to its arrival; returns {item key: FeedbackItem}.
+    Items whose key is in `cased` keep "received": their casework moves them on."""
+    by_status, created = defaultdict(list), {}
     for spec in items:
         item = record_feedback(
             kind=spec["kind"], channel=spec["channel"], text=spec["text"],
             service=services[spec["service"]], person=people.get(spec["person"]),
             received_at=spec["received_at"], is_demo=True)
-        by_status[spec["status"]].append(item.id)
-        ids.append(item.id)
+        if spec["key"] not in cased:
+            by_status[spec["status"]].append(item.id)
+        created[spec["key"]] = item
     for status, status_ids in by_status.items():
         for chunk in _chunks(status_ids):
             FeedbackItem.update(status=status).where(FeedbackItem.id.in_(chunk)).execute()
-    for chunk in _chunks(ids):
+    for chunk in _chunks([item.id for item in created.values()]):
         (FeedbackItem.update(created_at=FeedbackItem.received_at)
          .where(FeedbackItem.id.in_(chunk)).execute())
-    return len(ids)
+    return created
 
 
 def _chunks(values):

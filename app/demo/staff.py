@@ -10,12 +10,19 @@ DEMO_PASSWORD_HINT = (
     f"{PASSWORD_PREFIX}administrator or {PASSWORD_PREFIX}complaints-officer."
 )
 
-# (local part, name, role, service slugs a service lead works in)
+# (local part, name, role, service slugs: the services a lead works in, or the service
+# teams a complaints officer is in; every service has one or two officers, and new
+# complaints go round-robin within the team: app.cases.assignment)
 STAFF = (
     ("admin", "Morwenna Tilbury", roles.ADMINISTRATOR, ()),
-    ("officer1", "Dev Ashbourne", roles.COMPLAINTS_OFFICER, ()),
-    ("officer2", "Niamh Castleford", roles.COMPLAINTS_OFFICER, ()),
-    ("officer3", "Kemi Haverleigh", roles.COMPLAINTS_OFFICER, ()),
+    ("officer1", "Dev Ashbourne", roles.COMPLAINTS_OFFICER,
+     ("highways", "street-lighting", "parking", "waste-recycling", "libraries", "registration")),
+    ("officer2", "Niamh Castleford", roles.COMPLAINTS_OFFICER,
+     ("adult-social-care", "childrens-services", "school-admissions", "blue-badge",
+      "concessionary-fares", "council-tax")),
+    ("officer3", "Kemi Haverleigh", roles.COMPLAINTS_OFFICER,
+     ("highways", "waste-recycling", "council-tax", "parking", "adult-social-care",
+      "school-admissions")),
     ("lead.streets", "Rhodri Penhallow", roles.SERVICE_LEAD, ("highways", "street-lighting")),
     ("lead.care", "Farah Quennell", roles.SERVICE_LEAD, ("adult-social-care",)),
     ("analyst", "Tobias Wrenfield", roles.ANALYST, ()),

@@ -43,7 +43,9 @@ def test_seeding_fills_every_service_kind_and_channel(app):
     assert {item.channel for item in items} == set(CHANNELS)
     assert len({item.reference for item in items}) == len(items)
     assert result.people_count == Person.select().count()
-    assert result.seconds < 10
+    # Seeding includes a year of casework (~120 cases worked through the real services) and,
+    # with the tests' immediate queue, sending each of its letters to the outbox folder.
+    assert result.seconds < 20, result.seconds
 
 
 def test_complaints_have_a_person_and_contacts_are_fictional(app):
