@@ -1,7 +1,8 @@
 """What casework does when feedback arrives (run by the tasks in app.cases.tasks, after the
 feedback's transaction commits; each is safe to run twice):
 
-- a complaint opens a case;
+- a complaint opens a case — or, when the same resident already has an open complaint case about
+  the same service, joins it (one resident, one issue, one case; officers can split it again);
 - more information on an item in a case (an email reply, /track) goes on its timeline;
 - a safeguarding flag on an item in a case marks the case urgent (and special category
   when the concern is about health).
@@ -16,16 +17,38 @@ from app.queue import transaction
 
 SAFEGUARDING_SUMMARY = services.SAFEGUARDING_SUMMARY
 SWEEP_BATCH = 200
+JOINED_REASON = "Same resident and service as this open case"
 UPDATE_SUMMARIES = {"email": "Email from the resident",
                     "web": "The resident added information on the tracking page"}
 
 
 def open_for_item(item_id):
-    """Open the case for a complaint item (once). Returns the case, or None."""
+    """Open the case for a complaint item, or join the resident's open case about the same
+    service (once). Returns the case, or None."""
     item = FeedbackItem.get_or_none(FeedbackItem.id == item_id)
     if item is None or item.kind != "complaint":
         return None
+    existing = services.case_of(item)
+    if existing is not None:
+        return existing
+    related = open_case_of_resident(item)
+    if related is not None:
+        try:
+            services.link_item(related, item, reason=JOINED_REASON)
+            return related
+        except services.CaseError:  # e.g. closed meanwhile: a case of its own
+            pass
     return services.open_case(item)
+
+
+def open_case_of_resident(item):
+    """The resident's open complaint case about the item's service (never for anonymous items
+    or items with no service: those cannot be told apart from someone else's)."""
+    if item.person_id is None or item.anonymous or item.service_id is None:
+        return None
+    return (Case.select().where(Case.person == item.person_id, Case.service == item.service_id,
+                                Case.status == "open", Case.kind == "complaint")
+            .order_by(Case.received_at.desc()).first())
 
 
 def complaints_without_case(limit=SWEEP_BATCH):

@@ -263,7 +263,8 @@ def test_merge_split_and_link_by_reference(app, officer, clock):
     clock(MONDAY)
     person = create_person()
     case, first = new_case(person=person, received_at=MONDAY)
-    other, _ = new_case(person=person, text="Also the streetlight is out", received_at=MONDAY)
+    other, _ = new_case(person=person, text="Also the streetlight is out", received_at=MONDAY,
+                        service_slug="street-lighting")
     comment = create_feedback(kind="comment", person=person, text="And the drain", received_at=MONDAY)
     url = f"/staff/cases/{case.id}/link"
     html = submit(officer, url, {"reference": "HRD-2026-999999", "reason": "Same street"}).get_data(as_text=True)

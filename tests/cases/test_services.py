@@ -117,7 +117,7 @@ def test_linking_an_item_from_the_same_resident(app, officer):
     assert timeline.latest(case, "linked").item_id == comment.id
     with pytest.raises(CaseError, match="already part of this case"):
         services.link_item(case, comment)
-    other = services.case_of(create_feedback(person=person))
+    other = services.case_of(create_feedback(person=person, service_slug="parking"))
     with pytest.raises(CaseError, match=f"already part of case {other.reference}. Merge"):
         services.link_item(case, FeedbackItem.get_by_id(timeline.item_ids(other)[0]))
 
@@ -125,7 +125,8 @@ def test_linking_an_item_from_the_same_resident(app, officer):
 def test_merging_moves_the_items_and_keeps_both_histories(app, officer):
     person = create_person()
     target = services.case_of(create_feedback(person=person))
-    source = services.case_of(create_feedback(person=person, support_needs="accessibility"))
+    source = services.case_of(create_feedback(person=person, support_needs="accessibility",
+                                              service_slug="street-lighting"))
     assert source.special_category
     services.merge(source, target, "The same pothole, reported twice", actor=officer)
     source, target = Case.get_by_id(source.id), Case.get_by_id(target.id)
@@ -138,6 +139,21 @@ def test_merging_moves_the_items_and_keeps_both_histories(app, officer):
         services.add_note(source, "too late")
     with pytest.raises(CaseError, match="different case"):
         services.merge(target, target, "no")
+
+
+def test_a_second_complaint_from_the_same_resident_about_the_same_service_joins_the_open_case(app):
+    person = create_person()
+    case = services.case_of(create_feedback(person=person))
+    again = create_feedback(person=person, text="Still nobody has fixed the pothole")
+    assert services.case_of(again).id == case.id and Case.select().count() == 1
+    assert timeline.latest(case, "linked").body == intake.JOINED_REASON
+    # another service, another resident, or an anonymous complaint: cases of their own
+    assert services.case_of(create_feedback(person=person, service_slug="parking")).id != case.id
+    assert services.case_of(create_feedback()).id != case.id
+    assert services.case_of(create_feedback(anonymous=True)).id != case.id
+    # once the case is closed, the next complaint opens a new one
+    Case.update(status="closed").where(Case.id == case.id).execute()
+    assert services.case_of(create_feedback(person=person)).id != case.id
 
 
 def test_splitting_off_an_item_makes_a_case_with_its_own_reference_and_clock(app, officer):

@@ -307,7 +307,7 @@ def test_stage_actions_refuse_service_requests_and_merged_cases(app, officer):
         with pytest.raises(CaseError, match="service request"):
             action()
     source = services.case_of(create_feedback(person=person))
-    target = services.case_of(create_feedback(person=person))
+    target = services.case_of(create_feedback(person=person, service_slug="parking"))
     services.merge(source, target, "Same thing", actor=officer)
     with pytest.raises(CaseError, match="merged into"):
         stages.acknowledge(Case.get_by_id(source.id))
