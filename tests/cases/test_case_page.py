@@ -77,6 +77,7 @@ def test_the_residents_words_come_first_then_deadlines_summary_and_timeline(app,
                                      "Here is a photo of the hole.", 'id="deadlines"', 'id="summary"',
                                      'id="actions"', 'id="timeline"', 'id="classification"', 'id="similar"')]
     assert order == sorted(order)
+    assert f'href="/staff/cases/{case.id}/audit"' in html  # who viewed and changed it
     assert deadline_state(html, 1, "acknowledge") == ("9 March 2026", "due in 5 working days")
     assert 'id="deadline-1-respond"' not in html  # not until it is acknowledged
     assert f'href="/staff/people/{item.person_id}"' in html
@@ -125,7 +126,7 @@ def test_service_leads_read_their_services_cases_but_change_nothing(app, clock):
     case, _ = new_case(received_at=MONDAY)
     lead = signed_in(app, "service_lead", services=["highways"])
     html = page(lead, case)
-    assert 'id="actions"' not in html and "Confirm or correct" not in html
+    assert 'id="actions"' not in html and "Confirm or correct" not in html and "/audit" not in html
     assert lead.get(f"/staff/cases/{case.id}/note").status_code == 403
     other = signed_in(app, "service_lead", services=["libraries"])
     assert other.get(f"/staff/cases/{case.id}").status_code == 404
