@@ -76,7 +76,21 @@ def _sqlite(url):
         import os
 
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    return CySqliteDatabase(path, pragmas=dict(SQLITE_PRAGMAS), timeout=10)
+    return _immediate(CySqliteDatabase)(path, pragmas=dict(SQLITE_PRAGMAS), timeout=10)
+
+
+def _immediate(database_class):
+    """Transactions take SQLite's write lock as they begin (BEGIN IMMEDIATE). A deferred one
+    that reads and then writes fails at once with "database is locked" when another writer
+    committed in between (SQLITE_BUSY_SNAPSHOT: the busy timeout cannot help); waiting for
+    the lock up front can. Savepoints inside a transaction are unaffected."""
+
+    class ImmediateDatabase(database_class):
+        def begin(self, lock_type=None):  # also reached through the DatabaseProxy's atomic()
+            return super().begin(lock_type or "immediate")
+
+    ImmediateDatabase.__name__ = f"Immediate{database_class.__name__}"
+    return ImmediateDatabase
 
 
 def _postgres(parsed):

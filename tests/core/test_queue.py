@@ -128,3 +128,44 @@ def test_real_redis_queue_round_trip(tmp_path, app):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_transaction_that_reads_then_writes_waits_for_another_writer_instead_of_failing(app):
+    """Two workers at once: one reads then writes while the other commits a write in between.
+    On SQLite a deferred transaction would fail with "database is locked" at the write."""
+    import threading
+
+    from app.db import is_postgres
+    from app.feedback.models import Counter
+
+    if is_postgres():
+        pytest.skip("SQLite locking")
+    Counter.create(name="race", value=0)
+    first_has_read, second_done, errors = threading.Event(), threading.Event(), []
+
+    def first():
+        try:
+            with db.connection_context(), transaction():
+                Counter.get(Counter.name == "race")
+                first_has_read.set()
+                second_done.wait(0.5)  # the other writer commits here, or waits for us
+                Counter.update(value=Counter.value + 1).where(Counter.name == "race").execute()
+        except Exception as error:  # noqa: BLE001 - the test reports it
+            errors.append(error)
+
+    def second():
+        first_has_read.wait(5)
+        try:
+            with db.connection_context(), transaction():
+                Counter.update(value=Counter.value + 10).where(Counter.name == "race").execute()
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        second_done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert Counter.get(Counter.name == "race").value == 11
