@@ -12,7 +12,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-# Whose bank holidays are not working days (app.cases.workdays).
+# Whose bank holidays are not working days (app.workdays).
 BANK_HOLIDAY_NATIONS = ("england-and-wales", "scotland", "northern-ireland")
 DEFAULT_BANK_HOLIDAY_NATION = "england-and-wales"
 

@@ -66,9 +66,6 @@ def _extensions(app):
     from app.timefmt import london
 
     app.add_template_filter(london, "london")
-    from app.cases.workdays import calendar
-
-    app.extensions["heard_calendar"] = calendar  # working days for app.mail.rendering
 
     @app.context_processor
     def council():

@@ -1,6 +1,6 @@
 """The complaint clocks: when each stage must be acknowledged and answered, in working days.
 
-The Complaint Handling Code, as Heard counts it (working days: app.cases.workdays):
+The Complaint Handling Code, as Heard counts it (working days: app.workdays):
 
 - A day is the Europe/London date of the stored UTC time. "Within 5 working days of X"
   means by the end of the 5th working day after X's date; X itself never counts, even
@@ -21,7 +21,7 @@ rules can be tested without a database; `deadlines(case)` reads a case's rows.
 import datetime
 from dataclasses import dataclass
 
-from app.cases import workdays
+import app.workdays as workdays
 from app.cases.models import Case
 from app.db import utcnow
 from app.timefmt import to_london

@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass
 
 from app.auth.models import User
-from app.cases import access, clocks, workdays
+import app.workdays as workdays
+from app.cases import access, clocks
 from app.cases.models import Case
 from app.cases.queue_queries import midnight
 from app.mail.services import queue_email

@@ -15,7 +15,7 @@ assigned to at that moment; ADMIN the demo administrator; None the resident or t
 import datetime
 import random
 
-from app.cases import workdays
+import app.workdays as workdays
 from app.cases.rules import overall_decision
 from app.demo import texts_cases as t
 from app.timefmt import LONDON, to_london

@@ -119,9 +119,8 @@ def longdate(value):
 def working_days_after(start=None, days=5):
     """The date `days` working days after `start` (a date or naive-UTC datetime, counted from
     its Europe/London date; today if None), skipping the bank holidays of the app's nation
-    (HEARD_BANK_HOLIDAY_NATION). The calendar is app.cases.workdays.calendar, which the shell
-    hands to this core module as app.extensions["heard_calendar"] (mail imports no domain)."""
-    from app.mail import app_in_use
+    (HEARD_BANK_HOLIDAY_NATION), by app.workdays."""
+    from app.workdays import calendar
 
     if start is None:
         start = _london_today()
@@ -129,4 +128,4 @@ def working_days_after(start=None, days=5):
         from app.timefmt import to_london
 
         start = to_london(start).date()
-    return app_in_use().extensions["heard_calendar"]().add(start, days)
+    return calendar().add(start, days)

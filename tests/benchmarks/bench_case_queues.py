@@ -84,7 +84,7 @@ def insert(model, rows):
 
 def case_rows(n, rng, officers, services, today):
     """(feedback item rows, case rows): four years back, recent ones open."""
-    from app.cases.workdays import calendar
+    from app.workdays import calendar
 
     cal = calendar()
     now = datetime.datetime.combine(today, datetime.time(12))

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.cases import clocks, workdays
+from app import workdays
+from app.cases import clocks
 from app.cases.clocks import Deadline
 
 D = datetime.date

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from app.audit.models import AuditEvent
-from app.cases import clocks, queue_queries, workdays
+from app import workdays
+from app.cases import clocks, queue_queries
 from app.cases.models import Case, CaseEvent
 from app.cases.queue_queries import Filters
 from app.learning.models import ItemTopic, ModelVersion, OfficerLabel, Prediction, Topic

@@ -1,4 +1,4 @@
-"""Working days (app.cases.workdays): property tests over 2020-2030 for England and Wales and
+"""Working days (app.workdays): property tests over 2020-2030 for England and Wales and
 for Scotland, the bank holidays that trip people up, and the setting that picks the nation.
 The calendar tests need no app or database."""
 import datetime
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.cases import workdays
-from app.cases.workdays import WorkingCalendar
+from app import workdays
+from app.workdays import WorkingCalendar
 
 D = datetime.date
 ONE = datetime.timedelta(days=1)
