@@ -13,18 +13,13 @@ outbox are the real ones.
 import datetime
 import re
 
-import pytest
-
-from app.cases import clocks, rules
 from app.cases.models import Case, CaseActionLink, CaseStage
 from app.feedback import services as feedback_services
 from app.feedback.models import FeedbackItem
 from app.mail.models import OutboxMessage
-from tests.factories import create_user
+from tests.cases.pages import deadlines_shown, signed_in, text_of
 from tests.feedback.journey import COMPLAINT, reference_in, send
-from tests.web import h1_count, sign_in, submit, title_starts_with_h1
-
-PASSWORD = "correct horse battery staple"
+from tests.web import h1_count, submit, title_starts_with_h1
 
 
 def at(day, hour=10):
@@ -98,39 +93,11 @@ STEPS = {
 }
 
 
-@pytest.fixture
-def casework_clock(monkeypatch):
-    def set_to(moment):
-        monkeypatch.setattr(rules, "utcnow", lambda: moment)
-        monkeypatch.setattr(clocks, "utcnow", lambda: moment)
-    return set_to
-
-
-def text_of(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
-
-
-def deadlines_shown(html):
-    rows = re.findall(r'<tr class="govuk-table__row" id="deadline-(\d)-(\w+)">(.*?)</tr>', html, re.S)
-    shown = {}
-    for stage, what, row in rows:
-        cells = [text_of(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-        shown[(int(stage), what)] = (cells[1], cells[2])
-    return shown
-
-
 def link(html, text):
     """The href of the link whose text is `text` (as a person would click it)."""
     match = re.search(rf'<a class="govuk-link" href="([^"]+)">{re.escape(text)}</a>', html)
     assert match, f"no link {text!r} on the page"
     return match.group(1)
-
-
-def signed_in(app, name):
-    user = create_user("complaints_officer", password=PASSWORD, name=name)
-    client = app.test_client()
-    assert sign_in(client, user.email, PASSWORD).status_code == 302
-    return client, user
 
 
 class CasePage:
@@ -163,7 +130,7 @@ def outbox(purpose):
     return OutboxMessage.select().where(OutboxMessage.purpose == purpose).order_by(OutboxMessage.id.desc()).first()
 
 
-def test_a_complaint_from_the_web_form_to_closure_with_every_deadline_checked(app, client, casework_clock,
+def test_a_complaint_from_the_web_form_to_closure_with_every_deadline_checked(app, client, clock,
                                                                                 monkeypatch):
     # The resident sends a complaint on Friday 12 December 2025 through the public form.
     monkeypatch.setattr(feedback_services, "utcnow", lambda: at(RECEIVED, 14))
@@ -174,12 +141,12 @@ def test_a_complaint_from_the_web_form_to_closure_with_every_deadline_checked(ap
     case = Case.get(Case.reference == reference)  # every complaint opens a case
     assert item.received_at == at(RECEIVED, 14) and case.received_at == item.received_at
 
-    officer, officer_user = signed_in(app, "Olive Officer")
-    reviewer, reviewer_user = signed_in(app, "Rita Reviewer")
-    casework_clock(at(RECEIVED, 15))
+    officer, reviewer = signed_in(app, name="Olive Officer"), signed_in(app, name="Rita Reviewer")
+    officer_user, reviewer_user = officer.user, reviewer.user
+    clock(at(RECEIVED, 15))
     queue = officer.get("/staff/cases?queue=unassigned").get_data(as_text=True)
     assert reference in queue
-    page = CasePage(officer, case.id, casework_clock)
+    page = CasePage(officer, case.id, clock)
     html = page.check("received")
     assert html.index("The pothole on Mill Lane is still there.") < html.index('id="deadlines"')
 
@@ -213,7 +180,7 @@ def test_a_complaint_from_the_web_form_to_closure_with_every_deadline_checked(ap
 
     # The resident follows the link in the stage 1 response email on Monday 19 January.
     escalate = re.search(r"https?://[^/\s]+(/complaint/escalate/\S+)", response_email.text_body).group(1)
-    casework_clock(at(D(2026, 1, 19), 9))
+    clock(at(D(2026, 1, 19), 9))
     form = client.get(escalate)
     assert form.status_code == 200
     field = re.search(r'<textarea[^>]*name="([^"]+)"', form.get_data(as_text=True)).group(1)
