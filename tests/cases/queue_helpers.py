@@ -8,7 +8,6 @@ from app.cases import access
 from app.cases.models import Case, CaseItem
 from tests.factories import create_feedback, service
 
-PASSWORD = "correct horse battery staple"
 WEDNESDAY = datetime.date(2026, 3, 11)  # no bank holiday near it
 
 

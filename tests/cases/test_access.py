@@ -9,17 +9,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from app.learning import tasks as _learning_tasks  # noqa: F401  (registers its feedback hook
-# now, so conftest's no_classification_on_intake switches it off; imported first inside a test,
-# the hook would stay on and load the real encoder)
 from app.auth.roles import ANALYST, COMPLAINTS_OFFICER, PANEL_FACILITATOR, SERVICE_LEAD
 from app.cases import access
 from app.cases.models import Case, CaseEvent, CaseItem
 from app.feedback.models import FeedbackUpdate
+from tests.cases.pages import PASSWORD, signed_in
 from tests.factories import create_feedback, create_person, create_user
-from tests.web import sign_in
 
-PASSWORD = "correct horse battery staple"
 OPEN = {"/staff/login", "/staff/logout"}
 # Case content: words that appear only in the case under test.
 ITEM_WORDS = "Zanzibarquokka"  # the resident's own words
@@ -110,14 +106,6 @@ def fill(rule, ids):
 
 def is_case_page(rule):
     return rule.rule.startswith(CASE_PAGES)
-
-
-def signed_in(app, role, services=()):
-    user = create_user(role, password=PASSWORD, services=services)
-    client = app.test_client()
-    assert sign_in(client, user.email, PASSWORD).status_code == 302
-    client.user = user
-    return client
 
 
 def csrf(client):
@@ -217,7 +205,7 @@ def test_nothing_changes_when_those_roles_post_to_case_routes(app, world):
     before = (CaseEvent.select().count(), [c.__data__ for c in Case.select().order_by(Case.id)])
     for role, services in ((SERVICE_LEAD, ["parking"]), (SERVICE_LEAD, ["highways"]),
                            (ANALYST, []), (PANEL_FACILITATOR, [])):
-        client = signed_in(app, role, services)
+        client = signed_in(app, role, services=services)
         token = csrf(client)
         for rule in staff_rules(app):
             if is_case_page(rule) and "POST" in rule.methods:
@@ -312,7 +300,7 @@ def test_case_views_are_audited_and_shown_on_the_audit_trail(app, world):
 @pytest.mark.parametrize("role,services", [(SERVICE_LEAD, ["highways"]), (SERVICE_LEAD, ["parking"]),
                                            (ANALYST, []), (PANEL_FACILITATOR, [])])
 def test_only_officers_and_administrators_see_the_audit_trail(app, world, role, services):
-    client = signed_in(app, role, services)
+    client = signed_in(app, role, services=services)
     assert client.get(f"/staff/cases/{world.case.id}/audit").status_code == 403
 
 

@@ -11,7 +11,8 @@ from app.cases import clocks, queue_queries
 from app.cases.models import Case, CaseEvent
 from app.cases.queue_queries import Filters
 from app.learning.models import ItemTopic, ModelVersion, OfficerLabel, Prediction, Topic
-from tests.cases.queue_helpers import PASSWORD, WEDNESDAY, make_case
+from tests.cases.pages import PASSWORD
+from tests.cases.queue_helpers import WEDNESDAY, make_case
 from tests.factories import create_user, service
 from tests.web import csrf_token, h1_count, sign_in, title_starts_with_h1
 

@@ -10,7 +10,8 @@ from app.cases import search
 from app.cases.models import Case, CaseEvent, CaseItem
 from app.db import db, is_postgres
 from app.feedback.models import FeedbackItem, FeedbackUpdate
-from tests.cases.test_access import PASSWORD, make_case
+from tests.cases.pages import PASSWORD
+from tests.cases.test_access import make_case
 from tests.factories import create_feedback, create_person, create_user
 from tests.web import h1_count, sign_in, title_starts_with_h1
 
