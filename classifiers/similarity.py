@@ -56,8 +56,10 @@ def near_duplicates(embeddings, ids, threshold=0.9, groups=None):
     found = []
     for members in index_sets:
         found.extend(_pairs_within(matrix, members, threshold))
-    found.sort(key=lambda pair: (-pair[2], pair[0], pair[1]))
-    return [(ids[a], ids[b], round(similarity, 4)) for a, b, similarity in found]
+    # Rounded before sorting: a matrix product's last bits depend on the block size, and
+    # pairs that tie at the precision we report must keep input order whatever the blocks.
+    found = sorted((-round(similarity, 4), a, b) for a, b, similarity in found)
+    return [(ids[a], ids[b], -negative) for negative, a, b in found]
 
 
 def _pairs_within(matrix, members, threshold):
