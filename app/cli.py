@@ -99,7 +99,6 @@ def demo_sign_ins():
 @queue_cli.command("sweep")
 def queue_sweep():
     """Re-enqueue work the database says is still pending."""
-    import app.worker  # noqa: F401  (registers every task and sweep)
     from app.queue import run_sweeps
 
     with db.connection_context():

@@ -81,6 +81,8 @@ class Settings:
     bank_holiday_nation: str = DEFAULT_BANK_HOLIDAY_NATION
     # Casework: the survey residents are invited to when their case closes (0: none).
     complaint_survey_id: int = 0
+    # Who hears about new feedback (app.wiring): cases open for complaints; items are classified.
+    intake_listeners: tuple = ("cases", "classification")
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -153,6 +155,8 @@ class Settings:
         for name in ("smtp_security", "imap_security"):
             if getattr(self, name) not in {"none", "starttls", "ssl"}:
                 raise ValueError(f"{name.upper()} must be none, starttls or ssl")
+        if not isinstance(self.intake_listeners, tuple):
+            changes["intake_listeners"] = tuple(self.intake_listeners)
         if self.bank_holiday_nation not in BANK_HOLIDAY_NATIONS:
             raise ValueError("HEARD_BANK_HOLIDAY_NATION must be england-and-wales, scotland or "
                              "northern-ireland")

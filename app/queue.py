@@ -9,6 +9,12 @@ write lock).
 huey delivers at most once: a task running when a worker dies is gone. So
 tasks take ids, are safe to run twice, are enqueued after commit, and
 `sweep_pending` re-enqueues whatever the database still says is pending.
+
+Every task runs inside an app context, from one seam: `configure_queue(settings, app)`
+(called by create_app, so in the worker, the web process and each test alike) binds the
+app, and `db_task` / `periodic_db_task` enter `app_context()` around the task body, as
+GOV.UK Notify's task base class does. Services that run outside a request (tasks, and
+tests calling them directly) use the same `app_context()`.
 """
 import contextlib
 import functools
@@ -17,6 +23,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from flask import current_app, has_app_context
 from huey import Huey, crontab
 from huey.storage import CySqliteStorage, PostgresStorage, RedisStorage
 
@@ -25,6 +32,38 @@ from app.db import db
 log = logging.getLogger(__name__)
 
 huey = Huey("heard", immediate=True, utc=True)
+_bound = {"app": None}
+
+
+def bind_app(app):
+    """The app whose context every task runs in (the last app create_app built)."""
+    _bound["app"] = app
+
+
+@contextlib.contextmanager
+def app_context():
+    """The current app context, or else one of the bound app; yields the app."""
+    if has_app_context():
+        yield current_app._get_current_object()
+        return
+    app = _bound["app"]
+    if app is None:
+        raise RuntimeError("no app: call create_app() first (the worker does, in app.worker)")
+    with app.app_context():
+        yield app
+
+
+def settings():
+    """The Settings of the app in use (the request's, or the bound app's)."""
+    with app_context() as app:
+        return app.config["HEARD"]
+
+
+def bound_settings():
+    """settings(), or None before any app was built (e.g. a bare `import` in a script)."""
+    if not has_app_context() and _bound["app"] is None:
+        return None
+    return settings()
 
 
 def queue_storage(settings):
@@ -42,7 +81,10 @@ def queue_storage(settings):
     raise ValueError(f"Unsupported HUEY_URL {url!r}")
 
 
-def configure_queue(settings):
+def configure_queue(settings, app=None):
+    """Point the queue at the settings' storage and bind `app` for the tasks' context."""
+    if app is not None:
+        bind_app(app)
     storage_class, kwargs = queue_storage(settings)
     if storage_class is CySqliteStorage:
         import os
@@ -88,18 +130,33 @@ def transaction():
         task(*args)
 
 
+def _in_context(func):
+    """`func` run inside the app's context with its own database connection."""
+
+    @functools.wraps(func)
+    def with_context(*args, **kwargs):
+        if db.obj is None:
+            raise RuntimeError("database not initialised: start the worker with app.worker")
+        with app_context(), db.connection_context():
+            return func(*args, **kwargs)
+
+    return with_context
+
+
 def db_task(name, **task_options):
-    """A named huey task that opens (and closes) its own database connection."""
+    """A named huey task that runs in the app's context with its own database connection."""
 
     def decorator(func):
-        @functools.wraps(func)
-        def with_connection(*args, **kwargs):
-            if db.obj is None:
-                raise RuntimeError("database not initialised: start the worker with app.worker")
-            with db.connection_context():
-                return func(*args, **kwargs)
+        return huey.task(name=name, **task_options)(_in_context(func))
 
-        return huey.task(name=name, **task_options)(with_connection)
+    return decorator
+
+
+def periodic_db_task(schedule, name, **task_options):
+    """A named periodic task (huey `crontab` schedule), in the app's context like db_task."""
+
+    def decorator(func):
+        return huey.periodic_task(schedule, name=name, **task_options)(_in_context(func))
 
     return decorator
 
@@ -133,7 +190,6 @@ def run_sweeps():
     return counts
 
 
-@huey.periodic_task(crontab(minute="*/5"), name="heard.sweep_pending")
+@periodic_db_task(crontab(minute="*/5"), name="heard.sweep_pending")
 def sweep_pending():
-    with db.connection_context():
-        return run_sweeps()
+    return run_sweeps()

@@ -30,14 +30,15 @@ def install(app, settings):
         PREFERRED_URL_SCHEME="https" if settings.secure_cookies else "http",
     )
     init_database(settings.database_url)
-    configure_queue(settings)
+    configure_queue(settings, app)
     _connection_per_request(app)
     _extensions(app)
     _blueprints(app)
     _commands(app)
-    from app import security
+    from app import security, wiring
 
     security.install(app)
+    wiring.install(settings)
 
 
 def _connection_per_request(app):

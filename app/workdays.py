@@ -111,11 +111,11 @@ def _calendar_for(nation):
 def nation():
     """The app's bank holiday nation: the setting of the app in use (the huey worker's
     too), else HEARD_BANK_HOLIDAY_NATION, else England and Wales."""
-    from app.mail import app_in_use
+    from app.queue import bound_settings
 
-    app = app_in_use()
-    if app is not None:
-        return app.config["HEARD"].bank_holiday_nation
+    settings = bound_settings()
+    if settings is not None:
+        return settings.bank_holiday_nation
     return normalise_nation(os.environ.get("HEARD_BANK_HOLIDAY_NATION"))
 
 

@@ -42,6 +42,10 @@ def settings_overrides(tmp_path, database_url):
         "secret_key": "test-secret-" + uuid.uuid4().hex,
         "testing": True,
         "council_name": "Testshire County Council",
+        # No intake listeners: with immediate huey, classification would load the real encoder
+        # in every test that records feedback. tests/cases connects casework ("cases") and
+        # tests/learning classification (with a tiny encoder) in their own conftest.
+        "intake_listeners": (),
     }
 
 
@@ -94,23 +98,3 @@ def live_server(app, staff_credentials):
 
 def pytest_report_header(config):
     return f"database: {'PostgreSQL ' + TEST_PG_URL.rsplit('@', 1)[-1] if TEST_PG_URL else 'SQLite'}"
-
-
-
-
-@pytest.fixture(autouse=True)
-def no_classification_on_intake(request, monkeypatch):
-    """New feedback is classified by the worker (app.learning registers a feedback hook). With
-    immediate huey that would load the real encoder in every test that records feedback, so
-    only tests/learning (which uses a tiny encoder) keeps the hook, and only that one (the
-    casework hook, app.cases.tasks, runs in tests/cases: see tests/cases/conftest.py)."""
-    import app.cases.tasks  # noqa: F401  (they register their hooks on import: do it before
-    import app.learning.tasks  # noqa: F401  the lists are replaced, whichever test runs first)
-    from app.feedback import hooks
-
-    if "tests/learning" not in str(request.node.path):
-        monkeypatch.setattr(hooks, "on_feedback_recorded", [])
-    else:
-        from app.learning import tasks
-
-        monkeypatch.setattr(hooks, "on_feedback_recorded", [tasks.enqueue_classification])

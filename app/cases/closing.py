@@ -63,9 +63,9 @@ def complaint_survey():
     """The survey residents are invited to when their case closes, or None."""
     from surveys.models import Survey
 
-    from app.mail import settings_in_use
+    from app.queue import settings
 
-    survey_id = getattr(settings_in_use(), "complaint_survey_id", 0)
+    survey_id = settings().complaint_survey_id
     return Survey.get_or_none(Survey.id == survey_id) if survey_id else None
 
 

@@ -7,18 +7,16 @@ address, or who asked for post, gets a "Letter to post" event holding the text f
 officer to print. The stage 1 response carries a signed link (`escalation_token`) with
 which the resident asks for stage 2 at /complaint/escalate/<token>.
 """
-import contextlib
 import hashlib
 
-from flask import current_app, has_app_context
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from app.cases import clocks, timeline
 from app.cases.models import OMBUDSMEN, OUTCOMES, Case, CaseEvent
-from app.mail import app_in_use
 from app.mail.headers import InvalidAddress
 from app.mail.rendering import render
 from app.mail.services import queue_email
+from app.queue import app_context
 
 NAMES = {
     "case_acknowledgement": "Acknowledgement",
@@ -39,17 +37,7 @@ DEFAULT_OMBUDSMAN = "lgsco"
 TOKEN_SALT = "heard-case-escalation"
 
 
-@contextlib.contextmanager
-def _app():
-    """An app context (services also run in the worker and in tests without one)."""
-    if has_app_context():
-        yield current_app._get_current_object()
-        return
-    app = app_in_use()
-    if app is None:
-        raise RuntimeError("letters need an app: call create_app() first")
-    with app.app_context():
-        yield app
+_app = app_context  # services also run in the worker and in tests without a request
 
 
 # The stage 2 link ---------------------------------------------------------------------------

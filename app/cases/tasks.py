@@ -8,8 +8,8 @@ the feedback's transaction commits (app.feedback.hooks):
 Sweeps re-enqueue complaint items that still have no case and flags that have not reached
 their case (a worker died, or the hooks were not registered when the item came in).
 
-Importing this module registers the hooks, so the web process imports it (app.cases.views)
-and the worker lists it in app.worker.TASK_MODULES.
+`connect_intake()` connects them to the intake signals (app.feedback.hooks); the shell calls it
+at start-up (app.wiring) when the settings name "cases" among the intake listeners.
 """
 from app.cases import intake
 from app.feedback import hooks
@@ -46,8 +46,12 @@ def enqueue_flagged(item_id):
     safeguarding_flagged(item_id)
 
 
-hooks.register(enqueue_open)
-hooks.register_update(enqueue_update)
-hooks.register_flagged(enqueue_flagged)
+def connect_intake():
+    """A complaint opens its case; updates and safeguarding flags reach it."""
+    hooks.feedback_recorded.connect(enqueue_open, weak=False)
+    hooks.update_received.connect(enqueue_update, weak=False)
+    hooks.safeguarding_flagged.connect(enqueue_flagged, weak=False)
+
+
 register_sweep("cases.open", intake.complaints_without_case, open_for_item)
 register_sweep("cases.safeguarding", intake.flagged_without_event, safeguarding_flagged)

@@ -2,33 +2,18 @@
 London) and enqueues `cases.send_digest` for each officer. Sending is idempotent per officer
 per day (app.cases.digest), so a repeated run, or one after a lost worker, sends nothing twice.
 """
-import contextlib
 import datetime
 
 from huey import crontab
 
-from app.db import db
-from app.queue import db_task, huey
-
-
-def _app_context():
-    """Rendering email needs an app context; the consumer has none of its own."""
-    from flask import has_app_context
-
-    from app.mail import app_in_use
-
-    app = app_in_use()
-    if has_app_context() or app is None:
-        return contextlib.nullcontext()
-    return app.app_context()
+from app.queue import db_task, periodic_db_task
 
 
 @db_task("cases.send_digest")
 def send_digest(user_id, day_iso):
     from app.cases import digest
 
-    with _app_context():
-        row = digest.send_digest(user_id, datetime.date.fromisoformat(day_iso))
+    row = digest.send_digest(user_id, datetime.date.fromisoformat(day_iso))
     return row.id if row is not None else None
 
 
@@ -36,14 +21,13 @@ def run_daily_digest(day=None):
     """Enqueue today's digest for every officer; returns how many were enqueued."""
     from app.cases import clocks, digest
 
-    with db.connection_context():
-        day = day or clocks.today()
-        user_ids = digest.recipients(day)
+    day = day or clocks.today()
+    user_ids = digest.recipients(day)
     for user_id in user_ids:
         send_digest(user_id, day.isoformat())
     return len(user_ids)
 
 
-@huey.periodic_task(crontab(hour="7", minute="0"), name="cases.daily_digest")
+@periodic_db_task(crontab(hour="7", minute="0"), name="cases.daily_digest")
 def daily_digest():
     return run_daily_digest()

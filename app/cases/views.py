@@ -10,7 +10,6 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.cases import access, corrections, page, similar
-from app.cases import tasks  # noqa: F401  (registers the casework intake hooks)
 from app.cases.models import OMBUDSMEN, CaseItem
 from app.feedback.models import CHANNELS, FeedbackItem
 from app.learning import services as learning

@@ -1,36 +1,38 @@
-"""Things other packages want done once new feedback is committed.
+"""Intake signals: what other packages hear once feedback is committed.
 
-`record_feedback` calls every callable in `on_feedback_recorded` with the new item's id,
-after the transaction commits (so a task it enqueues can see the row). Packages register
-when imported (app.learning.tasks registers classification), so feedback never imports them.
+Each is a blinker signal sent after the transaction commits (so a task a receiver enqueues
+can see the rows), with the id as its sender:
 
-Two more lists, called the same way after commit:
-- `on_update_received(update_id)`: more information was added to an item (a FeedbackUpdate:
+- `feedback_recorded(item_id)`: a new item, from any channel;
+- `update_received(update_id)`: more information was added to an item (a FeedbackUpdate:
   an email reply found by its reference, or /track "add more information");
-- `on_safeguarding_flagged(item_id)`: an item was given a safeguarding flag.
-(app.cases.tasks registers on all three.)
+- `safeguarding_flagged(item_id)`: an item was given a safeguarding flag.
+
+Nothing connects to them when a module is imported: the shell connects the listeners the
+settings name (`app.wiring`) when it builds the app, so the web process, the worker and each
+test hear the same things on purpose. `send_after_commit(tx, signal, id)` is how senders send.
 """
-on_feedback_recorded = []
-on_update_received = []
-on_safeguarding_flagged = []
+from blinker import ANY, Namespace
+
+_intake = Namespace()
+feedback_recorded = _intake.signal("feedback-recorded")
+update_received = _intake.signal("update-received")
+safeguarding_flagged = _intake.signal("safeguarding-flagged")
+SIGNALS = (feedback_recorded, update_received, safeguarding_flagged)
 
 
-def register(callback):
-    """Add `callback(item_id)` once (importing a module twice must not register it twice)."""
-    if callback not in on_feedback_recorded:
-        on_feedback_recorded.append(callback)
-    return callback
+def send_after_commit(tx, signal, ident):
+    """Send `signal` with `ident` once the transaction `tx` (app.queue.transaction) commits."""
+    tx.on_commit(signal.send, ident)
 
 
-def register_update(callback):
-    """Add `callback(update_id)` to on_update_received once."""
-    if callback not in on_update_received:
-        on_update_received.append(callback)
-    return callback
+def disconnect_all():
+    """Forget every listener (the shell does this before connecting the app's own)."""
+    for signal in SIGNALS:
+        for receiver in list(signal.receivers_for(ANY)):
+            signal.disconnect(receiver)
 
 
-def register_flagged(callback):
-    """Add `callback(item_id)` to on_safeguarding_flagged once."""
-    if callback not in on_safeguarding_flagged:
-        on_safeguarding_flagged.append(callback)
-    return callback
+def listeners(signal):
+    """The receivers connected to `signal`, for the start-up check and tests."""
+    return list(signal.receivers_for(ANY))

@@ -43,8 +43,7 @@ def record_feedback(*, kind, channel, text, service=None, person=None, received_
         FeedbackStatusChange.create(item=item, status="received", at=received_at)
         audit.record("feedback.received", actor=actor, obj=item,
                      summary=f"{KINDS[kind]} received by {CHANNELS[channel].lower()}")
-        for callback in hooks.on_feedback_recorded:
-            tx.on_commit(callback, item.id)
+        hooks.send_after_commit(tx, hooks.feedback_recorded, item.id)
     return item
 
 

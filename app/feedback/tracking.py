@@ -101,8 +101,7 @@ def add_more_information(item, text):
     with transaction() as tx:
         update = FeedbackUpdate.create(item=item, channel="web", text=text, from_resident=True,
                                        received_at=utcnow())
-        for callback in hooks.on_update_received:
-            tx.on_commit(callback, update.id)
+        hooks.send_after_commit(tx, hooks.update_received, update.id)
         audit.record("feedback.more_information", obj=item,
                      summary="The resident added more information on the tracking page",
                      details={"update_id": update.id})

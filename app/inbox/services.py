@@ -56,9 +56,9 @@ class Claimed(Exception):
 
 
 def current_settings():
-    from app.mail import settings_in_use
+    from app.queue import settings
 
-    return settings_in_use()
+    return settings()
 
 
 # -- storing ------------------------------------------------------------------------
@@ -264,9 +264,8 @@ def _append(row, parsed, item, settings, acknowledge):
     known = bool(item.person_id and item.person.email and item.person.email == parsed["from_address"])
     update = FeedbackUpdate.create(item=item, channel="email", text=feedback_text(parsed),
                                    from_resident=True, inbound_message_id=row.id)
-    with transaction() as tx:  # joins the caller's: the hooks run after it commits
-        for callback in hooks.on_update_received:
-            tx.on_commit(callback, update.id)
+    with transaction() as tx:  # joins the caller's: the signal is sent after it commits
+        hooks.send_after_commit(tx, hooks.update_received, update.id)
     audit.record("feedback.update_received", obj=item,
                  summary="More information received by email" + (
                      "" if known else " from an address that is not the one on this item"),

@@ -40,8 +40,7 @@ def assess_safeguarding(item, embedding=None, prototypes=None):
         audit.record("learning.safeguarding_flagged", obj=item,
                      summary=f"Possible safeguarding concern: {', '.join(result.reasons)[:300]}",
                      details={"reasons": list(result.reasons)})
-        for callback in hooks.on_safeguarding_flagged:
-            tx.on_commit(callback, item.id)
+        hooks.send_after_commit(tx, hooks.safeguarding_flagged, item.id)
     return flag
 
 

@@ -7,9 +7,10 @@
 - learning.detect_emerging: hourly
 A sweep re-enqueues items still "pending" classification, up to 64 per batch.
 
-Importing this module registers classification as a feedback hook (app.feedback.hooks), so
-every new item is classified once its transaction commits. Models load inside the task
-bodies only: the web process never imports torch.
+`connect_intake()` connects classification to the intake signal (app.feedback.hooks), so every
+new item is classified once its transaction commits; the shell calls it at start-up
+(app.wiring) when the settings name "classification" among the intake listeners. Models load
+inside the task bodies only: the web process never imports torch.
 """
 import logging
 
@@ -17,7 +18,7 @@ from huey import crontab
 
 from app.feedback import hooks
 from app.learning import predictions
-from app.queue import db_task, huey, register_sweep
+from app.queue import db_task, periodic_db_task, register_sweep
 
 log = logging.getLogger(__name__)
 
@@ -92,19 +93,22 @@ def detect_emerging():
     return [issue.id for issue in signals.detect_emerging(runtime.encoder().version)]
 
 
-@huey.periodic_task(crontab(minute="17"), name="learning.detect_emerging_hourly")
+@periodic_db_task(crontab(minute="17"), name="learning.detect_emerging_hourly")
 def detect_emerging_hourly():
     detect_emerging()
 
 
-@huey.periodic_task(crontab(hour="3", minute="30"), name="learning.train_daily")
+@periodic_db_task(crontab(hour="3", minute="30"), name="learning.train_daily")
 def train_daily():
     for task in ("sentiment", "topic"):
         train_challenger(task)
     adapt_topics()
 
 
-hooks.register(enqueue_classification)
+def connect_intake():
+    hooks.feedback_recorded.connect(enqueue_classification, weak=False)
+
+
 register_sweep("learning.classify", predictions.pending_batches, classify_batch)
 
 
@@ -122,10 +126,8 @@ def _live_sentiment_model():
     return runtime.load_sentiment(version) if version is not None else None
 
 
-def _register_evaluate_provider():
+def connect_evaluate():
+    """`flask classifiers evaluate` tests the promoted sentiment model (app.wiring connects it)."""
     from classifiers.cli import register_sentiment_provider
 
     register_sentiment_provider(_live_sentiment_model)
-
-
-_register_evaluate_provider()

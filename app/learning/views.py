@@ -8,7 +8,6 @@ from app.auth.roles import SERVICE_LEAD
 from app.cases import access as case_access
 from app.feedback.models import FeedbackItem
 from app.learning import labels, services, signals
-from app.learning import tasks  # noqa: F401  (registers classification of new feedback)
 from app.learning.forms import ActionForm, SentimentForm, TopicsForm
 from app.learning.models import SafeguardingFlag
 from app.learning.taxonomy import UnknownTopic

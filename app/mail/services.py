@@ -5,11 +5,11 @@ from flask import current_app, has_app_context
 
 from app.audit import services as audit
 from app.db import utcnow
-from app.mail import app_in_use, rendering
+from app.mail import rendering
 from app.mail.headers import AUTO_SUBMITTED, clean_address, clean_message_id, domain_of, one_line
 from app.mail.models import STATUSES, OutboxMessage
 from app.mail.tasks import send
-from app.queue import transaction
+from app.queue import app_context, transaction
 
 PAGE_SIZE = 50
 
@@ -21,13 +21,10 @@ def queue_email(to, template, context=None, *, idempotency_key, purpose="", subj
     Calling again with the same `idempotency_key` returns the existing row and sends
     nothing new. Raises headers.InvalidAddress for anything but one plain address, and
     rendering.MissingTemplate for an unknown template. Uses the current app context, or
-    (in the worker, with none) the app the process built.
+    (outside one) the app the process built (app.queue.app_context).
     `auto_submitted` overrides the Auto-Submitted header ("no" for mail a person wrote)."""
     if not has_app_context():
-        app = app_in_use()
-        if app is None:
-            raise RuntimeError("queue_email needs an app: call create_app() first")
-        with app.app_context():
+        with app_context():
             return queue_email(to, template, context, idempotency_key=idempotency_key,
                                purpose=purpose, subject=subject, in_reply_to=in_reply_to,
                                auto_replied=auto_replied, related=related,

@@ -5,12 +5,11 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
-from app.mail import message, remember, services
+from app.mail import message, services
 from app.mail.forms import OutboxFilterForm, ResendForm
 from app.mail.models import OutboxMessage
 
 bp = Blueprint("mail", __name__, url_prefix="/staff/outbox", template_folder="templates")
-bp.record_once(lambda state: remember(state.app))
 
 ROLES = (ADMINISTRATOR, COMPLAINTS_OFFICER)
 

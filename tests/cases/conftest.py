@@ -1,17 +1,11 @@
-"""Casework tests run the casework intake hooks as the running app does (a complaint opens
-its case; updates and safeguarding flags reach it), but not classification: tests/conftest.py
-empties the feedback hooks, and this puts back only the casework ones."""
+"""Casework tests connect the casework intake listeners as the running app does (a complaint
+opens its case; updates and safeguarding flags reach it), but not classification."""
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def casework_hooks(no_classification_on_intake, monkeypatch):
-    from app.cases import tasks
-    from app.feedback import hooks
-
-    monkeypatch.setattr(hooks, "on_feedback_recorded", [tasks.enqueue_open])
-    monkeypatch.setattr(hooks, "on_update_received", [tasks.enqueue_update])
-    monkeypatch.setattr(hooks, "on_safeguarding_flagged", [tasks.enqueue_flagged])
+@pytest.fixture
+def settings_overrides(settings_overrides):
+    return dict(settings_overrides, intake_listeners=("cases",))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import peewee
 import pytest
 
 from app.audit.models import AuditEvent
-from app.cases import intake, services, stages, timeline
+from app.cases import intake, services, stages, tasks, timeline
 from app.cases.models import Case, CaseEvent, CaseItem, CaseStage
 from app.cases.rules import CaseError
 from app.db import db
@@ -65,8 +65,8 @@ def test_compliments_and_comments_open_no_case_but_service_requests_are_logged(a
         services.open_case(create_feedback(kind="compliment"))
 
 
-def test_the_sweep_opens_cases_for_complaints_that_missed_the_hook(app, monkeypatch):
-    monkeypatch.setattr(hooks, "on_feedback_recorded", [])
+def test_the_sweep_opens_cases_for_complaints_that_missed_the_hook(app):
+    hooks.feedback_recorded.disconnect(tasks.enqueue_open)
     items = [create_feedback() for _ in range(3)]
     create_feedback(kind="comment")
     assert intake.complaints_without_case() == [item.id for item in items]
@@ -240,10 +240,10 @@ def test_a_safeguarding_flag_marks_the_case_urgent_and_special_category(app):
     assert len(timeline.events(case, ["urgency"])) == 1
 
 
-def test_a_flag_that_came_first_is_carried_when_the_case_opens(app, monkeypatch):
+def test_a_flag_that_came_first_is_carried_when_the_case_opens(app):
     from app.learning import signals
 
-    monkeypatch.setattr(hooks, "on_feedback_recorded", [])
+    hooks.feedback_recorded.disconnect(tasks.enqueue_open)
     item = create_feedback(text="My child was left alone at the bus stop and the driver did nothing")
     assert signals.assess_safeguarding(item) is not None
     case = services.open_case(item)

@@ -29,12 +29,11 @@ def cheap_password_hashing(monkeypatch):
 
 
 @pytest.fixture
-def casework_hook(monkeypatch):
-    """The intake hook the running app has: a complaint opens its case after commit."""
-    from app.cases import tasks
-    from app.feedback import hooks
+def casework_hook(app):
+    """The casework intake listeners the running app has: a complaint opens its case after commit."""
+    from app import wiring
 
-    monkeypatch.setattr(hooks, "on_feedback_recorded", [tasks.enqueue_open])
+    wiring.connect_intake(("cases",))
 
 
 def open_complaints():
