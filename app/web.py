@@ -5,6 +5,7 @@ import logging
 from flask import g, request
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from app.db import db, init_database
 from app.queue import configure_queue
@@ -31,6 +32,7 @@ def install(app, settings):
     )
     init_database(settings.database_url)
     configure_queue(settings, app)
+    app.url_map.converters["id"] = IdConverter
     _connection_per_request(app)
     _extensions(app)
     _blueprints(app)
@@ -39,6 +41,15 @@ def install(app, settings):
 
     security.install(app)
     wiring.install(settings)
+
+
+class IdConverter(IntegerConverter):
+    """A database id in a URL (`<id:case_id>`): 1 to 2**31 - 1, the ids every table can hold on
+    both engines. Anything else (huge, zero, negative, not a number) matches no route, so it is
+    a 404 and never reaches the database. Every id in a URL uses it (tests/core/test_ids.py)."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=2 ** 31 - 1)
 
 
 def _connection_per_request(app):

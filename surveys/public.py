@@ -78,7 +78,7 @@ def by_invitation(token):
     return _answer_page(survey, services.live_version(survey), invitation=invitation)
 
 
-@bp.route("/s/thanks/<int:survey_id>")
+@bp.route("/s/thanks/<id:survey_id>")
 def thanks(survey_id):
     survey = Survey.get_or_none(Survey.id == survey_id)
     if survey is None:

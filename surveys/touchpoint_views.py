@@ -33,7 +33,7 @@ def _download(body, mimetype, filename):
     return response
 
 
-@bp.route("/<int:survey_id>/touchpoints/new", methods=["GET", "POST"])
+@bp.route("/<id:survey_id>/touchpoints/new", methods=["GET", "POST"])
 @roles_required(*MANAGERS)
 def new_touchpoint(survey_id):
     survey = survey_or_404(survey_id)
@@ -48,7 +48,7 @@ def new_touchpoint(survey_id):
     return render_template("surveys/touchpoint_form.html", form=form, survey=survey)
 
 
-@bp.route("/touchpoints/<int:touchpoint_id>/<action>", methods=["POST"])
+@bp.route("/touchpoints/<id:touchpoint_id>/<action>", methods=["POST"])
 @roles_required(*MANAGERS)
 def change_touchpoint(touchpoint_id, action):
     """`action` is close or reopen."""
@@ -60,21 +60,21 @@ def change_touchpoint(touchpoint_id, action):
     return redirect(url_for("surveys.show", survey_id=touchpoint.survey_id))
 
 
-@bp.route("/touchpoints/<int:touchpoint_id>/qr.png")
+@bp.route("/touchpoints/<id:touchpoint_id>/qr.png")
 @roles_required(*MANAGERS)
 def qr_png(touchpoint_id):
     touchpoint = _touchpoint_or_404(touchpoint_id)
     return _download(qr.png(_url(touchpoint)), "image/png", f"survey-{touchpoint.code}.png")
 
 
-@bp.route("/touchpoints/<int:touchpoint_id>/qr.svg")
+@bp.route("/touchpoints/<id:touchpoint_id>/qr.svg")
 @roles_required(*MANAGERS)
 def qr_svg(touchpoint_id):
     touchpoint = _touchpoint_or_404(touchpoint_id)
     return _download(qr.svg(_url(touchpoint)), "image/svg+xml", f"survey-{touchpoint.code}.svg")
 
 
-@bp.route("/touchpoints/<int:touchpoint_id>/poster.pdf")
+@bp.route("/touchpoints/<id:touchpoint_id>/poster.pdf")
 @roles_required(*MANAGERS)
 def poster_pdf(touchpoint_id):
     touchpoint = _touchpoint_or_404(touchpoint_id)

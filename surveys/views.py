@@ -52,7 +52,7 @@ def new():
     return render_template("surveys/survey_form.html", form=form, survey=None)
 
 
-@bp.route("/<int:survey_id>")
+@bp.route("/<id:survey_id>")
 @roles_required(*MANAGERS)
 def show(survey_id):
     survey = survey_or_404(survey_id)
@@ -66,7 +66,7 @@ def show(survey_id):
         touchpoints=[(t, touchpoints.public_url(t, settings)) for t in touchpoints.touchpoints(survey)])
 
 
-@bp.route("/<int:survey_id>/edit", methods=["GET", "POST"])
+@bp.route("/<id:survey_id>/edit", methods=["GET", "POST"])
 @roles_required(*MANAGERS)
 def edit(survey_id):
     survey = survey_or_404(survey_id)
@@ -81,7 +81,7 @@ def edit(survey_id):
     return render_template("surveys/survey_form.html", form=form, survey=survey)
 
 
-@bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])
+@bp.route("/<id:survey_id>/questions/new", methods=["GET", "POST"])
 @roles_required(*MANAGERS)
 def new_question(survey_id):
     survey = survey_or_404(survey_id)
@@ -94,7 +94,7 @@ def new_question(survey_id):
                            frozen=not versions.has_draft(survey))
 
 
-@bp.route("/<int:survey_id>/questions/<key>/edit", methods=["GET", "POST"])
+@bp.route("/<id:survey_id>/questions/<key>/edit", methods=["GET", "POST"])
 @roles_required(*MANAGERS)
 def edit_question(survey_id, key):
     survey = survey_or_404(survey_id)
@@ -114,7 +114,7 @@ def edit_question(survey_id, key):
                            frozen=not versions.has_draft(survey))
 
 
-@bp.route("/<int:survey_id>/questions/<key>/<action>", methods=["POST"])
+@bp.route("/<id:survey_id>/questions/<key>/<action>", methods=["POST"])
 @roles_required(*MANAGERS)
 def change_question(survey_id, key, action):
     """`action` is up, down or remove."""
@@ -132,7 +132,7 @@ def change_question(survey_id, key, action):
     return redirect(url_for("surveys.show", survey_id=survey.id))
 
 
-@bp.route("/<int:survey_id>/publish", methods=["POST"])
+@bp.route("/<id:survey_id>/publish", methods=["POST"])
 @roles_required(*MANAGERS)
 def publish(survey_id):
     survey = survey_or_404(survey_id)
@@ -145,7 +145,7 @@ def publish(survey_id):
     return redirect(url_for("surveys.show", survey_id=survey.id))
 
 
-@bp.route("/<int:survey_id>/results")
+@bp.route("/<id:survey_id>/results")
 @roles_required(*MANAGERS)
 def show_results(survey_id):
     survey = survey_or_404(survey_id)
@@ -167,7 +167,7 @@ def _feedback_url():
     return lambda item: url_for(FEEDBACK_ITEM_ENDPOINT, item_id=item.id)
 
 
-@bp.route("/<int:survey_id>/results.csv")
+@bp.route("/<id:survey_id>/results.csv")
 @roles_required(*MANAGERS)
 def export(survey_id):
     survey = survey_or_404(survey_id)
@@ -177,7 +177,7 @@ def export(survey_id):
     return response
 
 
-@bp.route("/<int:survey_id>/invite", methods=["GET", "POST"])
+@bp.route("/<id:survey_id>/invite", methods=["GET", "POST"])
 @roles_required(*MANAGERS)
 def invite(survey_id):
     survey = survey_or_404(survey_id)

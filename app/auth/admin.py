@@ -50,7 +50,7 @@ def new_user():
     return render_template("auth/admin/new_user.html", form=form, role_hints=ROLE_HINTS)
 
 
-@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@bp.route("/users/<id:user_id>", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR)
 def edit_user(user_id):
     user = _user_or_404(user_id)
@@ -70,13 +70,13 @@ def edit_user(user_id):
     return render_template("auth/admin/edit_user.html", user=user, form=form, role_hints=ROLE_HINTS)
 
 
-@bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
+@bp.route("/users/<id:user_id>/deactivate", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR)
 def deactivate_user(user_id):
     return _confirm(user_id, "deactivate")
 
 
-@bp.route("/users/<int:user_id>/reactivate", methods=["GET", "POST"])
+@bp.route("/users/<id:user_id>/reactivate", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR)
 def reactivate_user(user_id):
     return _confirm(user_id, "reactivate")
@@ -97,7 +97,7 @@ def _confirm(user_id, action):
     return render_template("auth/admin/confirm.html", user=user, form=form, action=action)
 
 
-@bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
+@bp.route("/users/<id:user_id>/reset-password", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR)
 def reset_password(user_id):
     user = _user_or_404(user_id)

@@ -48,7 +48,7 @@ def route(rule, endpoint=None, blueprint=None):
     """A GET/POST action route that only case changers reach."""
     def decorator(view):
         wrapped = roles_required(*access.CHANGE_ROLES)(view)
-        return (blueprint or bp).route(f"/<int:case_id>/{rule}", methods=["GET", "POST"],
+        return (blueprint or bp).route(f"/<id:case_id>/{rule}", methods=["GET", "POST"],
                                        endpoint=endpoint)(wrapped)
     return decorator
 
@@ -203,7 +203,7 @@ def to_complaint(case_id):
         done="This is now a complaint.")
 
 
-@bp.route("/from-feedback/<int:item_id>", methods=["GET", "POST"])
+@bp.route("/from-feedback/<id:item_id>", methods=["GET", "POST"])
 @roles_required(*access.CHANGE_ROLES)
 def from_feedback(item_id):
     """Treat a comment (or other feedback in no case) as a complaint: it opens a case."""

@@ -57,7 +57,7 @@ def survey_answers(user, person):
     return [(response, answers.get(response.id, [])) for response in responses]
 
 
-@bp.route("/<int:person_id>")
+@bp.route("/<id:person_id>")
 @roles_required(*access.VIEW_ROLES)
 def person(person_id):
     user = current_user._get_current_object()

@@ -5,6 +5,7 @@ from wtforms import Form, HiddenField, RadioField, SelectField, SelectMultipleFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 
+from app.forms import page_number
 from app.cases.models import CASE_KINDS
 from app.cases.queue_queries import QUEUES, Filters
 from app.feedback.models import CHANNELS
@@ -76,7 +77,7 @@ def chosen_queue(value, default):
 
 
 def chosen_page(value):
-    return _int_or_none(value) or 1
+    return page_number(value)
 
 
 class TriageForm(FlaskForm):

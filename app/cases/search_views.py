@@ -30,7 +30,7 @@ def search_page():
                            shortened=len(" ".join(typed.split())) > len(query))
 
 
-@bp.route("/<int:case_id>/audit")
+@bp.route("/<id:case_id>/audit")
 @roles_required(*access.CHANGE_ROLES)
 def audit_trail(case_id):
     case = access.case_or_404(case_id)

@@ -107,7 +107,7 @@ def render_case(case, failed=None):
         day=page.day, today=page.today())
 
 
-@bp.route("/<int:case_id>")
+@bp.route("/<id:case_id>")
 @roles_required(*access.VIEW_ROLES)
 def case(case_id):
     return render_case(load(case_id))
@@ -121,7 +121,7 @@ def _case_item(case, item_id):
     return item
 
 
-@bp.route("/<int:case_id>/items/<int:item_id>/sentiment", methods=["POST"])
+@bp.route("/<id:case_id>/items/<id:item_id>/sentiment", methods=["POST"])
 @roles_required(*access.CHANGE_ROLES)
 def set_sentiment(case_id, item_id):
     case = load(case_id, change=True)
@@ -134,7 +134,7 @@ def set_sentiment(case_id, item_id):
     return redirect(url_for("cases.case", case_id=case.id, _anchor=f"classification-{item.id}"))
 
 
-@bp.route("/<int:case_id>/items/<int:item_id>/topics", methods=["POST"])
+@bp.route("/<id:case_id>/items/<id:item_id>/topics", methods=["POST"])
 @roles_required(*access.CHANGE_ROLES)
 def set_topics(case_id, item_id):
     case = load(case_id, change=True)

@@ -32,7 +32,7 @@ def quarantine():
     return render_template("inbox/quarantine.html", messages=services.quarantined())
 
 
-@bp.route("/<int:inbound_id>")
+@bp.route("/<id:inbound_id>")
 @roles_required(*OFFICERS)
 def message(inbound_id):
     row = _message_or_404(inbound_id)
@@ -45,7 +45,7 @@ def message(inbound_id):
                            form=ActionForm())
 
 
-@bp.route("/<int:inbound_id>/raw")
+@bp.route("/<id:inbound_id>/raw")
 @roles_required(*OFFICERS)
 def raw(inbound_id):
     """The original bytes as a plain-text download: never rendered as HTML."""
@@ -57,7 +57,7 @@ def raw(inbound_id):
     return response
 
 
-@bp.route("/<int:inbound_id>/release", methods=["POST"])
+@bp.route("/<id:inbound_id>/release", methods=["POST"])
 @roles_required(*OFFICERS)
 def release(inbound_id):
     row = _message_or_404(inbound_id)
@@ -76,7 +76,7 @@ def release(inbound_id):
     return redirect(url_for("inbox.message", inbound_id=row.id))
 
 
-@bp.route("/<int:inbound_id>/discard", methods=["POST"])
+@bp.route("/<id:inbound_id>/discard", methods=["POST"])
 @roles_required(*OFFICERS)
 def discard(inbound_id):
     row = _message_or_404(inbound_id)

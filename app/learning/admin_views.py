@@ -43,7 +43,7 @@ def train():
     return redirect(url_for("learning.models"))
 
 
-@bp.route("/models/<int:version_id>/rollback", methods=["POST"])
+@bp.route("/models/<id:version_id>/rollback", methods=["POST"])
 @roles_required(ADMINISTRATOR)
 def rollback(version_id):
     version = ModelVersion.get_or_none(ModelVersion.id == version_id)
@@ -84,7 +84,7 @@ def new_topic():
     return render_template("learning/topic_form.html", form=form, topic=None)
 
 
-@bp.route("/taxonomy/<int:topic_id>", methods=["GET", "POST"])
+@bp.route("/taxonomy/<id:topic_id>", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR)
 def edit_topic(topic_id):
     topic = Topic.get_or_none(Topic.id == topic_id)
@@ -114,7 +114,7 @@ def emerging():
                            issues=[(issue, signals.emerging_items(issue)) for issue in issues])
 
 
-@bp.route("/emerging/<int:issue_id>/<action>", methods=["POST"])
+@bp.route("/emerging/<id:issue_id>/<action>", methods=["POST"])
 @roles_required(*services.EDITORS)
 def emerging_action(issue_id, action):
     issue = EmergingIssue.get_or_none(EmergingIssue.id == issue_id)

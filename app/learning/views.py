@@ -38,13 +38,13 @@ def _render_item(item, sentiment_form=None, topics_form=None, status=200):
                                sentiment_form.errors or topics_form.errors)), status
 
 
-@bp.route("/<int:item_id>")
+@bp.route("/<id:item_id>")
 @roles_required(*services.READERS)
 def item(item_id):
     return _render_item(_item_or_404(item_id))
 
 
-@bp.route("/<int:item_id>/sentiment", methods=["POST"])
+@bp.route("/<id:item_id>/sentiment", methods=["POST"])
 @roles_required(*services.EDITORS)
 def set_sentiment(item_id):
     item = _item_or_404(item_id)
@@ -56,7 +56,7 @@ def set_sentiment(item_id):
     return redirect(url_for("feedback_staff.item", item_id=item.id))
 
 
-@bp.route("/<int:item_id>/topics", methods=["POST"])
+@bp.route("/<id:item_id>/topics", methods=["POST"])
 @roles_required(*services.EDITORS)
 def set_topics(item_id):
     item = _item_or_404(item_id)
@@ -72,7 +72,7 @@ def set_topics(item_id):
     return _render_item(item, topics_form=form)
 
 
-@bp.route("/<int:item_id>/confirm", methods=["POST"])
+@bp.route("/<id:item_id>/confirm", methods=["POST"])
 @roles_required(*services.EDITORS)
 def confirm(item_id):
     item = _item_or_404(item_id)
@@ -106,7 +106,7 @@ def urgent():
                            form=ActionForm())
 
 
-@bp.route("/urgent/<int:flag_id>/reviewed", methods=["POST"])
+@bp.route("/urgent/<id:flag_id>/reviewed", methods=["POST"])
 @roles_required(*services.EDITORS)
 def flag_reviewed(flag_id):
     flag = SafeguardingFlag.get_or_none(SafeguardingFlag.id == flag_id)

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
+from app.forms import page_number
 from app.mail import message, services
 from app.mail.forms import OutboxFilterForm, ResendForm
 from app.mail.models import OutboxMessage
@@ -25,7 +26,7 @@ def _message_or_404(message_id):
 @roles_required(*ROLES)
 def outbox():
     form = OutboxFilterForm(request.args, services.purposes())
-    page = request.args.get("page", 1, type=int) or 1
+    page = page_number(request.args.get("page"))
     status, purpose = form.chosen_status(), form.chosen_purpose()
     rows, total = services.outbox_page(page, status=status, purpose=purpose)
     pages = max(1, -(-total // services.PAGE_SIZE))
@@ -35,7 +36,7 @@ def outbox():
                            counts=services.counts_by_status())
 
 
-@bp.route("/<int:message_id>")
+@bp.route("/<id:message_id>")
 @roles_required(*ROLES)
 def show(message_id):
     row = _message_or_404(message_id)
@@ -46,7 +47,7 @@ def show(message_id):
     return render_template("mail_pages/message.html", row=row, headers=headers, form=ResendForm())
 
 
-@bp.route("/<int:message_id>/raw")
+@bp.route("/<id:message_id>/raw")
 @roles_required(*ROLES)
 def raw(message_id):
     row = _message_or_404(message_id)
@@ -58,7 +59,7 @@ def raw(message_id):
         "Content-Disposition": f'attachment; filename="outbox-{row.id}.eml"'})
 
 
-@bp.route("/<int:message_id>/resend", methods=["POST"])
+@bp.route("/<id:message_id>/resend", methods=["POST"])
 @roles_required(*ROLES)
 def resend(message_id):
     row = _message_or_404(message_id)
