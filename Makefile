@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app app
 PORT ?= 5000
+# Links in emails, letters and QR posters point at what `make run` serves, unless BASE_URL is set.
+BASE_URL ?= http://127.0.0.1:$(PORT)
+export PORT BASE_URL
 STAMP := $(VENV)/.installed
 
 .PHONY: install run web worker test test-postgres test-browser-deps db-upgrade seed clean

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-5000}"
+# Links in emails, letters and QR posters follow the port served here unless BASE_URL is set.
+export BASE_URL="${BASE_URL:-http://127.0.0.1:${PORT}}"
 VENV=.venv
 INSTANCE="${HEARD_INSTANCE_PATH:-instance}"
 mkdir -p "$INSTANCE"
