@@ -7,6 +7,10 @@ from flask_login import current_user
 from app.auth import kept
 from app.auth.roles import ALL_ROLES
 
+# What staff who must change a one-time password may still reach: that page, and the
+# timeout warning's questions (which must not be answered with a redirect).
+PASSWORD_CHANGE_ALLOWS = ("auth.change_password", "auth.session_status", "auth.keep_alive")
+
 
 def roles_required(*roles):
     """Allow only signed-in staff holding one of `roles` (all staff if none given).
@@ -21,7 +25,7 @@ def roles_required(*roles):
                 if request.method == "POST":
                     return kept.keep_and_sign_in()
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-            if current_user.must_change_password and request.endpoint != "auth.change_password":
+            if current_user.must_change_password and request.endpoint not in PASSWORD_CHANGE_ALLOWS:
                 return redirect(url_for("auth.change_password"))
             if current_user.role not in allowed:
                 abort(403)

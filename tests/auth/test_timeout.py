@@ -206,3 +206,11 @@ def test_choices_come_back_too_and_a_post_only_address_returns_to_the_page_that_
                            headers={"Referer": f"http://localhost/staff/feedback/{item.id}"})
     assert response.headers["Location"].startswith("/staff/login")
     assert KeptForm.get().path == f"/staff/feedback/{item.id}"
+
+
+def test_the_warning_works_for_staff_who_must_change_a_one_time_password(app):
+    client, user = officer(app, must_change_password=True)
+    assert client.get("/staff/").headers["Location"] == "/staff/password"
+    assert client.get("/staff/session").get_json()["signed_in"]
+    token = csrf_token(client, "/staff/password")
+    assert client.post("/staff/session/keep-alive", headers={"X-CSRFToken": token}).status_code == 200

@@ -188,6 +188,25 @@ def test_the_survey_builders_row_actions_are_24px_targets_on_a_phone(app, live_s
     assert t.problems() == []
 
 
+def test_a_wide_staff_table_is_reached_and_scrolled_with_the_keyboard_on_a_phone(app, live_server,
+                                                                                  staff_credentials, tab):
+    t = tab(PHONE)
+    page = sign_in(t, live_server, staff_credentials)
+    go(t, live_server + "/staff/admin/users")
+    region = page.get_by_role("region", name="Staff accounts table")
+    assert region.evaluate("box => box.scrollWidth > box.clientWidth"), "the table fits: nothing to scroll"
+    for _ in range(80):  # Tab until the table's box has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Staff accounts table":
+            break
+    else:
+        pytest.fail("Tab never reached the table's scroll box")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0")
+    assert t.problems() == []
+
+
 def _idle_for(minutes):
     from app.auth.models import StaffSession
     from app.db import utcnow
