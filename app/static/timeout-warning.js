@@ -1,10 +1,12 @@
 // The timeout warning for signed-in staff (GOV.UK's timeout warning pattern, WCAG 2.2.1).
 // The dialog's markup is in templates/_timeout_warning.html; its data-* attributes carry the
-// server's real seconds left. Before warning, the page asks the server how long is really
-// left (another tab may have kept the session alive); asking does not keep it alive.
+// server's real seconds left. Before warning, and every 30 seconds while warning, the page
+// asks the server how long is really left (another tab may have kept the session alive);
+// asking does not keep it alive.
 // "Stay signed in" (or Escape) posts to the keep-alive address with the CSRF token.
 
 const TICK = 1000
+const RECHECK = 30 * TICK // while the warning is open, ask the server again this often
 
 function inWords (seconds) {
   if (seconds >= 60) {
@@ -30,6 +32,7 @@ export class TimeoutWarning {
     this.warningState = dialog.querySelector('[data-timeout-state="warning"]')
     this.signedOutState = dialog.querySelector('[data-timeout-state="signed-out"]')
     this.timer = null
+    this.lastCheck = 0
     this.lastAnnounced = null
     this.returnFocusTo = null
     this.expiresAt = Date.now() + Number(dialog.dataset.secondsLeft) * 1000
@@ -62,6 +65,7 @@ export class TimeoutWarning {
   }
 
   async check () {
+    this.lastCheck = Date.now()
     const answer = await this.ask(this.dialog.dataset.statusUrl)
     if (answer === null) return this.showSignedOut()
     if (answer !== undefined) this.expiresAt = Date.now() + answer.seconds_left * 1000
@@ -94,8 +98,8 @@ export class TimeoutWarning {
   tick () {
     clearTimeout(this.timer)
     const seconds = (this.expiresAt - Date.now()) / 1000
-    if (seconds <= 0) {
-      this.check()
+    if (seconds <= 0 || Date.now() - this.lastCheck >= RECHECK) {
+      this.check() // the end, or time to see whether another tab kept the session alive
       return
     }
     this.countdown.textContent = inWords(seconds)
