@@ -46,6 +46,10 @@ class Settings:
     council_name: str = "Example County Council"
     council_logo_text: str = "Example County Council"
     council_colour: str = "#1d70b8"
+    # How residents reach the council (the accessibility statement): email defaults to the
+    # Reply-To, else the From address; the phone number is shown only when set.
+    council_contact_email: str = ""
+    council_contact_phone: str = ""
     base_url: str = "http://127.0.0.1:5000"
     secure_cookies: bool = False
     session_idle_minutes: int = 30
@@ -100,6 +104,8 @@ class Settings:
             council_logo_text=env.get("COUNCIL_LOGO_TEXT") or env.get("COUNCIL_NAME")
             or cls.council_logo_text,
             council_colour=env.get("COUNCIL_COLOUR") or cls.council_colour,
+            council_contact_email=env.get("COUNCIL_CONTACT_EMAIL", ""),
+            council_contact_phone=env.get("COUNCIL_CONTACT_PHONE", ""),
             base_url=env.get("BASE_URL") or cls.base_url,
             secure_cookies=_bool(env.get("SECURE_COOKIES")),
             session_idle_minutes=_int(env.get("SESSION_IDLE_MINUTES"), 30),
@@ -146,6 +152,8 @@ class Settings:
             # its own SQLite file, so it never holds the app's write lock.
             on_postgres = database_url.startswith(("postgres://", "postgresql://"))
             changes["huey_url"] = database_url if on_postgres else f"sqlite:///{instance / 'queue.db'}"
+        if not self.council_contact_email:
+            changes["council_contact_email"] = self.mail_reply_to or self.mail_from
         if not self.secret_key:
             changes["secret_key"] = _instance_secret(instance)
         if not HEX_COLOUR.match(self.council_colour):

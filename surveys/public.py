@@ -19,8 +19,9 @@ def _closed(survey, why):
 
 
 def _answer_page(survey, version, *, touchpoint=None, invitation=None):
-    """Show the questions (PAGE_SIZE to a page; earlier pages' answers ride along as
-    hidden fields); on a valid last page record the response and thank them."""
+    """Show the questions (PAGE_SIZE to a page; the other pages' answers ride along as
+    hidden fields); on a valid last page record the response and thank them. "Back" (a
+    button of the same form) shows the page before with everything answered kept."""
     questions = versions.questions(version)
     pages = paging.split(questions)
     # Only urlencoded or multipart fields count: never files, never a JSON body.
@@ -31,6 +32,8 @@ def _answer_page(survey, version, *, touchpoint=None, invitation=None):
         if form.is_spam():  # a bot: thank it and keep nothing
             return redirect(url_for("survey_public.thanks", survey_id=survey.id))
         requested = paging.requested_page(request.form.get("page"), pages)
+        if request.form.get("back") and requested > 0:  # "Back": the page before, answers kept
+            return _render_page(survey, form, pages, requested - 1)
         if form.validate() and requested == len(pages) - 1:
             contact = None
             if not survey.anonymous:
@@ -42,6 +45,10 @@ def _answer_page(survey, version, *, touchpoint=None, invitation=None):
                 return render_template("surveys/public/already_answered.html", survey=survey)
             return redirect(url_for("survey_public.thanks", survey_id=survey.id))
         page = paging.next_page(form, pages, requested)
+    return _render_page(survey, form, pages, page)
+
+
+def _render_page(survey, form, pages, page):
     return render_template("surveys/public/answer.html", survey=survey, form=form, pages=pages, page=page,
                            questions=pages[page], field_name=field_name, scales=SCALES,
                            carried=paging.carried(form, pages, page))

@@ -4,20 +4,28 @@ import functools
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
+from app.auth import kept
 from app.auth.roles import ALL_ROLES
+
+# What staff who must change a one-time password may still reach: that page, and the
+# timeout warning's questions (which must not be answered with a redirect).
+PASSWORD_CHANGE_ALLOWS = ("auth.change_password", "auth.session_status", "auth.keep_alive")
 
 
 def roles_required(*roles):
     """Allow only signed-in staff holding one of `roles` (all staff if none given).
-    Staff who must change a one-time password are sent to do that first."""
+    Staff who must change a one-time password are sent to do that first. A form sent
+    after the session timed out is kept for its officer while they sign in again."""
     allowed = roles or ALL_ROLES
 
     def decorator(view):
         @functools.wraps(view)
         def guarded(*args, **kwargs):
             if not current_user.is_authenticated:
+                if request.method == "POST":
+                    return kept.keep_and_sign_in()
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-            if current_user.must_change_password and request.endpoint != "auth.change_password":
+            if current_user.must_change_password and request.endpoint not in PASSWORD_CHANGE_ALLOWS:
                 return redirect(url_for("auth.change_password"))
             if current_user.role not in allowed:
                 abort(403)

@@ -1,4 +1,4 @@
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
 
 from app.auth.roles import ROLES
 from app.db import BaseModel, utcnow
@@ -77,3 +77,18 @@ class LoginAttempt(BaseModel):
 
     class Meta:
         table_name = "login_attempt"
+
+
+class KeptForm(BaseModel):
+    """What an officer had typed into a staff form when their session had timed out,
+    kept until they sign in again (app.auth.kept). Only that officer, in the same browser
+    (which holds the token whose hash is stored here), gets it back; it lasts a day."""
+
+    token_hash = CharField(max_length=64, unique=True)
+    user = ForeignKeyField(User, backref="kept_forms", on_delete="CASCADE")
+    path = CharField(max_length=2000)
+    fields = TextField()  # JSON [[name, value], ...]: never passwords or the CSRF token
+    created_at = DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        table_name = "staff_kept_form"

@@ -1,16 +1,22 @@
 """Server-side staff sessions: a new id at every sign-in, an idle timeout,
-revocation at sign-out. The browser's cookie holds only a random token."""
+revocation at sign-out. The browser's cookie holds only a random token.
+
+Every request of a signed-in officer keeps the session alive, except the timeout
+warning's question "how long is left?" (STATUS_ENDPOINT), which must not answer itself.
+"""
 import datetime
 import hashlib
 import secrets
 
-from flask import current_app, flash, session
+from flask import current_app, flash, g, request, session
 
+from app.auth.kept import USER_HINT
 from app.auth.models import StaffSession, User
 from app.db import utcnow
 
 SESSION_KEY = "staff_token"
 TOUCH_EVERY = datetime.timedelta(seconds=60)
+STATUS_ENDPOINT = "auth.session_status"
 
 
 def _hash(token):
@@ -24,11 +30,14 @@ def start(user, ip=""):
     token = secrets.token_urlsafe(32)
     StaffSession.create(token_hash=_hash(token), user=user, ip=ip[:64])
     session[SESSION_KEY] = token
+    session[USER_HINT] = user.id
     user.last_login_at = utcnow()
     user.save(only=[User.last_login_at])
 
 
 def end():
+    """Sign out: the session is revoked and this browser forgets who was signed in."""
+    session.pop(USER_HINT, None)
     token = session.pop(SESSION_KEY, None)
     if token:
         StaffSession.delete().where(StaffSession.token_hash == _hash(token)).execute()
@@ -48,14 +57,48 @@ def load_from_request(_request):
     if row is None or not row.user.active:
         session.pop(SESSION_KEY, None)
         return None
-    idle = datetime.timedelta(minutes=current_app.config["HEARD"].session_idle_minutes)
+    idle = idle_timeout()
     now = utcnow()
     if now - row.last_seen_at > idle:
         row.delete_instance()
         session.pop(SESSION_KEY, None)
-        flash(f"You were signed out because you did nothing for {idle.seconds // 60} minutes. "
-              "Sign in again to carry on.", "info")
+        if request.method == "GET" and request.endpoint != STATUS_ENDPOINT:
+            # A form sent now is kept instead (app.auth.kept), with its own notice.
+            flash(f"You were signed out because you did nothing for {idle_minutes()} minutes. "
+                  "Sign in again to carry on.", "info")
         return None
-    if now - row.last_seen_at > TOUCH_EVERY:
-        StaffSession.update(last_seen_at=now).where(StaffSession.id == row.id).execute()
+    g.staff_session = row
+    if now - row.last_seen_at > TOUCH_EVERY and request.endpoint != STATUS_ENDPOINT:
+        touch(row, now)
     return row.user
+
+
+def idle_minutes():
+    return current_app.config["HEARD"].session_idle_minutes
+
+
+def idle_timeout():
+    return datetime.timedelta(minutes=idle_minutes())
+
+
+def touch(row, now=None):
+    """Keep the session alive from `now`: the idle clock starts again."""
+    row.last_seen_at = now or utcnow()
+    StaffSession.update(last_seen_at=row.last_seen_at).where(StaffSession.id == row.id).execute()
+
+
+def seconds_left():
+    """Whole seconds until this request's session times out (0 when there is none)."""
+    row = g.get("staff_session")
+    if row is None:
+        return 0
+    left = row.last_seen_at + idle_timeout() - utcnow()
+    return max(0, int(left.total_seconds()))
+
+
+def keep_alive():
+    """"Stay signed in": the session's idle clock starts again now."""
+    row = g.get("staff_session")
+    if row is not None:
+        touch(row)
+    return seconds_left()

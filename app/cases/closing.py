@@ -52,11 +52,11 @@ def close(case, outcome, *, remedy_apology=None, remedy_action=None, remedy_fina
 def _check_closing(case, outcome, root_cause):
     service_request_done = case.kind == "service_request" and outcome == ""
     if outcome not in OUTCOMES and not service_request_done:
-        raise CaseError("Choose the outcome: upheld, partly upheld, not upheld or withdrawn")
+        raise CaseError("Choose the outcome: upheld, partly upheld, not upheld or withdrawn", field="outcome")
     if root_cause and root_cause not in ROOT_CAUSES:
-        raise CaseError("Choose a root cause from the list")
+        raise CaseError("Choose a root cause from the list", field="root_cause")
     if case.kind == "complaint" and outcome in ("upheld", "partly_upheld") and not root_cause:
-        raise CaseError("Choose the root cause of what went wrong")
+        raise CaseError("Choose the root cause of what went wrong", field="root_cause")
 
 
 def complaint_survey():

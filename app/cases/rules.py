@@ -9,11 +9,13 @@ from app.db import utcnow
 
 class CaseError(Exception):
     """An action the Complaint Handling Code (or the case's state) does not allow.
-    `str(error)` is a plain-English sentence for the officer."""
+    `str(error)` is a plain-English sentence for the officer; `field` names the form field
+    it is about, if any, so the form shows it there (app.forms.show_error)."""
 
-    def __init__(self, message):
+    def __init__(self, message, field=None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 def now(at=None):

@@ -109,17 +109,17 @@ def sent():
 @limit_public_posts("track")
 def track():
     form = TrackForm(data={"reference": request.args.get("reference", "")[:40]})
-    not_found = False
+    found = None
     if request.method == "POST" and form.is_spam():
         services.record_spam("track", address_key())
-        not_found = True
     elif request.method == "POST" and form.validate():
-        item = tracking.find_item(form.reference.data, form.contact.data)
-        if item is not None:
-            tracking.remember(item)
+        found = tracking.find_item(form.reference.data, form.contact.data)
+        if found is not None:
+            tracking.remember(found)
             return redirect(url_for("feedback.tracked"))
-        not_found = True
-    return render_template("feedback/track.html", form=form, not_found=not_found)
+    if request.method == "POST" and found is None and not form.errors:
+        form.reference.errors = [tracking.NOT_FOUND]  # shown at the reference, linked from the summary
+    return render_template("feedback/track.html", form=form)
 
 
 @bp.route("/track/status", methods=["GET", "POST"])
