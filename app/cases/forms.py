@@ -66,22 +66,54 @@ class CallForm(FlaskForm):
 
 
 class ExtendForm(FlaskForm):
-    days = StringField("How many more working days?", filters=[_strip],
-                       description=f"Up to {MAX_EXTENSION_DAYS}. A stage 1 response can be extended once.")
+    """The one extension of the stage 1 response (Stage2ExtendForm: of the stage 2 response)."""
+
+    stage = 1
+    days = StringField("How many more working days?", filters=[_strip])
     reason = _text("Why is more time needed?", "Enter why more time is needed", 2000,
                    description="The resident is told this reason.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.days.description = (f"Up to {self.max_days}. The stage {self.stage} response can be "
+                                 "extended once.")
+
+    @property
+    def max_days(self):
+        return MAX_EXTENSION_DAYS[self.stage]
 
     def validate_days(self, field):
         if not field.data:
             raise ValidationError("Enter how many more working days")
         if not field.data.isdigit():
             raise ValidationError("Number of working days must be a whole number, like 5")
-        if not 1 <= int(field.data) <= MAX_EXTENSION_DAYS:
-            raise ValidationError(f"Number of working days must be between 1 and {MAX_EXTENSION_DAYS}")
+        if not 1 <= int(field.data) <= self.max_days:
+            raise ValidationError(f"Number of working days must be between 1 and {self.max_days}")
 
     @property
     def days_value(self):
         return int(self.days.data)
+
+    @property
+    def chosen_ombudsman(self):
+        return ""
+
+
+class Stage2ExtendForm(ExtendForm):
+    stage = 2
+    ombudsman = RadioField("Which ombudsman can the resident go to about the delay?",
+                           choices=_choices(OMBUDSMEN), default="lgsco",
+                           description="The letter gives their contact details.",
+                           validators=[DataRequired("Select which ombudsman")],
+                           invalid_choice_message="Select which ombudsman")
+
+    @property
+    def chosen_ombudsman(self):
+        return self.ombudsman.data or ""
+
+
+def extend_form(stage):
+    return Stage2ExtendForm() if stage == 2 else ExtendForm()
 
 
 class PauseForm(FlaskForm):

@@ -97,8 +97,10 @@ def decision_points(case):
     return found
 
 
-def available_actions(case, stage_rows, paused):
-    """Which action links the page offers an officer now (the services still check)."""
+def available_actions(case, stage_rows, paused, may_decide=True):
+    """Which action links the page offers an officer now (the services still check).
+    `may_decide` is False for an officer who handled stage 1 of a case now at stage 2:
+    the stage 2 response and extension are not theirs to offer."""
     row = stage_rows.get(case.stage)
     is_open = case.status == "open"
     complaint = is_open and case.kind == "complaint"
@@ -109,12 +111,12 @@ def available_actions(case, stage_rows, paused):
         "acknowledge": complaint and not acknowledged and not responded,
         "note": case.status != "merged",
         "call": case.status != "merged",
-        "extend": complaint and case.stage == 1 and acknowledged and not responded
+        "extend": complaint and may_decide and acknowledged and not responded
         and not (row.extension_days or row.extended_at),
         "pause": complaint and not paused and not responded,
         "resume": complaint and paused,
         "holding": complaint and not responded,
-        "respond": complaint and acknowledged and not responded,
+        "respond": complaint and may_decide and acknowledged and not responded,
         "stage2": case.kind == "complaint" and case.status in ("open", "closed") and case.stage == 1
         and stage1 is not None and stage1.responded_at is not None,
         "reviewer": complaint and case.stage == 2 and not responded,
