@@ -124,6 +124,12 @@ class PauseForm(FlaskForm):
                     description="If you write one, it is sent to the resident as a holding letter.")
 
 
+# What each part of a point needs, as its error says (after "Point 2: ").
+POINT_MISSING = {"point": "Enter the point the resident made",
+                 "decision": "Choose whether it is upheld, partly upheld or not upheld",
+                 "reasons": "Say why you decided this"}
+
+
 class PointForm(Form):
     """One point of the complaint and the decision on it (a row of the respond form)."""
 
@@ -167,21 +173,21 @@ class RespondForm(RemedyMixin, FlaskForm):
                            invalid_choice_message="Select which ombudsman")
 
     def validate_points(self, field):
-        rows = [row.form for row in field if not row.form.blank]
+        """Each error names its point ("Point 2: say why"), in the error summary and at the
+        field, so an officer with several points knows which one to fix."""
+        rows = [(n, row.form) for n, row in enumerate(field, start=1) if not row.form.blank]
         if not rows:
-            field.entries[0].form.point.errors = ["Enter at least one point of the complaint"]
+            field.entries[0].form.point.errors = ["Point 1: enter at least one point of the complaint"]
             raise ValidationError("Check the points of the complaint")
         problem = False
-        for row in rows:
-            if not row.point.data:
-                row.point.errors = ["Enter the point the resident made"]
-                problem = True
-            if not row.decision.data:
-                row.decision.errors = ["Select the decision on this point"]
-                problem = True
-            if not row.reasons.data:
-                row.reasons.errors = ["Enter the reasons for the decision"]
-                problem = True
+        for n, row in rows:
+            for name, missing in POINT_MISSING.items():
+                sub = row[name]
+                if not sub.data and not sub.errors:
+                    sub.errors = [missing]
+                sub.errors = [f"Point {n}: {message[0].lower()}{message[1:]}"
+                              if not message.startswith("Point ") else message for message in sub.errors]
+                problem = problem or bool(sub.errors)
         if problem:
             raise ValidationError("Check the points of the complaint")
 
