@@ -4,10 +4,11 @@ what the models said about each item, and the actions that make sense now.
 The page's "today" comes from `now()`, the services' own clock (app.cases.rules), so a
 test that sets that clock sees the page count working days from the same day.
 """
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from app.cases import clocks, rules
-from app.cases.models import CaseEvent, CaseItem, CaseStage, ClockPause, DecisionPoint
+from app.cases import access, clocks, rules
+from app.cases.models import Case, CaseEvent, CaseItem, CaseStage, ClockPause, DecisionPoint
 from app.feedback.models import FeedbackItem, FeedbackUpdate
 
 
@@ -86,6 +87,36 @@ def stages(case):
 def events_newest_first(case):
     return list(CaseEvent.select().where(CaseEvent.case == case)
                 .order_by(CaseEvent.at.desc(), CaseEvent.id.desc()))
+
+
+@dataclass
+class EventLinks:
+    """Where a timeline entry leads: the feedback it is about, and the other case of a merge
+    or split (only cases the user may open)."""
+
+    items: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+
+
+REFERENCE = re.compile(r"\bHRD-\d{4}-\d{6}\b")
+MOVES = ("merged", "split")  # their summaries name the other case (app.cases.services)
+
+
+def event_links(case, events, user):
+    """{event id: EventLinks} for the entries that lead somewhere."""
+    item_ids = {e.item_id for e in events if e.item_id}
+    items = {i.id: i for i in FeedbackItem.select().where(FeedbackItem.id.in_(item_ids))} if item_ids else {}
+    named = {e.id: [r for r in REFERENCE.findall(e.summary) if r != case.reference]
+             for e in events if e.kind in MOVES}
+    wanted = {r for refs in named.values() for r in refs}
+    cases = {c.reference: c for c in access.visible_cases(user).where(Case.reference.in_(wanted))} if wanted else {}
+    found = {}
+    for event in events:
+        links = EventLinks([items[event.item_id]] if event.item_id in items else [],
+                           [cases[r] for r in named.get(event.id, []) if r in cases])
+        if links.items or links.cases:
+            found[event.id] = links
+    return found
 
 
 def decision_points(case):

@@ -99,10 +99,11 @@ def render_case(case, failed=None):
     classified = _classifications(items, can_change and learning.can_edit(user), failed)
     has_errors = any(f is not None and f.errors for _, _, s, t in classified for f in (s, t))
     access.record_view(user, case)
+    events = page.events_newest_first(case)
     return render_template(
         "cases/case.html", case=case, items=items, deadlines=page.deadline_rows(case),
         stage_rows=stage_rows, paused_since=paused_since, points=page.decision_points(case),
-        events=page.events_newest_first(case), can_change=can_change,
+        events=events, event_links=page.event_links(case, events, user), can_change=can_change,
         stage1_handler=can_change and case.on_clock and not may_decide,
         actions=[(url_for(endpoint, case_id=case.id), STAGE_2_WORDS.get(name, text) if case.stage == 2 else text)
                  for name, endpoint, text in ACTION_LINKS if name in actions],
