@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.auth.access import roles_required
-from app.cases import access, corrections, page, similar, stages
+from app.cases import access, corrections, outbox_about, page, similar, stages
 from app.cases import tasks  # noqa: F401  (registers the casework intake hooks)
 from app.cases.models import OMBUDSMEN, CaseItem
 from app.feedback.models import CHANNELS, FeedbackItem
@@ -19,6 +19,7 @@ from app.learning.labels import LabelError
 from app.learning.taxonomy import UnknownTopic
 
 bp = Blueprint("cases", __name__, url_prefix="/staff/cases", template_folder="templates")
+bp.record_once(lambda state: outbox_about.register(state.app))  # the Outbox names cases and feedback
 
 # (action, endpoint, link text) in the order the page lists them; page.available_actions
 # says which apply to the case as it is.
