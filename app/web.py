@@ -40,7 +40,7 @@ def install(app, settings):
     from app import security, wiring
 
     security.install(app)
-    wiring.install(settings)
+    wiring.install(app, settings)
 
 
 class IdConverter(IntegerConverter):

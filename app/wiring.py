@@ -8,6 +8,8 @@ test alike, so nothing depends on which modules happen to have been imported.
   safeguarding flags reach it) and "classification" (every new item is classified). Any
   listener connected before is disconnected first.
 - `flask classifiers evaluate` is told how to find the promoted sentiment model.
+- The Outbox learns from the packages that own them how to say what an email is about
+  (app.mail.about): cases and feedback, survey invitations.
 """
 import importlib
 
@@ -29,11 +31,20 @@ INTAKE_LISTENERS = {
 }
 
 
-def install(settings):
+def install(app, settings):
     for name in TASK_MODULES:
         importlib.import_module(name)
     connect_intake(settings.intake_listeners)
     importlib.import_module("app.learning.tasks").connect_evaluate()
+    connect_outbox_words(app)
+
+
+def connect_outbox_words(app):
+    from app.cases import outbox_about
+    from surveys import views as survey_views
+
+    outbox_about.register(app)
+    survey_views.register_outbox_words(app)
 
 
 def connect_intake(names):

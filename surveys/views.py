@@ -4,10 +4,11 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
+from app.mail import about
 from app.org.models import ServiceArea
 from surveys import invitations, results, services, touchpoints, versions
 from surveys.builder_forms import InviteForm, QuestionForm, SurveyForm
-from surveys.models import Survey
+from surveys.models import Invitation, Survey
 
 bp = Blueprint("surveys", __name__, url_prefix="/staff/surveys", template_folder="templates")
 MANAGERS = (ADMINISTRATOR, ANALYST, SERVICE_LEAD)
@@ -198,3 +199,22 @@ def invite(survey_id):
     return render_template("surveys/invite.html", form=form, survey=survey, report=report,
                            open=services.availability(survey) == "open",
                            lines=(form.addresses.data or "").splitlines())
+
+
+def register_outbox_words(app):
+    """The Outbox says what a survey invitation is about (app.wiring calls this)."""
+    about.register(app, Invitation._meta.table_name, describe_invitations)
+
+
+def describe_invitations(ids, user):
+    """For the Outbox (app.mail.about): an invitation is about its survey, or about the case
+    (or other record) it followed, with the survey named beside it."""
+    found = {}
+    for invitation in Invitation.select(Invitation, Survey).join(Survey).where(Invitation.id.in_(ids)):
+        survey = invitation.survey
+        words = f"Survey ‘{survey.title}’"
+        url = url_for("surveys.show", survey_id=survey.id) if services.can_manage(user, survey) else ""
+        via = ((invitation.related_type, int(invitation.related_id))
+               if invitation.related_type and invitation.related_id.isdigit() else ())
+        found[invitation.id] = about.About(f"About survey ‘{survey.title}’", url, words if via else "", via)
+    return found

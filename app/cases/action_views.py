@@ -11,10 +11,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from app.auth.access import roles_required
 from app.auth.models import User
 from app.cases import access, assignment, queue_queries, services, stages
-from app.cases.forms import (CALL_DIRECTIONS, AcknowledgeForm, ActionForm, AssignForm, CallForm, ExtendForm,
-                             HoldingForm, LinkForm, MergeForm, NoteForm, PauseForm, ReasonForm,
-                             SplitForm)
-from app.cases.models import Case
+from app.cases.forms import (CALL_DIRECTIONS, AcknowledgeForm, ActionForm, AssignForm, CallForm, HoldingForm,
+                             LinkForm, MergeForm, NoteForm, PauseForm, ReasonForm, SplitForm, extend_form)
+from app.cases.models import Case, CaseStage
 from app.cases.page import items_with_updates
 from app.cases.rules import CaseError
 from app.cases.views import actor, load
@@ -64,16 +63,37 @@ def acknowledge(case_id):
         done="Acknowledged. The letter is on its way.")
 
 
+EXTEND_INTROS = {
+    1: "The Complaint Handling Code allows one extension at stage 1, of up to 10 working days, "
+       "with a reason the resident is told.",
+    2: "The Complaint Handling Code allows one extension at stage 2, of up to 20 working days, with a "
+       "reason. The resident's letter gives the new date, who to contact and the Ombudsman's details."}
+
+
 @route("extend")
 def extend(case_id):
+    case = load(case_id, change=True)
+    refused = refuse_stage1_handler(case, "extend the time for the stage 2 response")
+    if refused is not None:
+        return refused
     return action_page(
-        case_id, lambda case: ExtendForm(),
-        lambda case, form: stages.extend(case, form.days_value, form.reason.data, actor=actor()),
-        title="Extend the time to respond", button="Extend and tell the resident",
-        intro="The Complaint Handling Code allows one extension at stage 1, of up to 10 working days, "
-              "with a reason the resident is told.",
+        case_id, lambda case: extend_form(case.stage),
+        lambda case, form: stages.extend(case, form.days_value, form.reason.data,
+                                         ombudsman=form.chosen_ombudsman, actor=actor()),
+        title=f"Extend the time for the stage {case.stage} response", button="Extend and tell the resident",
+        intro=EXTEND_INTROS.get(case.stage, EXTEND_INTROS[1]),
         done="Extended. The resident has been told the new date.",
         field_classes={"days": "govuk-input--width-3"})
+
+
+def refuse_stage1_handler(case, what):
+    """The refusal page (403) when the signed-in officer handled stage 1 and `case` is at
+    stage 2, whose decisions must come from someone else; None when they may go on."""
+    if stages.may_decide(case, actor()):
+        return None
+    row = CaseStage.get_or_none(CaseStage.case == case, CaseStage.number == 2)
+    reviewer = row.handler if row is not None and row.handler_id else None
+    return render_template("cases/stage2_refused.html", case=case, what=what, reviewer=reviewer), 403
 
 
 @route("pause")

@@ -8,7 +8,8 @@ The Complaint Handling Code, as Heard counts it (working days: app.workdays):
   (Saturday + 5 is the next Friday, as is Friday + 5).
 - Stage 1: acknowledge by receipt + 5; respond by acknowledgement + 10 (+ the extension,
   at most 10, agreed once). Stage 2: acknowledge by the resident's request + 5; respond by
-  the stage-2 acknowledgement + 20. Before acknowledgement only the acknowledgement is due.
+  the stage-2 acknowledgement + 20 (+ its own extension, at most 20, agreed once). Before
+  acknowledgement only the acknowledgement is due.
   A response without a separate acknowledgement also acknowledges.
 - A pause (waiting for the resident) that starts on date A and ends on date B moves the
   deadline that was running when it started by the working days in [A, B). A pause still
@@ -28,7 +29,7 @@ from app.timefmt import to_london
 
 ACKNOWLEDGE_DAYS = 5
 RESPOND_DAYS = {1: 10, 2: 20}
-MAX_EXTENSION_DAYS = 10
+MAX_EXTENSION_DAYS = {1: 10, 2: 20}  # the one extension each stage may have
 DUE_SOON_WORKING_DAYS = 2  # due today, or within this many working days: "due soon"
 WHAT = {"acknowledge": "Acknowledge", "respond": "Respond"}
 

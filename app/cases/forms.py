@@ -66,22 +66,54 @@ class CallForm(FlaskForm):
 
 
 class ExtendForm(FlaskForm):
-    days = StringField("How many more working days?", filters=[_strip],
-                       description=f"Up to {MAX_EXTENSION_DAYS}. A stage 1 response can be extended once.")
+    """The one extension of the stage 1 response (Stage2ExtendForm: of the stage 2 response)."""
+
+    stage = 1
+    days = StringField("How many more working days?", filters=[_strip])
     reason = _text("Why is more time needed?", "Enter why more time is needed", 2000,
                    description="The resident is told this reason.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.days.description = (f"Up to {self.max_days}. The stage {self.stage} response can be "
+                                 "extended once.")
+
+    @property
+    def max_days(self):
+        return MAX_EXTENSION_DAYS[self.stage]
 
     def validate_days(self, field):
         if not field.data:
             raise ValidationError("Enter how many more working days")
         if not field.data.isdigit():
             raise ValidationError("Number of working days must be a whole number, like 5")
-        if not 1 <= int(field.data) <= MAX_EXTENSION_DAYS:
-            raise ValidationError(f"Number of working days must be between 1 and {MAX_EXTENSION_DAYS}")
+        if not 1 <= int(field.data) <= self.max_days:
+            raise ValidationError(f"Number of working days must be between 1 and {self.max_days}")
 
     @property
     def days_value(self):
         return int(self.days.data)
+
+    @property
+    def chosen_ombudsman(self):
+        return ""
+
+
+class Stage2ExtendForm(ExtendForm):
+    stage = 2
+    ombudsman = RadioField("Which ombudsman can the resident go to about the delay?",
+                           choices=_choices(OMBUDSMEN), default="lgsco",
+                           description="The letter gives their contact details.",
+                           validators=[DataRequired("Select which ombudsman")],
+                           invalid_choice_message="Select which ombudsman")
+
+    @property
+    def chosen_ombudsman(self):
+        return self.ombudsman.data or ""
+
+
+def extend_form(stage):
+    return Stage2ExtendForm() if stage == 2 else ExtendForm()
 
 
 class PauseForm(FlaskForm):
@@ -90,6 +122,12 @@ class PauseForm(FlaskForm):
                    description="The clock stops until you restart it.")
     message = _text("Letter asking the resident for it (optional)", max_length=5000,
                     description="If you write one, it is sent to the resident as a holding letter.")
+
+
+# What each part of a point needs, as its error says (after "Point 2: ").
+POINT_MISSING = {"point": "Enter the point the resident made",
+                 "decision": "Choose whether it is upheld, partly upheld or not upheld",
+                 "reasons": "Say why you decided this"}
 
 
 class PointForm(Form):
@@ -135,21 +173,21 @@ class RespondForm(RemedyMixin, FlaskForm):
                            invalid_choice_message="Select which ombudsman")
 
     def validate_points(self, field):
-        rows = [row.form for row in field if not row.form.blank]
+        """Each error names its point ("Point 2: say why"), in the error summary and at the
+        field, so an officer with several points knows which one to fix."""
+        rows = [(n, row.form) for n, row in enumerate(field, start=1) if not row.form.blank]
         if not rows:
-            field.entries[0].form.point.errors = ["Enter at least one point of the complaint"]
+            field.entries[0].form.point.errors = ["Point 1: enter at least one point of the complaint"]
             raise ValidationError("Check the points of the complaint")
         problem = False
-        for row in rows:
-            if not row.point.data:
-                row.point.errors = ["Enter the point the resident made"]
-                problem = True
-            if not row.decision.data:
-                row.decision.errors = ["Select the decision on this point"]
-                problem = True
-            if not row.reasons.data:
-                row.reasons.errors = ["Enter the reasons for the decision"]
-                problem = True
+        for n, row in rows:
+            for name, missing in POINT_MISSING.items():
+                sub = row[name]
+                if not sub.data and not sub.errors:
+                    sub.errors = [missing]
+                sub.errors = [f"Point {n}: {message[0].lower()}{message[1:]}"
+                              if not message.startswith("Point ") else message for message in sub.errors]
+                problem = problem or bool(sub.errors)
         if problem:
             raise ValidationError("Check the points of the complaint")
 

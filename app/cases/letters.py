@@ -22,6 +22,7 @@ NAMES = {
     "case_acknowledgement": "Acknowledgement",
     "case_holding": "Holding letter",
     "case_extension": "Extension letter",
+    "case_stage2_extension": "Stage 2 extension letter",
     "case_stage1_response": "Stage 1 response",
     "case_stage2_acknowledgement": "Stage 2 acknowledgement",
     "case_stage2_response": "Stage 2 response",
@@ -173,11 +174,18 @@ def acknowledgement(case, understanding="", *, actor=None, at=None):
     return send(case, template, context, key=f"stage{stage}:acknowledgement", actor=actor, at=at)
 
 
-def extension(case, stage_row, *, actor=None, at=None):
+def extension(case, stage_row, *, ombudsman="", actor=None, at=None):
+    """The new date and the reason; at stage 2 its own letter, which also names who is
+    reviewing the complaint and how to reach the Ombudsman about the delay."""
     context = {"days": stage_row.extension_days, "reason": stage_row.extension_reason,
                "respond_by": due_date(case, stage_row.number)}
-    return send(case, "case_extension", context, key=f"stage{stage_row.number}:extension",
-                actor=actor, at=at)
+    template = "case_extension"
+    if stage_row.number == 2:
+        template = "case_stage2_extension"
+        reviewer = stage_row.handler if stage_row.handler_id else actor
+        context.update(reviewer=getattr(reviewer, "name", ""),
+                       ombudsman=OMBUDSMAN_CONTACTS[ombudsman or DEFAULT_OMBUDSMAN])
+    return send(case, template, context, key=f"stage{stage_row.number}:extension", actor=actor, at=at)
 
 
 def holding(case, message, *, key=None, actor=None, at=None):

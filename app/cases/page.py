@@ -4,10 +4,11 @@ what the models said about each item, and the actions that make sense now.
 The page's "today" comes from `now()`, the services' own clock (app.cases.rules), so a
 test that sets that clock sees the page count working days from the same day.
 """
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from app.cases import clocks, rules
-from app.cases.models import CaseEvent, CaseItem, CaseStage, ClockPause, DecisionPoint
+from app.cases import access, clocks, rules
+from app.cases.models import Case, CaseEvent, CaseItem, CaseStage, ClockPause, DecisionPoint
 from app.feedback.models import FeedbackItem, FeedbackUpdate
 
 
@@ -88,6 +89,36 @@ def events_newest_first(case):
                 .order_by(CaseEvent.at.desc(), CaseEvent.id.desc()))
 
 
+@dataclass
+class EventLinks:
+    """Where a timeline entry leads: the feedback it is about, and the other case of a merge
+    or split (only cases the user may open)."""
+
+    items: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+
+
+REFERENCE = re.compile(r"\bHRD-\d{4}-\d{6}\b")
+MOVES = ("merged", "split")  # their summaries name the other case (app.cases.services)
+
+
+def event_links(case, events, user):
+    """{event id: EventLinks} for the entries that lead somewhere."""
+    item_ids = {e.item_id for e in events if e.item_id}
+    items = {i.id: i for i in FeedbackItem.select().where(FeedbackItem.id.in_(item_ids))} if item_ids else {}
+    named = {e.id: [r for r in REFERENCE.findall(e.summary) if r != case.reference]
+             for e in events if e.kind in MOVES}
+    wanted = {r for refs in named.values() for r in refs}
+    cases = {c.reference: c for c in access.visible_cases(user).where(Case.reference.in_(wanted))} if wanted else {}
+    found = {}
+    for event in events:
+        links = EventLinks([items[event.item_id]] if event.item_id in items else [],
+                           [cases[r] for r in named.get(event.id, []) if r in cases])
+        if links.items or links.cases:
+            found[event.id] = links
+    return found
+
+
 def decision_points(case):
     """{stage: [DecisionPoint]} in their order."""
     found = {}
@@ -97,8 +128,10 @@ def decision_points(case):
     return found
 
 
-def available_actions(case, stage_rows, paused):
-    """Which action links the page offers an officer now (the services still check)."""
+def available_actions(case, stage_rows, paused, may_decide=True):
+    """Which action links the page offers an officer now (the services still check).
+    `may_decide` is False for an officer who handled stage 1 of a case now at stage 2:
+    the stage 2 response and extension are not theirs to offer."""
     row = stage_rows.get(case.stage)
     is_open = case.status == "open"
     complaint = is_open and case.kind == "complaint"
@@ -109,12 +142,12 @@ def available_actions(case, stage_rows, paused):
         "acknowledge": complaint and not acknowledged and not responded,
         "note": case.status != "merged",
         "call": case.status != "merged",
-        "extend": complaint and case.stage == 1 and acknowledged and not responded
+        "extend": complaint and may_decide and acknowledged and not responded
         and not (row.extension_days or row.extended_at),
         "pause": complaint and not paused and not responded,
         "resume": complaint and paused,
         "holding": complaint and not responded,
-        "respond": complaint and acknowledged and not responded,
+        "respond": complaint and may_decide and acknowledged and not responded,
         "stage2": case.kind == "complaint" and case.status in ("open", "closed") and case.stage == 1
         and stage1 is not None and stage1.responded_at is not None,
         "reviewer": complaint and case.stage == 2 and not responded,

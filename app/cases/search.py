@@ -45,6 +45,7 @@ class Result:
     case: Case = None
     item: FeedbackItem = None
     snippet: list = field(default_factory=list)  # [(text, is_match)]
+    items: list = field(default_factory=list)  # a case's feedback items, oldest first
 
     @property
     def reference(self):
@@ -95,7 +96,21 @@ def search(user, query, limit=LIMIT):
             if key not in seen:
                 seen.add(key)
                 results.append(result)
-    return results[:limit]
+    return _with_items(results[:limit])
+
+
+def _with_items(results):
+    """Fill each case result's `items`, so the results link to the feedback as well as the case."""
+    ids = [r.case.id for r in results if r.case is not None]
+    found = {}
+    if ids:
+        for link in (CaseItem.select(CaseItem, FeedbackItem).join(FeedbackItem).where(CaseItem.case.in_(ids))
+                     .order_by(FeedbackItem.received_at, FeedbackItem.id)):
+            found.setdefault(link.case_id, []).append(link.item)
+    for result in results:
+        if result.case is not None:
+            result.items = found.get(result.case.id, [])
+    return results
 
 
 def normalise_reference(query):

@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from app.auth.models import User
 from app.cases import closing, queue_queries, stages
-from app.cases.action_views import action_page, route
+from app.cases.action_views import action_page, refuse_stage1_handler, route
 from app.cases.forms import (CloseForm, OmbudsmanOutcomeForm, OmbudsmanReferralForm, ReasonForm,
                              RespondForm, ReviewerForm, Stage2RequestForm)
 from app.cases.models import OUTCOMES, CaseStage
@@ -31,6 +31,9 @@ def respond(case_id):
     """The response letter. "Add another point" posts the form back and shows it again with
     one more empty point (no JavaScript needed); nothing typed is lost."""
     case = load(case_id, change=True)
+    refused = refuse_stage1_handler(case, "send the stage 2 response")
+    if refused is not None:
+        return refused
     form = RespondForm(data=None if request.method == "POST" else {
         "remedy_apology": case.remedy_apology, "remedy_action": case.remedy_action,
         "remedy_financial": _pounds(case.remedy_financial_pence)})

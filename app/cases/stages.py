@@ -18,7 +18,7 @@ from app.cases.rules import (CaseError, check_decision, now, open_pause, overall
 from app.queue import transaction
 from app.timefmt import london
 
-__all__ = ["CaseError", "acknowledge", "extend", "pause", "resume", "send_holding_letter",
+__all__ = ["CaseError", "acknowledge", "extend", "may_decide", "pause", "resume", "send_holding_letter",
            "respond", "request_stage2", "set_reviewer", "stage1_handlers", "refer_to_ombudsman",
            "record_ombudsman_outcome"]
 MAX_EXTENSION_DAYS = clocks.MAX_EXTENSION_DAYS
@@ -26,6 +26,9 @@ ACKNOWLEDGED_NOTES = {1: "A complaints officer has acknowledged your complaint (
                       2: "We have accepted your request for a stage 2 review."}
 RESPONDED_NOTES = {1: "We have sent you our stage 1 response.",
                    2: "We have sent you our final (stage 2) response."}
+EXTEND_BEFORE_ACKNOWLEDGING = {
+    1: "Acknowledge the complaint before extending the time to respond",
+    2: "Acknowledge the stage 2 request before extending the time to respond"}
 
 
 def _record(action, case, actor, summary, **details):
@@ -56,31 +59,49 @@ def acknowledge(case, *, understanding="", send_letter=True, actor=None, at=None
     return row
 
 
-def extend(case, days, reason, *, actor=None, at=None):
-    """The one stage 1 extension: up to 10 working days, with a reason the resident is told."""
+def extend(case, days, reason, *, ombudsman="", actor=None, at=None):
+    """The one extension of the current stage's response that the Code allows: up to 10
+    working days at stage 1, up to 20 at stage 2 (never by someone who handled stage 1),
+    with a reason. The resident's letter gives the new date and the reason; at stage 2 it
+    also says how to reach the Ombudsman (`ombudsman`, an OMBUDSMEN key; the LGSCO if none)."""
     require_complaint(case)
     reason = require_text(reason, "Enter the reason for the extension: the resident will be told it")
-    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_EXTENSION_DAYS:
-        raise CaseError(f"An extension must be between 1 and {MAX_EXTENSION_DAYS} working days")
-    if case.stage != 1:
-        raise CaseError("Only the stage 1 response can be extended")
+    number = case.stage
+    limit = MAX_EXTENSION_DAYS[number]
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= limit:
+        raise CaseError(f"An extension must be between 1 and {limit} working days")
+    if ombudsman and ombudsman not in OMBUDSMEN:
+        raise CaseError("Choose which Ombudsman the resident can go to")
+    if not may_decide(case, actor):
+        raise CaseError("You handled stage 1, so the stage 2 extension must come from someone else")
     at = now(at)
     with transaction():
-        row = stage_row(case, 1)
-        if row.extended_at is not None or row.extension_days:
-            raise CaseError("Stage 1 has already been extended. The Code allows one extension only.")
-        if row.acknowledged_at is None:
-            raise CaseError("Acknowledge the complaint before extending the time to respond")
-        if row.responded_at is not None:
-            raise CaseError("The stage 1 response has already been sent")
+        row = _ready_to_extend(case)
         row.extension_days, row.extension_reason, row.extended_at = days, reason, at
         row.save(only=[CaseStage.extension_days, CaseStage.extension_reason, CaseStage.extended_at])
         clocks.refresh(case)
-        timeline.add(case, "extension", f"Stage 1 extended by {days} working day{'s' * (days != 1)}",
+        timeline.add(case, "extension", f"Stage {number} extended by {days} working day{'s' * (days != 1)}",
                      body=reason, actor=actor, at=at)
-        _record("extended", case, actor, f"Case {case.reference}: stage 1 extended", days=days)
-        letters.extension(case, row, actor=actor, at=at)
+        _record("extended", case, actor, f"Case {case.reference}: stage {number} extended", days=days)
+        letters.extension(case, row, ombudsman=ombudsman, actor=actor, at=at)
     return row
+
+
+def _ready_to_extend(case):
+    row = stage_row(case)
+    if row.extended_at is not None or row.extension_days:
+        raise CaseError(f"Stage {row.number} has already been extended. The Code allows one extension only.")
+    if row.acknowledged_at is None:
+        raise CaseError(EXTEND_BEFORE_ACKNOWLEDGING[row.number])
+    if row.responded_at is not None:
+        raise CaseError(f"The stage {row.number} response has already been sent")
+    return row
+
+
+def may_decide(case, user):
+    """Whether `user` may take the current stage's decisions (the response, the extension):
+    at stage 2, never someone who handled stage 1. None (the system) may."""
+    return case.stage != 2 or user is None or user.id not in stage1_handlers(case)
 
 
 def pause(case, reason, *, message="", actor=None, at=None):
@@ -183,7 +204,7 @@ def _ready_to_respond(case, actor):
         raise CaseError(f"The stage {row.number} response has already been sent")
     if row.number == 2:
         handlers = stage1_handlers(case)
-        if actor is not None and actor.id in handlers:
+        if not may_decide(case, actor):
             raise CaseError("You handled stage 1, so the stage 2 response must come from someone else")
         if row.handler_id is not None and row.handler_id in handlers:
             raise CaseError("The stage 2 reviewer handled stage 1. Choose a different reviewer.")

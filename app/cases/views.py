@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.auth.access import roles_required
-from app.cases import access, corrections, page, similar
+from app.cases import access, corrections, page, similar, stages
 from app.cases.models import OMBUDSMEN, CaseItem
 from app.feedback.models import CHANNELS, FeedbackItem
 from app.learning import services as learning
@@ -44,7 +44,8 @@ ACTION_LINKS = (
     ("reopen", "case_stages.reopen", "Reopen the case"),
 )
 
-STAGE_2_WORDS = {"acknowledge": "Acknowledge the stage 2 request", "respond": "Send the final (stage 2) response"}
+STAGE_2_WORDS = {"acknowledge": "Acknowledge the stage 2 request", "respond": "Send the final (stage 2) response",
+                 "extend": "Extend the time for the stage 2 response"}
 
 
 def load(case_id, change=False):
@@ -91,14 +92,18 @@ def render_case(case, failed=None):
     stage_rows = page.stages(case)
     paused_since = page.paused_since(case)
     can_change = access.can_change(user, case)
-    actions = page.available_actions(case, stage_rows, paused_since is not None) if can_change else set()
+    may_decide = stages.may_decide(case, user)
+    actions = page.available_actions(case, stage_rows, paused_since is not None,
+                                     may_decide=may_decide) if can_change else set()
     classified = _classifications(items, can_change and learning.can_edit(user), failed)
     has_errors = any(f is not None and f.errors for _, _, s, t in classified for f in (s, t))
     access.record_view(user, case)
+    events = page.events_newest_first(case)
     return render_template(
         "cases/case.html", case=case, items=items, deadlines=page.deadline_rows(case),
         stage_rows=stage_rows, paused_since=paused_since, points=page.decision_points(case),
-        events=page.events_newest_first(case), can_change=can_change,
+        events=events, event_links=page.event_links(case, events, user), can_change=can_change,
+        stage1_handler=can_change and case.on_clock and not may_decide,
         actions=[(url_for(endpoint, case_id=case.id), STAGE_2_WORDS.get(name, text) if case.stage == 2 else text)
                  for name, endpoint, text in ACTION_LINKS if name in actions],
         classified=classified, has_errors=has_errors, similar=similar.similar_cases(case, user),

@@ -6,6 +6,7 @@ from flask_login import current_user
 from app.auth.access import roles_required
 from app.auth.roles import SERVICE_LEAD
 from app.cases import access as case_access
+from app.cases.item_case import item_case
 from app.feedback.models import FeedbackItem
 from app.learning import labels, services, signals
 from app.learning.forms import ActionForm, SentimentForm, TopicsForm
@@ -34,6 +35,8 @@ def _render_item(item, sentiment_form=None, topics_form=None, status=200):
     topics_form = topics_form or TopicsForm(summary["topics"], data={"topics": services.initial_topics(summary)})
     return render_template("learning/item.html", item=item, summary=summary, sentiment_form=sentiment_form,
                            topics_form=topics_form, can_edit=services.can_edit(current_user),
+                           in_case=item_case(current_user, item),
+                           can_open_cases=current_user.role in case_access.CHANGE_ROLES,
                            sentence_classes=services.SENTENCE_CLASSES, has_errors=bool(
                                sentiment_form.errors or topics_form.errors)), status
 

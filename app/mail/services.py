@@ -82,23 +82,25 @@ def resend(message, *, actor=None, ip=""):
     return OutboxMessage.get_by_id(message.id)
 
 
-def outbox_page(page=1, status=None, purpose=None):
-    """(rows, total) for the Outbox page, newest first, PAGE_SIZE a page."""
+def outbox_page(page=1, status=None, template=None):
+    """(rows, total) for the Outbox page, newest first, PAGE_SIZE a page; `template`
+    narrows it to one kind of email."""
     query = OutboxMessage.select()
     if status in STATUSES:
         query = query.where(OutboxMessage.status == status)
-    if purpose:
-        query = query.where(OutboxMessage.purpose == purpose)
+    if template:
+        query = query.where(OutboxMessage.template == template)
     total = query.count()
     rows = list(query.order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
                 .paginate(max(page, 1), PAGE_SIZE))
     return rows, total
 
 
-def purposes():
-    query = (OutboxMessage.select(OutboxMessage.purpose).where(OutboxMessage.purpose != "")
-             .distinct().order_by(OutboxMessage.purpose))
-    return [row.purpose for row in query]
+def templates():
+    """The templates (kinds of email) the outbox holds."""
+    query = (OutboxMessage.select(OutboxMessage.template).where(OutboxMessage.template != "")
+             .distinct().order_by(OutboxMessage.template))
+    return [row.template for row in query]
 
 
 def counts_by_status():

@@ -6,8 +6,9 @@ from flask_login import current_user
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
 from app.forms import page_number
-from app.mail import message, services
+from app.mail import about, message, services
 from app.mail.forms import OutboxFilterForm, ResendForm
+from app.mail.kinds import kind_label
 from app.mail.models import OutboxMessage
 
 bp = Blueprint("mail", __name__, url_prefix="/staff/outbox", template_folder="templates")
@@ -25,14 +26,15 @@ def _message_or_404(message_id):
 @bp.route("")
 @roles_required(*ROLES)
 def outbox():
-    form = OutboxFilterForm(request.args, services.purposes())
+    form = OutboxFilterForm(request.args, services.templates())
     page = page_number(request.args.get("page"))
-    status, purpose = form.chosen_status(), form.chosen_purpose()
-    rows, total = services.outbox_page(page, status=status, purpose=purpose)
+    status, kind = form.chosen_status(), form.chosen_kind()
+    rows, total = services.outbox_page(page, status=status, template=kind)
     pages = max(1, -(-total // services.PAGE_SIZE))
     return render_template("mail_pages/outbox.html", form=form, rows=rows, total=total,
-                           page=min(max(page, 1), pages), pages=pages,
-                           filters={k: v for k, v in (("status", status), ("purpose", purpose)) if v},
+                           page=min(max(page, 1), pages), pages=pages, kind_label=kind_label,
+                           about=about.describe(rows, current_user), unknown=about.unknown,
+                           filters={k: v for k, v in (("status", status), ("kind", kind)) if v},
                            counts=services.counts_by_status())
 
 
@@ -44,7 +46,9 @@ def show(message_id):
         headers = message.build(row, current_app.config["HEARD"]).items()
     except ValueError:  # a row that can no longer be built (bad address or settings)
         headers = [("To", row.to_address), ("Subject", row.subject), ("Message-ID", row.message_id)]
-    return render_template("mail_pages/message.html", row=row, headers=headers, form=ResendForm())
+    described = about.describe([row], current_user).get(row.id) or about.unknown(row)
+    return render_template("mail_pages/message.html", row=row, headers=headers, form=ResendForm(),
+                           kind=kind_label(row.template), about=described)
 
 
 @bp.route("/<id:message_id>/raw")

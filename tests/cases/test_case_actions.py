@@ -109,7 +109,7 @@ def test_respond_starts_with_three_points_and_adds_another_without_losing_anythi
     typed.pop("add_point")
     typed.update({"points-1-point": "Nobody called back", "points-3-point": "", "points-3-reasons": ""})
     html = submit(officer, url, typed).get_data(as_text=True)
-    assert "There is a problem" in html and "Select the decision on this point" in html
+    assert "There is a problem" in html and "Point 2: choose whether it is upheld" in html
     assert 'href="#points-1-decision"' in html and "Nobody called back" in html
     typed.update({"points-1-decision": "not_upheld", "points-1-reasons": "We did call on 4 March"})
     response = submit(officer, url, typed)

@@ -68,20 +68,22 @@ def test_the_raw_download_is_the_whole_message(app, queue):
 
 def test_list_filters_and_pagination(app, queue):
     for n in range(55):
-        queue(key=f"bulk:{n}", purpose="survey_invitation" if n % 5 else "acknowledgement")
+        queue(key=f"bulk:{n}", template="survey_reminder" if n % 5 else "acknowledgement",
+              context=dict(ACK, survey_title="Library visit", link="https://example.com/s/i/x",
+                           council_name="Testshire", service="Libraries", closes_on=None, expires_at=None))
     client = signed_in(app, "complaints_officer")
     page_one = client.get("/staff/outbox").get_data(as_text=True)
     assert "55 messages, page 1 of 2" in page_one and 'rel="next"' in page_one
     assert page_one.count('href="/staff/outbox/') == 50
     page_two = client.get("/staff/outbox?page=2").get_data(as_text=True)
     assert page_two.count('href="/staff/outbox/') == 5 and 'rel="prev"' in page_two
-    filtered = client.get("/staff/outbox?purpose=acknowledgement&status=sent").get_data(as_text=True)
+    filtered = client.get("/staff/outbox?kind=acknowledgement&status=sent").get_data(as_text=True)
     assert "11 messages" in filtered
     assert "No messages" in client.get("/staff/outbox?status=failed").get_data(as_text=True)
 
 
 @pytest.mark.parametrize("query", ["page=0", "page=-3", "page=abc", "page=99999", "status=%00",
-                                   "purpose=<script>", "status=sent&status=failed", "page=1e9"])
+                                   "kind=<script>", "status=sent&status=failed", "page=1e9"])
 def test_odd_queries_never_break_the_list(app, queue, query):
     queue()
     response = signed_in(app, "complaints_officer").get(f"/staff/outbox?{query}")
