@@ -12,7 +12,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from wtforms import TextAreaField
 from wtforms.validators import ValidationError
 
-from app.cases import clocks, letters, stages
+from app.cases import clocks, letters, resident_decision, stages
 from app.cases.rules import CaseError
 from app.feedback import services as feedback_services
 from app.feedback.forms import MaxChars, no_nul
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("cases_public", __name__, template_folder="templates")
 bp.public_forms = True
+bp.record_once(resident_decision.connect)  # /track shows the decision and this page's link
 
 REASON_LIMIT = 5_000
 NOT_ONLINE = ("We could not record your request online. Please contact us and quote your "

@@ -137,5 +137,5 @@ def tracked():
         tracking.add_more_information(item, form.text.data)
         flash("Thank you. We have added your information to your feedback.", "success")
         return redirect(url_for("feedback.tracked"))
-    return render_template("feedback/tracked.html", item=item, form=form,
+    return render_template("feedback/tracked.html", item=item, form=form, decision=tracking.decision(item),
                            timeline=tracking.timeline(item), updates=tracking.resident_updates(item))
