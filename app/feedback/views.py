@@ -94,7 +94,10 @@ def check():
         item = services.submit_web_feedback(**steps.submission(answers))
         drafts.discard()
         session[SENT_KEY] = {"reference": item.reference, "kind": item.kind,
-                             "email": item.acknowledgement_queued}
+                             "email": item.acknowledgement_queued, "reply": steps.reply_by(answers),
+                             "track_with": [words for way, words in (("email", "email address"),
+                                                                     ("phone", "phone number"))
+                                            if way in steps.ways_given(answers)]}
         return redirect(url_for("feedback.sent"))
     return render_template("feedback/check.html", form=form, rows=steps.summary(answers),
                            answers=answers)
