@@ -13,7 +13,7 @@ from app.queue import transaction
 from app.timefmt import to_london
 
 PAGE_SIZE = 50
-BATCH_LIMIT = 500  # letters in one "print all" PDF
+BATCH_LIMIT = 200  # letters in one "print all" PDF (about 2 seconds to draw)
 
 
 def address_of(person):
