@@ -95,7 +95,10 @@ class ContactForm(ResidentForm):
 
     @staticmethod
     def initial(answers):
-        return {name: answers.get(name) for name in CONTACT_FIELDS}
+        found = {name: answers.get(name) for name in CONTACT_FIELDS}
+        if not any(found[part] for part in ADDRESS_PARTS):
+            found.update(_address_parts(str(answers.get("postal_address") or "")))
+        return found
 
     def answers(self):
         found = {name: _text(getattr(self, name).data) for name in CONTACT_FIELDS
@@ -109,6 +112,18 @@ def normalise_postcode(text):
     squashed = re.sub(r"\s+", "", _text(text)).upper()
     match = POSTCODE.match(squashed)
     return f"{match.group(1)} {match.group(2)}" if match else None
+
+
+def _address_parts(text):
+    """A draft's address from before it was asked for in parts (one box), in parts, so that
+    nothing typed is lost: first line, middle lines, last line as the town, and a postcode."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return {}
+    postcode = lines.pop() if normalise_postcode(lines[-1]) else ""
+    town = lines.pop() if len(lines) > 1 else ""
+    return {"address_line_1": lines[0] if lines else "", "address_line_2": ", ".join(lines[1:]),
+            "address_town": town, "address_postcode": postcode}
 
 
 def postal_address(answers):

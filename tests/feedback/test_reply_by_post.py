@@ -165,3 +165,14 @@ def test_a_comment_that_asks_for_no_reply_is_not_asked_again(client):
     answer(client, "kind", {"kind": "comment"})
     response = answer(client, "contact", dict(ADDRESS, preferred_contact="none"))
     assert response.headers["Location"].endswith("/feedback/support")
+
+
+def test_an_address_typed_in_one_box_before_is_offered_in_parts():
+    from app.feedback.contact_forms import ContactForm
+
+    old = {"postal_address": "12 Mill Lane\nUpper Town\nBanbury\nOX16 5AB", "name": "Pat"}
+    assert ContactForm.initial(old) == {
+        "name": "Pat", "email": None, "phone": None, "preferred_contact": None,
+        "address_line_1": "12 Mill Lane", "address_line_2": "Upper Town", "address_town": "Banbury",
+        "address_postcode": "OX16 5AB"}
+    assert ContactForm.initial({"postal_address": "Flat 2"})["address_line_1"] == "Flat 2"
