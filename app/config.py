@@ -15,6 +15,8 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Whose bank holidays are not working days (app.workdays).
 BANK_HOLIDAY_NATIONS = ("england-and-wales", "scotland", "northern-ireland")
 DEFAULT_BANK_HOLIDAY_NATION = "england-and-wales"
+# The council's postal address (for letters to post): lines, postcode last.
+DEFAULT_COUNCIL_ADDRESS = "County Hall\nMarket Street\nExampletown\nEX1 1AA"
 
 
 def _bool(value, default=False):
@@ -27,6 +29,13 @@ def _int(value, default):
     if value is None or value.strip() == "":
         return default
     return int(value)
+
+
+def address_lines(value):
+    """COUNCIL_ADDRESS as its lines: one a line, or separated by a written "\\n" (as an
+    environment file may hold them); blank lines dropped."""
+    text = (value or "").replace("\\n", "\n")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def normalise_nation(value):
@@ -50,6 +59,7 @@ class Settings:
     # Reply-To, else the From address; the phone number is shown only when set.
     council_contact_email: str = ""
     council_contact_phone: str = ""
+    council_address: str = DEFAULT_COUNCIL_ADDRESS  # lines separated by new lines
     base_url: str = "http://127.0.0.1:5000"
     secure_cookies: bool = False
     session_idle_minutes: int = 30
@@ -106,6 +116,7 @@ class Settings:
             council_colour=env.get("COUNCIL_COLOUR") or cls.council_colour,
             council_contact_email=env.get("COUNCIL_CONTACT_EMAIL", ""),
             council_contact_phone=env.get("COUNCIL_CONTACT_PHONE", ""),
+            council_address="\n".join(address_lines(env.get("COUNCIL_ADDRESS"))) or cls.council_address,
             base_url=env.get("BASE_URL") or cls.base_url,
             secure_cookies=_bool(env.get("SECURE_COOKIES")),
             session_idle_minutes=_int(env.get("SESSION_IDLE_MINUTES"), 30),
@@ -169,6 +180,10 @@ class Settings:
             raise ValueError("HEARD_BANK_HOLIDAY_NATION must be england-and-wales, scotland or "
                              "northern-ireland")
         return replace(self, **changes) if changes else self
+
+    @property
+    def council_address_lines(self):
+        return address_lines(self.council_address)
 
     def with_overrides(self, **overrides):
         known = {f.name for f in fields(self)}

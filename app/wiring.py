@@ -8,6 +8,7 @@ test alike, so nothing depends on which modules happen to have been imported.
   safeguarding flags reach it) and "classification" (every new item is classified). Any
   listener connected before is disconnected first.
 - `flask classifiers evaluate` is told how to find the promoted sentiment model.
+- /track asks casework for a complaint's decision (app.cases.resident_decision).
 - The Outbox learns from the packages that own them how to say what an email is about
   (app.mail.about): cases and feedback, survey invitations.
 """
@@ -37,6 +38,7 @@ def install(app, settings):
     connect_intake(settings.intake_listeners)
     importlib.import_module("app.learning.tasks").connect_evaluate()
     connect_outbox_words(app)
+    importlib.import_module("app.cases.resident_decision").connect()
 
 
 def connect_outbox_words(app):

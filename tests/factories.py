@@ -30,6 +30,16 @@ def create_person(**fields):
     return find_or_create(name=fields.pop("name", f"Resident {n}"), **fields)
 
 
+def create_person_by_post(name=None, postal_address="12 Mill Lane\nUpper Town\nBanbury\nOX16 5AB",
+                          **fields):
+    """A resident who gave only a name and a postal address, and asked for replies by post."""
+    from app.people.models import Person
+
+    n = next(_seq)
+    fields.setdefault("preferred_contact", "post")
+    return Person.create(name=name or f"Resident {n}", postal_address=postal_address, **fields)
+
+
 def create_feedback(*, kind="complaint", channel="web", text="The pothole is still there.",
                     service_slug="highways", person=None, anonymous=False, **extra):
     from app.feedback.services import record_feedback

@@ -1,5 +1,6 @@
 """Helpers for driving pages like a browser would: read the CSRF token, post forms."""
 import re
+from html.parser import HTMLParser
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
@@ -28,3 +29,36 @@ def title_starts_with_h1(html):
     title = re.search(r"<title>\s*(.*?)\s*</title>", html, re.S).group(1)
     h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
     return title.replace("Error: ", "", 1).startswith(h1), title, h1
+
+
+class _Text(HTMLParser):
+    """The words of a page's <main> as a reader sees them (no tags, scripts or hidden inputs)."""
+
+    SKIP = {"script", "style", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.words, self.depth, self.skipping = [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self.depth += 1
+        elif tag in self.SKIP:
+            self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.depth -= 1
+        elif tag in self.SKIP:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if self.depth > 0 and not self.skipping:
+            self.words.append(data)
+
+
+def main_text(html):
+    """The text of the page's <main>, with runs of white space made one space."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.words).split())

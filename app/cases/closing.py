@@ -1,9 +1,10 @@
 """Closing a case (outcome, remedy, root cause, lessons learnt, links to root-cause actions)
-and reopening it. Closing invites the resident to the post-interaction satisfaction survey
+and reopening it. Closing a complaint sends the resident the closing letter
+(app.cases.closing_letter), then invites them to the post-interaction satisfaction survey
 (the survey chosen by the COMPLAINT_SURVEY_ID setting; none set: no invitation).
 """
 from app.audit import services as audit
-from app.cases import clocks, letters, timeline
+from app.cases import clocks, closing_letter, letters, timeline
 from app.cases.models import OUTCOMES, ROOT_CAUSES, Case, CaseActionLink, CaseEvent
 from app.cases.rules import CaseError, now, require_open, require_text, stage_row
 from app.cases.stages import clean_pence, end_pause
@@ -45,6 +46,7 @@ def close(case, outcome, *, remedy_apology=None, remedy_action=None, remedy_fina
         audit.record("case.closed", actor=actor, obj=case, summary=f"Case {case.reference} closed",
                      details={"outcome": outcome, "root_cause": root_cause, "actions": len(links),
                               "stage": case.stage})
+        closing_letter.send(case, actor=actor, at=at)
         invite_to_survey(case, actor=actor, at=at)
     return case
 
@@ -71,13 +73,15 @@ def complaint_survey():
 
 def invite_to_survey(case, *, actor=None, at=None):
     """Invite the resident (once per case) to the post-interaction survey; quietly nothing
-    when no survey is set, it is not open, or we have no email address."""
+    when no survey is set, it is not open, we have no email address, or the resident asked
+    us not to contact them."""
     from app.mail.models import OutboxMessage
     from surveys.invitations import invite_after_interaction
 
     survey = complaint_survey()
     person = case.person if case.person_id else None
-    if survey is None or person is None or person.anonymised_at is not None or not person.email:
+    if survey is None or person is None or person.anonymised_at is not None or not person.email \
+            or person.preferred_contact == "none":
         return None
     with letters._app():
         invitation = invite_after_interaction(survey, person.email, case.service, related=case)

@@ -3,8 +3,10 @@ app/mail/templates/mail/case_*.{txt,html}, sent through the outbox.
 
 Each letter has an idempotency key, so sending it twice mails once, and an "email_out"
 event on the case timeline (with the outbox id). A resident without a usable email
-address, or who asked for post, gets a "Letter to post" event holding the text for an
-officer to print. The stage 1 response carries a signed link (`escalation_token`) with
+address, or who asked for post, gets a letter to post instead (app.cases.post: recorded once
+per key, waiting to be printed) and a "Letter to post" event holding its text. A resident
+who asked us not to contact them gets neither.
+The stage 1 response carries a signed link (`escalation_token`) with
 which the resident asks for stage 2 at /complaint/escalate/<token>.
 """
 import hashlib
@@ -13,6 +15,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from app.cases import clocks, timeline
 from app.cases.models import OMBUDSMEN, OUTCOMES, Case, CaseEvent
+from app.cases.post import services as post
 from app.mail.headers import InvalidAddress
 from app.mail.rendering import render
 from app.mail.services import queue_email
@@ -26,6 +29,7 @@ NAMES = {
     "case_stage1_response": "Stage 1 response",
     "case_stage2_acknowledgement": "Stage 2 acknowledgement",
     "case_stage2_response": "Stage 2 response",
+    "case_closing": "Closing letter",
 }
 OMBUDSMAN_CONTACTS = {
     "lgsco": {"name": OMBUDSMEN["lgsco"], "url": "https://www.lgo.org.uk/make-a-complaint",
@@ -80,7 +84,7 @@ def escalation_url(case):
 def recipient(case):
     """("email", address), ("post", address) or (None, "") when we cannot write to them."""
     person = case.person if case.person_id else None
-    if person is None or person.anonymised_at is not None:
+    if person is None or person.anonymised_at is not None or person.preferred_contact == "none":
         return None, ""
     if person.email and person.preferred_contact != "post":
         return "email", person.email
@@ -99,7 +103,8 @@ def base_context(case, stage=None):
         link = track_url(case.reference)
     return {"reference": case.reference, "name": person.name if person else "",
             "service_name": case.service.name if case.service_id else "",
-            "stage": stage or case.stage, "track_url": link, "kind": "complaint"}
+            "stage": stage or case.stage, "track_url": link, "kind": "complaint", "by_post": False,
+            "can_track": bool(person and (person.email or person.phone))}
 
 
 def due_date(case, stage, what="respond"):
@@ -132,9 +137,10 @@ def send(case, template, context, *, key, actor=None, at=None, stage=None):
         how, address = ("post", case.person.postal_address.strip()) \
             if (case.person.postal_address or "").strip() else (None, "")
     if how == "post":
-        return _post(case, template, context, name, actor=actor, at=at, stage=stage)
-    return timeline.add(case, "note", f"{name} not sent: we have no email or postal address "
-                        "for the resident", actor=actor, at=at, stage=stage)
+        return _post(case, template, context, name, key, actor=actor, at=at, stage=stage)
+    why = "the resident asked us not to contact them" if case.person_id and \
+        case.person.preferred_contact == "none" else "we have no email or postal address for the resident"
+    return timeline.add(case, "note", f"{name} not sent: {why}", actor=actor, at=at, stage=stage)
 
 
 def _email(case, template, context, key, address, *, actor, at, stage):
@@ -152,16 +158,12 @@ def _email(case, template, context, key, address, *, actor, at, stage):
                         body=row.text_body, actor=actor, at=at, outbox_id=row.id, stage=stage)
 
 
-def _post(case, template, context, name, *, actor, at, stage):
+def _post(case, template, context, name, key, *, actor, at, stage):
     with _app():
-        subject, text, _ = render(template, context)
-    summary = f"Letter to post: {name} ({subject})"
-    earlier = CaseEvent.get_or_none(CaseEvent.case == case, CaseEvent.kind == "email_out",
-                                    CaseEvent.summary == summary[:timeline.SUMMARY_LENGTH],
-                                    CaseEvent.body == text)
-    if earlier is not None:
-        return earlier
-    return timeline.add(case, "email_out", summary, body=text, actor=actor, at=at, stage=stage)
+        subject, text, _ = render(template, {**context, "by_post": True})
+    letter = post.record(case, template=template, name=name, key=f"case:{case.id}:{key}",
+                         subject=subject, text=text, actor=actor, at=at, stage=stage)
+    return CaseEvent.get_by_id(letter.event_id)
 
 
 # The letters ------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ EVENT_KINDS = {
     "classification": "Classification corrected",
     "service_changed": "Service changed",  # triage (app.cases.assignment)
     "urgency": "Urgency changed",  # triage (app.cases.assignment)
+    "letter_posted": "Letter posted",  # a letter to post was printed and posted (app.cases.post)
 }
 
 
@@ -158,6 +159,7 @@ class CaseStage(BaseModel):
     extended_at = DateTimeField(null=True)
     responded_at = DateTimeField(null=True)
     escalation_reason = TextField(default="")  # stage 2: why the resident is unhappy
+    ombudsman = CharField(max_length=20, default="")  # stage 2: the Ombudsman its response named
 
     class Meta:
         table_name = "case_stage"

@@ -16,9 +16,12 @@ from werkzeug.routing import BuildError
 from app.auth.access import roles_required
 from app.cases import access, assignment, clocks, queue_queries
 from app.cases.models import Case
+from app.cases.post import services as letters_to_post
+from app.cases.post.views import bp as letters_bp
 from app.cases.queue_forms import FILTER_NAMES, QueueFilterForm, TriageForm, chosen_page, chosen_queue
 
 bp = Blueprint("cases_queues", __name__, url_prefix="/staff/cases", template_folder="templates")
+bp.register_blueprint(letters_bp)  # /staff/cases/letters: the letters waiting to be printed
 
 KEPT_ARGS = ("queue", "page") + FILTER_NAMES
 ARG_LENGTH = 40
@@ -62,6 +65,7 @@ def _render(args, triage_form=None, selected=()):
         filter_form=filter_form, filters_active=bool(filters.active()), link_args=link_args,
         triage_form=triage_form if can_triage else None,
         selected=set(selected), today=today,
+        letters_waiting=letters_to_post.waiting_count(user) if can_triage else None,
         has_search="cases_search.search_page" in current_app.view_functions)
 
 

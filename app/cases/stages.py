@@ -181,7 +181,8 @@ def respond(case, points, *, remedy_apology=False, remedy_action="", remedy_fina
         decision = overall_decision(p["decision"] for p in cleaned)
         row.responded_at = at
         row.handler = row.handler or case.assigned_to or actor
-        row.save(only=[CaseStage.responded_at, CaseStage.handler])
+        row.ombudsman = (ombudsman or letters.DEFAULT_OMBUDSMAN) if row.number == 2 else ""
+        row.save(only=[CaseStage.responded_at, CaseStage.handler, CaseStage.ombudsman])
         remedies = _save_remedy(case, remedy_apology, (remedy_action or remedy or "").strip(), pence)
         timeline.add(case, "decision", f"Stage {row.number} decision: {OUTCOMES[decision]}",
                      body=_points_text(cleaned), actor=actor, at=at)

@@ -11,6 +11,7 @@ from flask_login import current_user
 from app.auth.access import roles_required
 from app.cases import access, corrections, page, similar, stages
 from app.cases.models import OMBUDSMEN, CaseItem
+from app.cases.post import services as letters_to_post
 from app.feedback.models import CHANNELS, FeedbackItem
 from app.learning import services as learning
 from app.learning.forms import SentimentForm, TopicsForm
@@ -99,6 +100,7 @@ def render_case(case, failed=None):
     has_errors = any(f is not None and f.errors for _, _, s, t in classified for f in (s, t))
     access.record_view(user, case)
     events = page.events_newest_first(case)
+    postal_letters = letters_to_post.for_case(case)
     return render_template(
         "cases/case.html", case=case, items=items, deadlines=page.deadline_rows(case),
         stage_rows=stage_rows, paused_since=paused_since, points=page.decision_points(case),
@@ -109,7 +111,8 @@ def render_case(case, failed=None):
         classified=classified, has_errors=has_errors, similar=similar.similar_cases(case, user),
         can_see_mail=can_change, merged_cases=list(case.merged_cases),
         sentence_classes=learning.SENTENCE_CLASSES, labels={"ombudsmen": OMBUDSMEN, "channels": CHANNELS},
-        day=page.day, today=page.today())
+        day=page.day, today=page.today(), postal_letters=postal_letters,
+        letters_by_event={letter.event_id: letter for letter in postal_letters})
 
 
 @bp.route("/<id:case_id>")

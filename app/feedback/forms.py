@@ -6,20 +6,20 @@ only look. Choices are checked by our own validators so a wrong value gets a pla
 """
 import datetime
 
-from email_validator import EmailNotValidError, validate_email
-from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, StringField, TelField
-from wtforms import TextAreaField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
+from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import InputRequired, ValidationError
 
+from app.feedback.contact_forms import (  # noqa: F401  (the journey's forms are all found here)
+    ADDRESS_PARTS, CONTACT_CHOICES, ContactForm, NoContactForm, normalise_postcode, postal_address)
+from app.feedback.fields import (  # noqa: F401  (app.cases.escalation uses MaxChars, no_nul)
+    MaxChars, ResidentForm, chars, no_nul, one_of, options)
+from app.feedback.fields import text_of as _text
 from app.feedback.models import SUPPORT_NEEDS
-from app.publicforms import PublicForm
 from app.timefmt import to_london
 
 TEXT_LIMIT = 10_000
 PUT_RIGHT_LIMIT = 5_000
 DETAILS_LIMIT = 2_000
-ADDRESS_LIMIT = 500
 NOT_SURE = "not-sure"
 
 KIND_CHOICES = [
@@ -35,52 +35,6 @@ KIND_HINTS = {
     "service_request": "For example, a pothole, a broken street light or a missed bin. "
                        "This is not a complaint.",
 }
-CONTACT_CHOICES = [("email", "Email"), ("phone", "Phone"), ("post", "Post"),
-                   ("none", "Do not contact me")]
-PHONE_CHARS = set("0123456789 +()-.")
-
-
-def chars(text):
-    """Characters as the resident sees them (browsers send each new line as two)."""
-    return len((text or "").replace("\r\n", "\n"))
-
-
-class MaxChars:
-    def __init__(self, limit, name):
-        self.message = f"{name} must be {limit:,} characters or fewer"
-        self.limit = limit
-
-    def __call__(self, form, field):
-        if chars(field.data) > self.limit:
-            raise StopValidation(self.message)
-
-
-def no_nul(form, field):
-    """NUL cannot be stored (PostgreSQL refuses it) and nobody types it."""
-    values = field.data if isinstance(field.data, list) else [field.data]
-    if any("\x00" in (value or "") for value in values if isinstance(value, str)):
-        raise StopValidation("Remove the unusual characters from your answer")
-
-
-def options(pairs):
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def one_of(message):
-    """The field's value is one of its own choices."""
-
-    def check(form, field):
-        if field.data not in {choice.value for choice in field.choices}:
-            raise StopValidation(message)
-
-    return check
-
-
-def _text(value):
-    return value if isinstance(value, str) else ""
-
-
-ResidentForm = PublicForm  # kept as the journey forms' base name
 
 
 class KindForm(ResidentForm):
@@ -211,67 +165,6 @@ class WhenForm(ResidentForm):
     def answers(self):
         return {"happened_day": _text(self.day.data), "happened_month": _text(self.month.data),
                 "happened_year": _text(self.year.data), "happened_on": self.happened_on()}
-
-
-def valid_email(form, field):
-    value = _text(field.data).strip()
-    if not value:
-        return
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError:
-        raise StopValidation("Enter an email address in the correct format, like name@example.com")
-
-
-def valid_phone(form, field):
-    value = _text(field.data).strip()
-    digits = sum(ch.isdigit() for ch in value)
-    if value and (not set(value) <= PHONE_CHARS or not 7 <= digits <= 15):
-        raise StopValidation("Enter a telephone number, like 01632 960 001, 07700 900 982 "
-                             "or +44 808 157 0192")
-
-
-class ContactForm(ResidentForm):
-    name = StringField("Your name (optional)", validators=[
-        no_nul, MaxChars(200, "Your name")])
-    email = EmailField("Email address", validators=[no_nul, MaxChars(320, "Email address"), valid_email])
-    phone = TelField("Phone number", validators=[no_nul, MaxChars(40, "Phone number"), valid_phone])
-    postal_address = TextAreaField("Postal address (optional)", validators=[
-        no_nul, MaxChars(ADDRESS_LIMIT, "Postal address")])
-    preferred_contact = RadioField("How would you like us to contact you?",
-                                   choices=options(CONTACT_CHOICES), validate_choice=False,
-                                   validators=[Optional(), one_of(
-                                       "Select how you would like us to contact you")])
-    kind = ""
-
-    def validate(self, extra_validators=None):
-        if not super().validate(extra_validators):
-            return False
-        email, phone = _text(self.email.data).strip(), _text(self.phone.data).strip()
-        wanted = self.preferred_contact.data
-        if self.kind == "complaint" and not (email or phone):
-            self.email.errors.append("Enter an email address or phone number so we can reply "
-                                     "to your complaint")
-        elif wanted == "email" and not email:
-            self.email.errors.append("Enter an email address, or choose another way to contact you")
-        elif wanted == "phone" and not phone:
-            self.phone.errors.append("Enter a phone number, or choose another way to contact you")
-        elif wanted == "post" and not _text(self.postal_address.data).strip():
-            self.postal_address.errors.append("Enter your postal address, or choose another way "
-                                              "to contact you")
-        return not (self.email.errors or self.phone.errors or self.postal_address.errors)
-
-    @staticmethod
-    def initial(answers):
-        return {name: answers.get(name) for name in
-                ("name", "email", "phone", "postal_address", "preferred_contact")}
-
-    def answers(self):
-        found = {name: _text(getattr(self, name).data) for name in
-                 ("name", "email", "phone", "postal_address")}
-        return dict(found, preferred_contact=self.preferred_contact.data or "")
-
-
 
 
 class SupportForm(ResidentForm):

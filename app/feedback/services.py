@@ -55,28 +55,39 @@ def counts_by_kind():
 
 def submit_web_feedback(*, kind, text, service, contact, answers):
     """The 3Cs journey's answers as one item, its resident, and the acknowledgement email
-    (when an email address was given), in one transaction. Classification happens later,
-    in the worker (the item starts with classification_status "pending").
-    Sets `item.acknowledgement_queued`."""
+    (when an email address was given, and they did not ask us not to contact them), in one
+    transaction. Classification happens later, in the worker (the item starts with
+    classification_status "pending"). Sets `item.acknowledgement_queued`."""
     with transaction():
         person = find_or_create(name=contact["name"].strip(), email=contact["email"],
                                 phone=contact["phone"], preferred_contact=contact["preferred_contact"])
-        person = _with_address(person, contact)
+        person = _with_address(person, contact, complaint=kind == "complaint")
         item = record_feedback(kind=kind, channel="web", text=text, service=service, person=person,
                                **answers)
-        item.acknowledgement_queued = _acknowledge(item, contact["email"], contact["name"].strip())
+        wanted = contact["email"] if contact["preferred_contact"] != "none" else ""
+        item.acknowledgement_queued = _acknowledge(item, wanted, contact["name"].strip())
     return item
 
 
-def _with_address(person, contact):
-    """Keep a postal address (and a name given without any other contact detail)."""
-    address, name = contact["postal_address"], contact["name"].strip()
-    if person is None and (address.strip() or name):
-        return Person.create(name=name, postal_address=address,
-                             preferred_contact=contact["preferred_contact"])
-    if person is not None and address.strip() and not person.postal_address:
-        person.postal_address = address
-        person.save(only=[type(person).postal_address])
+def _with_address(person, contact, complaint=False):
+    """Keep a postal address (and a name given without any other contact detail, or with
+    only an address). The address given now replaces an older one, and a complaint's choice
+    of how to reply replaces an older choice: letters go where the resident last asked."""
+    address, name = contact["postal_address"].strip(), contact["name"].strip()
+    wanted = contact["preferred_contact"]
+    if person is None and (address or name):
+        return Person.create(name=name, postal_address=address, preferred_contact=wanted)
+    if person is None:
+        return None
+    changes = {}
+    if address and person.postal_address != address:
+        changes["postal_address"] = address
+    if complaint and wanted and person.preferred_contact != wanted:
+        changes["preferred_contact"] = wanted
+    if changes:
+        Person.update(**changes).where(Person.id == person.id).execute()
+        for field, value in changes.items():
+            setattr(person, field, value)
     return person
 
 

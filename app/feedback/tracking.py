@@ -3,12 +3,18 @@ may see of it, and adding more information to it.
 
 Residents see the status timeline (with public notes only), their own words and their
 own updates; never internal notes. Access is remembered in the session for an hour.
+
+A complaint that has had a response shows the decision too: the package that decides
+complaints (app.cases) answers the `decision_wanted` signal with a `Decision`, connected
+when its blueprint is registered, so feedback never imports it.
 """
 import datetime
 import hmac
 import re
 import time
+from dataclasses import dataclass
 
+from blinker import Namespace
 from flask import session
 
 from app.audit import services as audit
@@ -20,6 +26,34 @@ from app.mail.headers import InvalidAddress
 from app.mail.services import queue_email
 from app.people.services import normalise_email, normalise_phone
 from app.queue import transaction
+
+signals = Namespace()
+decision_wanted = signals.signal("track-decision")  # receivers: (item) -> Decision or None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the resident is told about the decision on their complaint on /track."""
+
+    stage: int
+    outcome: str  # "Partly upheld", "Withdrawn"
+    responded_on: datetime.date | None = None  # the date of the stage response
+    closed_on: datetime.date | None = None
+    points: tuple = ()  # (point, decision, reasons)
+    remedy: tuple = ()  # sentences: what we did to put things right
+    stage2_url: str = ""  # where to ask for stage 2, while it is still possible
+    ombudsman: dict | None = None  # {name, url, phone}: after the final response
+    ombudsman_decided: str = ""  # the Ombudsman's name, once it has decided
+
+
+def decision(item):
+    """The decision on the complaint `item` belongs to, or None (no response yet, or not a
+    complaint)."""
+    for _, found in decision_wanted.send(item):
+        if found is not None:
+            return found
+    return None
+
 
 SESSION_KEY = "tracked_item"
 ACCESS_FOR = datetime.timedelta(hours=1)

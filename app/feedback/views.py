@@ -94,7 +94,10 @@ def check():
         item = services.submit_web_feedback(**steps.submission(answers))
         drafts.discard()
         session[SENT_KEY] = {"reference": item.reference, "kind": item.kind,
-                             "email": item.acknowledgement_queued}
+                             "email": item.acknowledgement_queued, "reply": steps.reply_by(answers),
+                             "track_with": [words for way, words in (("email", "email address"),
+                                                                     ("phone", "phone number"))
+                                            if way in steps.ways_given(answers)]}
         return redirect(url_for("feedback.sent"))
     return render_template("feedback/check.html", form=form, rows=steps.summary(answers),
                            answers=answers)
@@ -137,5 +140,5 @@ def tracked():
         tracking.add_more_information(item, form.text.data)
         flash("Thank you. We have added your information to your feedback.", "success")
         return redirect(url_for("feedback.tracked"))
-    return render_template("feedback/tracked.html", item=item, form=form,
+    return render_template("feedback/tracked.html", item=item, form=form, decision=tracking.decision(item),
                            timeline=tracking.timeline(item), updates=tracking.resident_updates(item))

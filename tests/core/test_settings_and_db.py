@@ -25,6 +25,20 @@ def test_secret_is_generated_once_and_kept(tmp_path):
     assert oct(os.stat(tmp_path / "secret_key").st_mode)[-3:] == "600"
 
 
+def test_the_council_address_is_read_as_lines(tmp_path):
+    def lines(value=None):
+        env = {"HEARD_INSTANCE_PATH": str(tmp_path)}
+        if value is not None:
+            env["COUNCIL_ADDRESS"] = value
+        return Settings.from_env(env).council_address_lines
+
+    assert lines() == ("County Hall", "Market Street", "Exampletown", "EX1 1AA")  # the demo default
+    assert lines("Town Hall\n  Bridge Street \n\nBanbury\nOX16 5QB\n") == (
+        "Town Hall", "Bridge Street", "Banbury", "OX16 5QB")
+    assert lines(r"Town Hall\nBanbury\nOX16 5QB") == ("Town Hall", "Banbury", "OX16 5QB")  # from a .env file
+    assert lines("   ") == ("County Hall", "Market Street", "Exampletown", "EX1 1AA")
+
+
 def test_bad_colour_is_refused(tmp_path):
     with pytest.raises(ValueError):
         Settings.from_env({"HEARD_INSTANCE_PATH": str(tmp_path), "COUNCIL_COLOUR": "red;}"})

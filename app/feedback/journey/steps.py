@@ -17,6 +17,17 @@ def _complaint(answers):
     return answers.get("kind") == "complaint"
 
 
+def ways_given(answers):
+    """The ways to reply the resident gave: "email", "phone", "post" (a whole address)."""
+    given = [way for way in ("email", "phone") if str(answers.get(way) or "").strip()]
+    return given + (["post"] if str(answers.get("postal_address") or "").strip() else [])
+
+
+def _asked_for_no_reply(answers):
+    """A complaint that gave a way to reply but chose "Do not contact me": ask if they are sure."""
+    return _complaint(answers) and answers.get("preferred_contact") == "none" and bool(ways_given(answers))
+
+
 @dataclass(frozen=True)
 class Step:
     slug: str
@@ -32,6 +43,7 @@ STEPS = (
     Step("put-right", forms.PutRightForm, "feedback/put_right.html", _complaint),
     Step("when", forms.WhenForm, "feedback/when.html"),
     Step("contact", forms.ContactForm, "feedback/contact.html"),
+    Step("no-contact", forms.NoContactForm, "feedback/no_contact.html", _asked_for_no_reply),
     Step("support", forms.SupportForm, "feedback/support.html"),
     Step("privacy", forms.ConsentForm, "feedback/privacy.html"),
 )
@@ -70,7 +82,18 @@ def needs_consent(answers):
 
 
 def has_reply_route(answers):
-    return bool(str(answers.get("email") or "").strip() or str(answers.get("phone") or "").strip())
+    return bool(ways_given(answers))
+
+
+def reply_by(answers):
+    """How we will reply, as the resident would put it: "email", "phone", "post", "none"
+    (they asked us not to) or "" (they gave no way to reply)."""
+    given, wanted = ways_given(answers), answers.get("preferred_contact") or ""
+    if not given:
+        return ""
+    if wanted == "none" or wanted in given:
+        return wanted
+    return next(way for way in ("email", "post", "phone") if way in given)
 
 
 def is_complete(step, answers):
@@ -82,6 +105,8 @@ def is_complete(step, answers):
         return bool(str(answers.get("text") or "").strip())
     if step.slug == "contact" and _complaint(answers):
         return has_reply_route(answers)
+    if step.slug == "no-contact":
+        return bool(answers.get("no_contact_confirmed"))
     if step.slug == "privacy" and needs_consent(answers):
         return bool(answers.get("consent"))
     return True
@@ -103,6 +128,8 @@ def build_form(step, answers, submitted):
         form.set_kind(answers.get("kind"))
     elif isinstance(form, forms.ContactForm):
         form.kind = answers.get("kind") or ""
+    elif isinstance(form, forms.NoContactForm):
+        form.set_given(ways_given(answers))
     elif isinstance(form, forms.ConsentForm):
         form.needs_consent = needs_consent(answers)
     return form
@@ -112,6 +139,8 @@ def record(step, form, answers):
     """The draft with this page's answers in it."""
     answers = dict(answers, **form.answers())
     answers["done"] = sorted(set(answers.get("done") or []) | {step.slug})
+    if step.slug == "contact":
+        answers["no_contact_confirmed"] = False  # new details: ask again if they want no reply
     if step.slug == "privacy":
         answers["consented_at"] = utcnow().isoformat() if answers["consent"] else ""
     return answers
