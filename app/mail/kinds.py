@@ -15,6 +15,7 @@ KINDS = {
     "case_stage2_acknowledgement": "Stage 2 acknowledgement",
     "case_stage2_extension": "Stage 2 extension letter",
     "case_stage2_response": "Stage 2 response",
+    "case_closing": "Closing letter",
     "case_digest": "Daily digest",
     "survey_invitation": "Survey invitation",
     "survey_reminder": "Survey reminder",

@@ -93,7 +93,7 @@ def print_all():
     return _pdf(_render_pdf(letters, f"Letters to post ({len(letters)} of {total})"), "letters-to-post.pdf")
 
 
-@bp.route("/<int:letter_id>.pdf")
+@bp.route("/<id:letter_id>.pdf")
 @roles_required(*access.CHANGE_ROLES)
 def letter_pdf(letter_id):
     letter = PostalLetter.get_or_none(PostalLetter.id == letter_id) if letter_id < 2 ** 31 else None
