@@ -66,6 +66,7 @@ def _backfill(db):
 
 def down(migrator, db):
     migrator.migrate(migrator.drop_table('safeguarding_calibration'))
+    migrator.migrate(migrator.drop_index('safeguarding_flag', 'safeguarding_flag_severity'))
     for table, column in (('safeguarding_flag', 'severity'), ('safeguarding_flag', 'head_version'),
                           ('safeguarding_flag', 'threshold'), ('safeguarding_flag', 'decision'),
                           ('safeguarding_flag', 'notified_at'), ('case_record', 'severity')):
