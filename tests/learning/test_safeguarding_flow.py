@@ -137,7 +137,8 @@ def test_officers_decisions_calibrate_the_threshold_shown_on_the_urgent_page(sig
     assert sum(f.score < row.threshold for f in dismissed) >= 6
     assert AuditEvent.select().where(AuditEvent.action == "learning.safeguarding_calibrated").exists()
     _, html = urgent_page(client)
-    assert f"{row.threshold:.3f} or more, set from 12 officers' decisions (3 confirmed concerns, 9 not a concern)" in html
+    assert f"{row.threshold:.3f} or more (half that when their words match a known warning sign), set from 12 " \
+           "officers' decisions (3 confirmed concerns, 9 not a concern)" in html
     assert calibration.recalibrate() == row and SafeguardingCalibration.select().count() == row.id  # no new row
 
 
