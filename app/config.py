@@ -12,6 +12,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+EMAIL_ADDRESS = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 # Whose bank holidays are not working days (app.workdays).
 BANK_HOLIDAY_NATIONS = ("england-and-wales", "scotland", "northern-ireland")
 DEFAULT_BANK_HOLIDAY_NATION = "england-and-wales"
@@ -97,6 +98,8 @@ class Settings:
     complaint_survey_id: int = 0
     # Who hears about new feedback (app.wiring): cases open for complaints; items are classified.
     intake_listeners: tuple = ("cases", "classification")
+    # Safeguarding: who else is emailed when something is flagged ("": only the officers).
+    safeguarding_lead_email: str = ""
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -147,6 +150,7 @@ class Settings:
                                             cls.public_rate_window_minutes),
             bank_holiday_nation=normalise_nation(env.get("HEARD_BANK_HOLIDAY_NATION")),
             complaint_survey_id=_int(env.get("COMPLAINT_SURVEY_ID"), 0),
+            safeguarding_lead_email=(env.get("SAFEGUARDING_LEAD_EMAIL") or "").strip(),
         )
         values.update(overrides)
         return cls(**values).resolved()
@@ -179,6 +183,8 @@ class Settings:
         if self.bank_holiday_nation not in BANK_HOLIDAY_NATIONS:
             raise ValueError("HEARD_BANK_HOLIDAY_NATION must be england-and-wales, scotland or "
                              "northern-ireland")
+        if self.safeguarding_lead_email and not EMAIL_ADDRESS.match(self.safeguarding_lead_email):
+            raise ValueError("SAFEGUARDING_LEAD_EMAIL must be one email address, like safeguarding@example.gov.uk")
         return replace(self, **changes) if changes else self
 
     @property

@@ -3,15 +3,20 @@
     flask --app app classifiers train --task sentiment --csv classifiers/data/fft-v6.csv
     flask --app app classifiers evaluate --task sentiment --test FILE.csv [--json]
     flask --app app classifiers evaluate --task topic --test FILE.csv [--train FILE.csv] [--json]
+    flask --app app classifiers train --task safeguarding --csv tests/classifiers/data/safeguarding-dev.csv
+    flask --app app classifiers evaluate --task safeguarding --test FILE.csv [--threshold T] [--json]
 
 Bad files get a one-line error and exit status 2. Heavy imports happen inside the commands.
 """
 import sys
 import time
+import zipfile
+from pathlib import Path
 
 import click
 
 SENTIMENT_PROVIDERS = []  # callables returning the live SentimentModel (or None); see below
+THRESHOLD_PROVIDERS = []  # callables(head) returning the council's safeguarding threshold (or None)
 
 
 def register_sentiment_provider(provider):
@@ -19,6 +24,21 @@ def register_sentiment_provider(provider):
     model is used when no provider returns one."""
     if provider not in SENTIMENT_PROVIDERS:
         SENTIMENT_PROVIDERS.append(provider)
+
+
+def register_threshold_provider(provider):
+    """Let the app supply the council's calibrated threshold for a safeguarding head to
+    `evaluate`; the head's own default is used when no provider returns one."""
+    if provider not in THRESHOLD_PROVIDERS:
+        THRESHOLD_PROVIDERS.append(provider)
+
+
+def _live_threshold(head):
+    for provider in THRESHOLD_PROVIDERS:
+        threshold = provider(head)
+        if threshold is not None:
+            return float(threshold)
+    return head.threshold
 
 
 def _fail(message):
@@ -48,33 +68,36 @@ def _current_sentiment(model_path):
     return load_shipped_sentiment()
 
 
-@click.group("classifiers", help="Sentiment and topic models: train and evaluate.")
+@click.group("classifiers", help="Sentiment, topic and safeguarding models: train and evaluate.")
 def classifiers_cli():
     pass
 
 
 @classifiers_cli.command("train")
-@click.option("--task", type=click.Choice(["sentiment"]), required=True)
+@click.option("--task", type=click.Choice(["sentiment", "safeguarding"]), required=True)
 @click.option("--csv", "csv_paths", multiple=True, required=True, type=click.Path(dir_okay=False),
               help="Labelled CSV (text and label or sentiment columns); repeat for more files.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model (default: the shipped model file).")
 @click.option("--encoder", "encoder_path", default=None, help="Encoder path or id (default: setting).")
 def train(task, csv_paths, out, encoder_path):
-    """Train the sentiment model reproducibly (fixed seeds) from labelled feedback."""
+    """Train the sentiment model or the safeguarding head reproducibly (fixed seeds)."""
     from classifiers.evaluation import DataFileError, read_labelled_csv
-    from classifiers.sentiment import SHIPPED_PATH, SentimentModel
 
     texts, labels = [], []
     for path in csv_paths:
         try:
-            data = read_labelled_csv(path, "sentiment", label_columns=("label", "sentiment"),
+            data = read_labelled_csv(path, task, label_columns=("label", "sentiment"),
                                      skip_blank_labels=True)
         except DataFileError as error:
             _fail(str(error))
         texts += data.texts
         labels += data.labels
     encoder = _encoder(encoder_path)
+    if task == "safeguarding":
+        return _train_safeguarding(texts, labels, encoder, out)
+    from classifiers.sentiment import SHIPPED_PATH, SentimentModel
+
     started = time.perf_counter()
     model = SentimentModel.train(texts, labels, encoder)
     out = out or str(SHIPPED_PATH)
@@ -84,16 +107,35 @@ def train(task, csv_paths, out, encoder_path):
                f"in {time.perf_counter() - started:.0f} s; wrote {out}")
 
 
+def _train_safeguarding(texts, labels, encoder, out):
+    from classifiers import safeguarding_head
+
+    started = time.perf_counter()
+    head = safeguarding_head.train(texts, labels, encoder)
+    out = out or str(safeguarding_head.SHIPPED_PATH)
+    head.save(out)
+    cv = head.meta["cross_validation"]
+    click.echo(f"Trained {head.version} on {len(texts)} texts (risk {head.meta['training_rows']['risk']}, "
+               f"none {head.meta['training_rows']['none']}) with {encoder.version} in "
+               f"{time.perf_counter() - started:.0f} s; wrote {out}")
+    click.echo(f"Cross-validated ({cv['folds']}-fold x {cv['repeats']}): threshold {head.threshold:.3f} "
+               f"recall {cv['at_threshold']['recall']:.3f} false-positive rate "
+               f"{cv['at_threshold']['false_positive_rate']:.3f}; ceiling {head.ceiling:.3f} recall "
+               f"{cv['at_ceiling']['recall']:.3f} false-positive rate {cv['at_ceiling']['false_positive_rate']:.3f}")
+
+
 @classifiers_cli.command("evaluate")
-@click.option("--task", type=click.Choice(["sentiment", "topic"]), required=True)
+@click.option("--task", type=click.Choice(["sentiment", "topic", "safeguarding"]), required=True)
 @click.option("--test", "test_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--train", "train_path", default=None, type=click.Path(dir_okay=False),
               help="Topic task only: learn from these rows in a scratch model first.")
 @click.option("--json", "as_json", is_flag=True, help="End with one line of JSON.")
 @click.option("--model", "model_path", default=None, type=click.Path(dir_okay=False),
-              help="Sentiment task: a model file to test instead of the current model.")
+              help="Sentiment or safeguarding task: a model file to test instead of the current one.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Safeguarding task: flag at this score (default: the council's current threshold).")
 @click.option("--encoder", "encoder_path", default=None, help="Encoder path or id (default: setting).")
-def evaluate(task, test_path, train_path, as_json, model_path, encoder_path):
+def evaluate(task, test_path, train_path, as_json, model_path, threshold, encoder_path):
     """Test a model on a labelled CSV (columns text,label) before switching it on."""
     from classifiers.evaluation import (DataFileError, evaluate_sentiment, evaluate_topics,
                                         read_labelled_csv, report, result_json)
@@ -101,6 +143,8 @@ def evaluate(task, test_path, train_path, as_json, model_path, encoder_path):
     started = time.perf_counter()
     if train_path and task != "topic":
         _fail("--train is only for --task topic")
+    if threshold is not None and task != "safeguarding":
+        _fail("--threshold is only for --task safeguarding")
     try:
         test = read_labelled_csv(test_path, task)
         train_data = read_labelled_csv(train_path, task) if train_path else None
@@ -112,8 +156,24 @@ def evaluate(task, test_path, train_path, as_json, model_path, encoder_path):
         if model.coef.shape[1] != encoder.dim + 4:
             _fail(f"sentiment model {model.version} was not trained with encoder {encoder.version}")
         result = evaluate_sentiment(test, encoder, model, started=started)
+    elif task == "safeguarding":
+        result = _evaluate_safeguarding(test, encoder, model_path, threshold, started)
     else:
         result = evaluate_topics(test, encoder, train=train_data, started=started)
     click.echo(report(result))
     if as_json:
         click.echo(result_json(result))
+
+
+def _evaluate_safeguarding(test, encoder, model_path, threshold, started):
+    from classifiers.evaluation import evaluate_safeguarding
+    from classifiers.safeguarding_head import SafeguardingHead, load_shipped
+
+    try:
+        head = SafeguardingHead.from_bytes(Path(model_path).read_bytes()) if model_path else load_shipped()
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        _fail(f"cannot read the safeguarding model: {(str(error) or type(error).__name__).splitlines()[0]}")
+    if head.dim != encoder.dim:
+        _fail(f"safeguarding model {head.version} was not trained with encoder {encoder.version}")
+    threshold = _live_threshold(head) if threshold is None else threshold
+    return evaluate_safeguarding(test, encoder, head, threshold, started=started)

@@ -14,6 +14,9 @@ from classifiers.metrics import format_report, score
 from classifiers.sentiment import LABELS as SENTIMENT_LABELS
 
 LABEL_ALIASES = {"label": ("label",), "sentiment": ("label", "sentiment")}
+SAFEGUARDING_LABELS = ("risk", "none")
+# Labels checked (and lower-cased) per task; topic labels are whatever the council uses.
+KNOWN_LABELS = {"sentiment": SENTIMENT_LABELS, "safeguarding": SAFEGUARDING_LABELS}
 
 
 class DataFileError(ValueError):
@@ -48,8 +51,8 @@ def _find_column(header, names):
 
 
 def read_labelled_csv(path, task, label_columns=("label",), skip_blank_labels=False):
-    """Read `text,label` rows. Sentiment labels are checked and lower-cased; rows with blank text
-    are skipped (counted); blank labels are an error unless skip_blank_labels."""
+    """Read `text,label` rows. Sentiment and safeguarding labels are checked and lower-cased; rows
+    with blank text are skipped (counted); blank labels are an error unless skip_blank_labels."""
     name = Path(path).name
     text = _decode(path)
     if "\x00" in text:
@@ -71,27 +74,27 @@ def read_labelled_csv(path, task, label_columns=("label",), skip_blank_labels=Fa
 
 def _rows(name, rows, text_at, label_at, task, skip_blank_labels):
     texts, labels, skipped, unknown = [], [], 0, {}
+    known = KNOWN_LABELS.get(task)
     for number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
         value = row[text_at].strip() if text_at < len(row) else ""
         label = row[label_at].strip() if label_at < len(row) else ""
-        if task == "sentiment":
+        if known is not None:
             label = label.lower()
         if not value or (not label and skip_blank_labels):
             skipped += 1
             continue
         if not label:
             raise DataFileError(f"{name}: row {number} has no label")
-        if task == "sentiment" and label not in SENTIMENT_LABELS:
+        if known is not None and label not in known:
             unknown.setdefault(label, number)
             continue
         texts.append(value)
         labels.append(label)
     if unknown:
         shown = ", ".join(f"{label!r} (row {row})" for label, row in list(unknown.items())[:3])
-        raise DataFileError(f"{name}: unknown sentiment label(s) {shown}; "
-                            f"use {', '.join(SENTIMENT_LABELS)}")
+        raise DataFileError(f"{name}: unknown {task} label(s) {shown}; use {', '.join(known)}")
     if not texts:
         raise DataFileError(f"{name}: no labelled rows")
     return LabelledData(texts, labels, skipped)
@@ -144,6 +147,25 @@ def evaluate_topics(test, encoder, train=None, started=None):
     return _result("topic", scores, started, predict_seconds, f"{encoder.version}/{model.version}")
 
 
+def evaluate_safeguarding(test, encoder, head, threshold, started=None):
+    """Flag each test text with `head` at `threshold`; scores labels risk / none, and adds the
+    recall and false-positive rate for risk (see result_json)."""
+    from classifiers.safeguarding import assess_batch
+
+    started = started or time.perf_counter()
+    begin = time.perf_counter()
+    results = assess_batch(test.texts, encoder=encoder, head=head, threshold=threshold)
+    predict_seconds = time.perf_counter() - begin
+    predicted = ["risk" if r.flagged else "none" for r in results]
+    scores = score(test.labels, predicted, labels=list(SAFEGUARDING_LABELS))
+    result = _result("safeguarding", scores, started, predict_seconds, f"{encoder.version}/{head.version}")
+    ordinary = sum(1 for label in test.labels if label == "none")
+    false_flags = sum(1 for t, p in zip(test.labels, predicted) if t == "none" and p == "risk")
+    result.update(recall=scores.per_label["risk"]["recall"], threshold=round(float(threshold), 4),
+                  false_positive_rate=round(false_flags / ordinary, 4) if ordinary else 0.0)
+    return result
+
+
 def _result(task, scores, started, predict_seconds, version):
     return {"task": task, "n": scores.n, "accuracy": scores.accuracy, "macro_f1": scores.macro_f1,
             "per_label": scores.per_label, "seconds": round(time.perf_counter() - started, 3),
@@ -156,11 +178,15 @@ def report(result):
     head = (f"Task: {result['task']}   model: {result['model_version']}\n"
             f"{result['n']} texts; {result['seconds']:.1f} s in all; "
             f"{result['texts_per_second']} texts/s predicting\n")
-    return head + format_report(result["_scores"])
+    text = head + format_report(result["_scores"])
+    if result["task"] == "safeguarding":
+        text += (f"\n\nrisk: recall {result['recall']:.3f}, false-positive rate "
+                 f"{result['false_positive_rate']:.3f} (flagged at a score of {result['threshold']:.3f} or more)")
+    return text
 
 
 def result_json(result):
     """The one-line JSON object printed last with --json."""
     keys = ("task", "n", "accuracy", "macro_f1", "per_label", "seconds", "texts_per_second",
-            "model_version")
-    return json.dumps({key: result[key] for key in keys}, sort_keys=False)
+            "model_version", "recall", "false_positive_rate", "threshold")
+    return json.dumps({key: result[key] for key in keys if key in result}, sort_keys=False)

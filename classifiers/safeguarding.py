@@ -1,15 +1,21 @@
-"""Safeguarding / vulnerability flag: errs on the side of flagging.
+"""Safeguarding flag: does a resident's text suggest someone is at risk?
 
-    assess(text) -> SafeguardingResult(flagged, reasons, evidence, score)
+    assess(text, embedding, head) -> SafeguardingResult(flagged, reasons, evidence, score, severity)
 
-Curated patterns (classifiers.safeguarding_terms) run on normalised text: lower
-case, straight apostrophes, hard-wrapped lines joined. A negated phrase ("I'm not
-suicidal") still flags, with a lower score: an officer reads it either way.
-Optionally, when an embedding of the text and prototype embeddings are given,
-a text close in meaning to a reason's prototypes is flagged too, so phrasing the
-patterns miss can still be caught once the encoder runs (assess_batch).
+Two layers:
+- curated patterns (classifiers.safeguarding_terms, classifiers.safeguarding_pairs) run on
+  normalised text (lower case, straight apostrophes, hard-wrapped lines joined) and give
+  evidence for each reason, with the sentence that matched;
+- a trained head (classifiers.safeguarding_head: logistic regression on the text's embedding,
+  the pattern evidence and its closeness to each reason's prototype phrases) gives a
+  probability; the text is flagged when it reaches the threshold (the shipped default, or the
+  council's calibrated one), or half of it when a strong or same-sentence pattern matched.
+Without an encoder (or with an encoder the head was not trained for) the patterns decide
+alone: any strong or same-sentence match flags.
 
-Pure: no database, no logging of the text.
+Each reason has a severity (safeguarding_terms.SEVERITY: 1 risk to life or to a child,
+2 abuse or domestic violence, 3 homelessness, neglect or vulnerability); a flag's severity is
+its most severe reason. Pure: no database, no logging of the text.
 """
 import functools
 import re
@@ -17,18 +23,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from classifiers import safeguarding_pairs as pairs
 from classifiers import safeguarding_terms as terms
+from classifiers.sentences import split_sentences
 
 REASONS = terms.REASONS
-STRONG_WEIGHT = 0.6
-NEAR_WEIGHT = 0.45
-ANYWHERE_WEIGHT = 0.35
-# Cosine similarity of a whole text to a reason's prototype phrases. Measured with all-MiniLM-L6-v2
-# on texts the patterns were not tuned on: 0.4 caught 22/40 risky texts and 3/103 ordinary complaints.
-EMBEDDING_THRESHOLD = 0.4
+SEVERITY_WORDS = terms.SEVERITY_WORDS
+LEVELS = ("strong", "near", "anywhere")
+WEIGHTS = {"strong": 0.6, "near": 0.45, "anywhere": 0.35}
 SENTENCE_GAP = r"[^.!?\n]{0,120}?"
 NEGATION = re.compile(r"\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|don'?t|doesn'?t|didn'?t|nor)\s+(?:\w+\s+)?$")
 MAX_EVIDENCE = 240
+N_FEATURES = len(REASONS) * len(LEVELS)
+MAX_UNITS = 48
+MIN_UNIT_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -37,10 +45,16 @@ class SafeguardingResult:
     reasons: list = field(default_factory=list)
     evidence: list = field(default_factory=list)
     score: float = 0.0
+    severity: int | None = None  # 1 (highest) to 3; None when not flagged
 
     def to_dict(self):
-        return {"flagged": self.flagged, "reasons": list(self.reasons),
-                "evidence": list(self.evidence), "score": self.score}
+        return {"flagged": self.flagged, "reasons": list(self.reasons), "evidence": list(self.evidence),
+                "score": self.score, "severity": self.severity}
+
+
+def severity_of(reasons):
+    """The most severe (lowest) severity among `reasons`; unknown reasons count as 3."""
+    return min((terms.SEVERITY.get(reason, terms.VULNERABILITY) for reason in reasons), default=None)
 
 
 def normalise(text):
@@ -73,23 +87,22 @@ def normalise(text):
 
 @functools.cache
 def _compiled():
-    """[(reason, weight, compiled regex)]: strong patterns, then same-sentence pairs."""
+    """[(reason, level, compiled regex)]: strong patterns, then same-sentence pairs."""
     compiled = []
     for reason, patterns in terms.STRONG.items():
-        compiled.extend((reason, STRONG_WEIGHT, re.compile(p)) for p in patterns)
-    for reason, pairs in terms.NEAR.items():
-        for who, what in pairs:
+        compiled.extend((reason, "strong", re.compile(p)) for p in patterns)
+    for reason, near in pairs.NEAR.items():
+        for who, what in near:
             a, b = rf"\b{who}\b", rf"\b{what}\b"
-            near = rf"(?:{a}{SENTENCE_GAP}{b}|{b}{SENTENCE_GAP}{a})"
-            compiled.append((reason, NEAR_WEIGHT, re.compile(near)))
+            compiled.append((reason, "near", re.compile(rf"(?:{a}{SENTENCE_GAP}{b}|{b}{SENTENCE_GAP}{a})")))
     return compiled
 
 
 @functools.cache
-def _compiled_pairs():
-    """[(reason, weight, who regex, what regex)]: both anywhere in the text."""
-    return [(reason, ANYWHERE_WEIGHT, re.compile(rf"\b{who}\b"), re.compile(rf"\b{what}\b"))
-            for reason, pairs in terms.ANYWHERE.items() for who, what in pairs]
+def _compiled_anywhere():
+    """[(reason, who regex, what regex)]: both anywhere in the text."""
+    return [(reason, re.compile(rf"\b{who}\b"), re.compile(rf"\b{what}\b"))
+            for reason, anywhere in pairs.ANYWHERE.items() for who, what in anywhere]
 
 
 def _sentence_around(text, norm, positions, start, end):
@@ -107,79 +120,141 @@ def _sentence_around(text, norm, positions, start, end):
     return sentence
 
 
-def _pattern_hits(text):
-    """{reason: [(weight, evidence sentence)]} from the curated patterns."""
-    norm, positions = normalise(text)
+def pattern_hits(text):
+    """{reason: [(level, weight, evidence sentence)]} from the curated patterns. A negated
+    match ("I'm not suicidal") counts at half weight: an officer reads it either way."""
+    norm, positions = normalise(text or "")
     hits = {}
-    for reason, weight, regex in _compiled():
-        for match in regex.finditer(norm):
-            if NEGATION.search(norm[max(0, match.start() - 30):match.start()]):
-                weight = weight / 2  # "not suicidal" still flags, just less strongly
-            evidence = _sentence_around(text, norm, positions, match.start(), match.end())
-            hits.setdefault(reason, []).append((weight, evidence))
-            break  # one hit per pattern is enough
-    for reason, weight, who, what in _compiled_pairs():
+    for reason, level, regex in _compiled():
+        match = regex.search(norm)
+        if match is None:
+            continue
+        weight = WEIGHTS[level]
+        if NEGATION.search(norm[max(0, match.start() - 30):match.start()]):
+            weight = weight / 2
+        evidence = _sentence_around(text, norm, positions, match.start(), match.end())
+        hits.setdefault(reason, []).append((level, weight, evidence))
+    for reason, who, what in _compiled_anywhere():
         if reason not in hits and who.search(norm) and (match := what.search(norm)):
             evidence = _sentence_around(text, norm, positions, match.start(), match.end())
-            hits.setdefault(reason, []).append((weight, evidence))
+            hits.setdefault(reason, []).append(("anywhere", WEIGHTS["anywhere"], evidence))
     return hits
 
 
-def _embedding_hits(embedding, prototypes, threshold):
-    """{reason: similarity} for reasons whose prototypes are close to `embedding`."""
-    if embedding is None or not prototypes:
-        return {}
-    vector = np.asarray(embedding, dtype=np.float32).reshape(-1)
-    norm = float(np.linalg.norm(vector))
-    if norm == 0.0 or not np.isfinite(norm):
-        return {}
-    vector = vector / norm
-    close = {}
-    for reason, matrix in prototypes.items():
-        matrix = np.asarray(matrix, dtype=np.float32)
-        if matrix.ndim != 2 or matrix.shape[1] != vector.shape[0] or not len(matrix):
-            continue
-        similarity = float(np.max(matrix @ vector))
-        if similarity >= threshold:
-            close[reason] = similarity
-    return close
+def pattern_features(hits):
+    """The pattern evidence as a vector for the head: per reason and level, the strongest
+    weight seen (0 when none), scaled so a plain strong match is 1."""
+    vector = np.zeros(N_FEATURES, dtype=np.float32)
+    for r, reason in enumerate(REASONS):
+        for level, weight, _ in hits.get(reason, ()):
+            at = r * len(LEVELS) + LEVELS.index(level)
+            vector[at] = max(vector[at], weight / WEIGHTS["strong"])
+    return vector
 
 
-def assess(text, embedding=None, prototypes=None, threshold=EMBEDDING_THRESHOLD):
-    """Assess one text. `embedding` (L2-normalised) and `prototypes` (from
-    build_prototypes) are optional; without them only the patterns run."""
-    text = text or ""
-    hits = _pattern_hits(text)
-    for reason, similarity in _embedding_hits(embedding, prototypes, threshold).items():
-        snippet = " ".join(text.split())[:MAX_EVIDENCE]
-        hits.setdefault(reason, []).append((0.5 * similarity, snippet))
-    if not hits:
-        return SafeguardingResult(flagged=False, reasons=[], evidence=[], score=0.0)
-    reasons = [r for r in REASONS if r in hits]
-    evidence, keep_going = [], 1.0
-    for reason in reasons:
-        for weight, snippet in hits[reason]:
+def firm_evidence(hits):
+    """Whether any strong or same-sentence pattern matched (not just words anywhere)."""
+    return any(level != "anywhere" for found in hits.values() for level, _, _ in found)
+
+
+def _pattern_score(hits):
+    keep_going = 1.0
+    for found in hits.values():
+        for _, weight, _ in found:
             keep_going *= 1.0 - weight
+    return round(1.0 - keep_going, 4)
+
+
+@functools.cache
+def _adult_child_words():
+    return re.compile(rf"\b{terms.ELDER_WORD}\b"), re.compile(rf"\b{terms.YOUNG_WORD}\b")
+
+
+def _about_an_adult_child(text):
+    """"Her son" beside an elderly mother is a grown man: the text names an elderly person
+    and no one who is certainly a child."""
+    elder, young = _adult_child_words()
+    norm = normalise(text)[0]
+    return bool(elder.search(norm)) and not young.search(norm)
+
+
+def _reasons(hits, nearest=None, text=""):
+    """Reasons to show, most severe first: those with strong or same-sentence evidence, else
+    any evidence, else the reason whose prototypes are nearest to the text. "Risk to a child"
+    is left out when the only child is an elderly person's son or daughter and another reason
+    explains the flag (it changes the severity, never whether the text is flagged)."""
+    firm = [r for r in REASONS if any(level != "anywhere" for level, _, _ in hits.get(r, ()))]
+    found = firm or [r for r in REASONS if r in hits] or ([nearest] if nearest else [])
+    if terms.CHILD in found and len(found) > 1 and _about_an_adult_child(text):
+        found.remove(terms.CHILD)
+    return sorted(found, key=lambda r: (terms.SEVERITY[r], REASONS.index(r)))
+
+
+def assess(text, embedding=None, head=None, threshold=None, units=None):
+    """Assess one text. With `head` (a SafeguardingHead) and the text's `embedding` from the
+    encoder the head was trained on (and its sentences' embeddings, `units`, see encode_units),
+    the head decides at `threshold` (default: the head's own); otherwise the patterns decide."""
+    text = text or ""
+    hits = pattern_hits(text)
+    usable = head is not None and embedding is not None and head.accepts(embedding)
+    if usable:
+        score = head.probability(embedding, pattern_features(hits), units)
+        flagged = head.decide(score, firm_evidence(hits), head.threshold if threshold is None else threshold)
+        nearest = head.nearest_reason(embedding, units) if flagged else None
+    else:
+        score = _pattern_score(hits)
+        flagged = firm_evidence(hits)
+        nearest = None
+    if not flagged:
+        return SafeguardingResult(flagged=False, score=round(float(score), 4))
+    reasons = _reasons(hits, nearest, text) or [terms.CRISIS]
+    evidence = []
+    for reason in reasons:
+        for _, _, snippet in hits.get(reason, ()):
             if snippet and snippet not in evidence:
                 evidence.append(snippet)
-    return SafeguardingResult(flagged=True, reasons=reasons, evidence=evidence,
-                              score=round(1.0 - keep_going, 4))
+    if not evidence:
+        snippet = " ".join(text.split())
+        evidence = [snippet[:MAX_EVIDENCE] + ("…" if len(snippet) > MAX_EVIDENCE else "")]
+    return SafeguardingResult(flagged=True, reasons=reasons, evidence=evidence, score=round(float(score), 4),
+                              severity=severity_of(reasons))
 
 
-def build_prototypes(encoder):
-    """{reason: (k, d) array} of encoded prototype phrases, for assess()."""
-    prototypes = {}
-    for reason, phrases in terms.PROTOTYPES.items():
-        prototypes[reason] = np.asarray(encoder.encode(list(phrases)), dtype=np.float32)
-    return prototypes
+def units_of(text):
+    """The pieces of a text whose closeness to the prototypes counts besides the whole: each
+    sentence of MIN_UNIT_WORDS words or more (not "Dear Sir/Madam," or "Thanks") and each pair
+    of them side by side; none when there is only one (the whole text covers it)."""
+    sentences = [s for s in split_sentences(text or "") if len(s.split()) >= MIN_UNIT_WORDS]
+    if len(sentences) < 2:
+        return []
+    pairs_of = [" ".join(sentences[i:i + 2]) for i in range(len(sentences) - 1)] if len(sentences) > 2 else []
+    return (sentences + pairs_of)[:MAX_UNITS]
 
 
-def assess_batch(texts, encoder=None, prototypes=None, threshold=EMBEDDING_THRESHOLD):
-    """Assess many texts; with an encoder, the embedding check runs as well."""
+def encode_units(texts, encoder):
+    """[array (n_units, d)] for each text, encoded in one pass."""
+    per_text = [units_of(t) for t in texts]
+    flat = [u for units in per_text for u in units]
+    vectors = np.asarray(encoder.encode(flat), dtype=np.float32) if flat else None
+    out, at = [], 0
+    for units in per_text:
+        out.append(vectors[at:at + len(units)] if units else None)
+        at += len(units)
+    return out
+
+
+def assess_batch(texts, encoder=None, head=None, threshold=None, embeddings=None):
+    """Assess many texts. With a head and an encoder (the texts' `embeddings` may be given to
+    save encoding them again) the head decides; otherwise the patterns do."""
     texts = [t or "" for t in texts]
-    if encoder is None or not texts:
-        return [assess(t, prototypes=None) for t in texts]
-    if prototypes is None:
-        prototypes = build_prototypes(encoder)
-    embeddings = np.asarray(encoder.encode(texts), dtype=np.float32)
-    return [assess(t, e, prototypes, threshold) for t, e in zip(texts, embeddings)]
+    if not texts:
+        return []
+    if head is None or encoder is None:
+        return [assess(t) for t in texts]
+    if embeddings is None:
+        embeddings = encoder.encode(texts)
+    embeddings = np.asarray(embeddings, dtype=np.float32)
+    if not head.accepts(embeddings[0]):
+        return [assess(t) for t in texts]
+    units = encode_units(texts, encoder)
+    return [assess(t, e, head, threshold, u) for t, e, u in zip(texts, embeddings, units)]

@@ -78,6 +78,7 @@ class Case(BaseModel):
     anonymous = BooleanField(default=False)
     assigned_to = ForeignKeyField(User, null=True, backref="cases", on_delete="SET NULL")
     urgent = BooleanField(default=False, index=True)  # safeguarding flag on any linked item
+    severity = IntegerField(null=True)  # the most severe flag's (1 highest); None: no flag
     special_category = BooleanField(default=False, index=True)  # health, ethnicity, … (UK GDPR art. 9)
     channel = CharField(max_length=20, default="web", index=True)
     received_at = DateTimeField(default=utcnow, index=True)
@@ -115,6 +116,13 @@ class Case(BaseModel):
     @property
     def kind_label(self):
         return CASE_KINDS.get(self.kind, self.kind)
+
+    @property
+    def severity_words(self):
+        """The safeguarding severity in words ("" when no flag reached the case)."""
+        from classifiers.safeguarding_terms import SEVERITY_WORDS
+
+        return SEVERITY_WORDS.get(self.severity, "") if self.severity else ""
 
     @property
     def status_label(self):

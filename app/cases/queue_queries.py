@@ -7,7 +7,7 @@ Queues (open cases only, except "all"):
   mine               assigned to me
   team               in one of my services (UserService)
   unassigned         nobody assigned
-  urgent             a safeguarding flag, or marked urgent at triage
+  urgent             a safeguarding flag, or marked urgent at triage; most severe first, then oldest
   due_soon           the next deadline is today or within clocks.DUE_SOON_WORKING_DAYS
   overdue            the next deadline has passed
   awaiting_resident  the clock is paused: waiting for the resident
@@ -179,6 +179,11 @@ def cases(user, queue, filters=Filters(), today=None):
     query = filtered(query, filters)
     if queue == "all":
         return query.order_by(Case.received_at.desc(), Case.id.desc())
+    if queue == "urgent":
+        # Most severe safeguarding flag first (1 risk to life or to a child, 2 abuse, 3 the
+        # rest; cases marked urgent at triage without a flag last), then the oldest.
+        severity = SqlCase(None, [(Case.severity.is_null(), 9)], Case.severity)
+        return query.order_by(severity, Case.received_at, Case.id)
     # Running deadlines first, most urgent (longest overdue) first; then paused clocks;
     # cases with no deadline last.
     group = SqlCase(None, [(Case.next_due_on.is_null(), 2), (Case.paused == True, 1)], 0)  # noqa: E712

@@ -52,13 +52,17 @@ def sensitivity(items):
 
 
 def carry_flags(case, items, *, actor=None, at=None):
-    """Carry the items' safeguarding and special-category flags to the case (never unset),
-    with one "urgency" timeline event per newly flagged item. Returns those items' ids."""
+    """Carry the items' safeguarding and special-category flags to the case (never unset), and
+    the most severe flag's severity (the urgent queue orders by it), with one "urgency"
+    timeline event per newly flagged item. Returns those items' ids."""
     items = list(items)
     urgent, special = sensitivity(items)
-    if (urgent and not case.urgent) or (special and not case.special_category):
+    severity = min([flag.severity for flag in _flags(items)] + [case.severity or 99])
+    severity = None if severity == 99 else severity
+    if (urgent and not case.urgent) or (special and not case.special_category) or severity != case.severity:
         case.urgent, case.special_category = case.urgent or urgent, case.special_category or special
-        case.save(only=[Case.urgent, Case.special_category])
+        case.severity = severity
+        case.save(only=[Case.urgent, Case.special_category, Case.severity])
     noted = {row.item_id for row in CaseEvent.select(CaseEvent.item_id).where(
         CaseEvent.case == case, CaseEvent.summary == SAFEGUARDING_SUMMARY)}
     new = [flag.item_id for flag in _flags(items) if flag.item_id not in noted]
@@ -208,7 +212,8 @@ def merge(source, target, reason, *, actor=None, at=None):
         source.save(only=[Case.status, Case.merged_into, Case.closed_at])
         target.urgent, target.special_category = (target.urgent or source.urgent,
                                                   target.special_category or source.special_category)
-        target.save(only=[Case.urgent, Case.special_category])
+        target.severity = min([s for s in (target.severity, source.severity) if s is not None], default=None)
+        target.save(only=[Case.urgent, Case.special_category, Case.severity])
         timeline.add(source, "merged", f"Merged into {target.reference}", body=reason, actor=actor, at=at)
         timeline.add(target, "merged", f"{source.reference} merged into this case ({moved} item"
                      f"{'s' * (moved != 1)})", body=reason, actor=actor, at=at)

@@ -4,7 +4,7 @@ from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, 
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from app.learning.models import SENTIMENTS, TOPIC_KINDS
+from app.learning.models import SAFEGUARDING_DECISIONS, SENTIMENTS, TOPIC_KINDS
 from app.org.models import ServiceArea
 
 
@@ -14,6 +14,14 @@ def _strip(value):
 
 class ActionForm(FlaskForm):
     """A button that posts: CSRF only."""
+
+
+class FlagDecisionForm(FlaskForm):
+    """An officer's decision on a safeguarding flag: one of two buttons."""
+
+    decision = SelectField("Decision", choices=[SelectChoice(k, v) for k, v in SAFEGUARDING_DECISIONS.items()],
+                           validators=[DataRequired("Choose confirmed concern or not a concern")],
+                           invalid_choice_message="Choose confirmed concern or not a concern")
 
 
 class SentimentForm(FlaskForm):

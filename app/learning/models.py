@@ -13,6 +13,7 @@ from app.org.models import ServiceArea
 SENTIMENTS = {"negative": "Negative", "neutral": "Neutral or mixed", "positive": "Positive"}
 TASKS = {"sentiment": "Sentiment", "topic": "Topics"}
 TOPIC_KINDS = {"service": "Service area", "theme": "Cross-cutting theme"}
+SAFEGUARDING_DECISIONS = {"concern": "Confirmed concern", "not_concern": "Reviewed, not a concern"}
 MODEL_STATUSES = {"champion": "In use", "challenger": "Challenger", "retired": "Retired",
                   "rejected": "Not promoted"}
 
@@ -120,14 +121,23 @@ class OfficerLabel(BaseModel):
 
 
 class SafeguardingFlag(BaseModel):
+    """An item whose words suggest someone may be at risk. Open until an officer decides:
+    "concern" (a confirmed safeguarding concern) or "not_concern" (reviewed, not a concern);
+    both decisions calibrate the council's threshold (app.learning.calibration)."""
+
     item = ForeignKeyField(FeedbackItem, unique=True, backref="safeguarding", on_delete="CASCADE")
     reasons = TextField(default="[]")  # JSON list of plain-English reasons
     evidence = TextField(default="[]")  # JSON list of quoted phrases
     score = FloatField(default=0.0)
+    severity = IntegerField(default=3, index=True)  # 1 risk to life or a child, 2 abuse, 3 other
+    head_version = CharField(max_length=80, default="")  # the model that gave the score
+    threshold = FloatField(null=True)  # the threshold in force when it was flagged
     status = CharField(max_length=20, default="open", index=True)
+    decision = CharField(max_length=20, default="")  # "" (open) / concern / not_concern
     created_at = DateTimeField(default=utcnow)
     reviewed_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     reviewed_at = DateTimeField(null=True)
+    notified_at = DateTimeField(null=True)  # every alert email queued (app.learning.alerts)
 
     class Meta:
         table_name = "safeguarding_flag"
@@ -140,6 +150,33 @@ class SafeguardingFlag(BaseModel):
     @property
     def evidence_list(self):
         return json.loads(self.evidence or "[]")
+
+    @property
+    def severity_words(self):
+        from classifiers.safeguarding_terms import SEVERITY_WORDS
+
+        return SEVERITY_WORDS.get(self.severity, SEVERITY_WORDS[3])
+
+    @property
+    def decision_label(self):
+        return SAFEGUARDING_DECISIONS.get(self.decision, "Not yet reviewed")
+
+
+class SafeguardingCalibration(BaseModel):
+    """One recomputation of the council's safeguarding threshold from officers' decisions
+    (the newest row is in force; app.learning.calibration)."""
+
+    computed_at = DateTimeField(default=utcnow, index=True)
+    head_version = CharField(max_length=80)
+    threshold = FloatField()
+    default_threshold = FloatField()
+    ceiling = FloatField()
+    decisions = IntegerField(default=0)
+    confirmed = IntegerField(default=0)
+    dismissed = IntegerField(default=0)
+
+    class Meta:
+        table_name = "safeguarding_calibration"
 
 
 class DuplicateLink(BaseModel):

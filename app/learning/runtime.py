@@ -46,16 +46,20 @@ def encoder():
         return _cache["encoder"]
 
 
-def safeguarding_prototypes():
-    """Encoded reason prototypes for the safeguarding embedding check, once per encoder."""
-    from classifiers.safeguarding import build_prototypes
+def safeguarding_head():
+    """The shipped safeguarding head when it was trained on the encoder in use, else None
+    (the safeguarding flag then runs on its patterns alone)."""
+    from app.learning.calibration import shipped_head
 
-    enc = encoder()
-    with _lock:
-        key = ("safeguarding", enc.version)
-        if key not in _cache:
-            _cache[key] = build_prototypes(enc)
-        return _cache[key]
+    head, enc = shipped_head(), encoder()
+    if head.meta.get("encoder") != enc.version or head.dim != enc.dim:
+        with _lock:
+            if ("safeguarding-warned", enc.version) not in _cache:
+                _cache[("safeguarding-warned", enc.version)] = True
+                log.warning("the safeguarding head was trained on %s, not %s: patterns only",
+                            head.meta.get("encoder"), enc.version)
+        return None
+    return head
 
 
 def classifier_taxonomy(topics=None):

@@ -37,6 +37,8 @@ def initial_topics(summary):
 
 
 def open_flags():
+    """Open flags, most severe first (risk to life or to a child, then abuse, then the rest),
+    then oldest first (by when the resident told us)."""
     return list(SafeguardingFlag.select(SafeguardingFlag, FeedbackItem).join(FeedbackItem)
                 .where(SafeguardingFlag.status == "open")
-                .order_by(SafeguardingFlag.created_at, SafeguardingFlag.id))
+                .order_by(SafeguardingFlag.severity, FeedbackItem.received_at, SafeguardingFlag.id))

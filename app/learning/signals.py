@@ -22,36 +22,55 @@ EMERGING_THRESHOLD = 0.6
 EMERGING_LOOKBACK_DAYS = 14
 
 
-def assess_safeguarding(item, embedding=None, prototypes=None):
-    """Flag the item (once) when the text suggests risk to someone; returns the flag or None.
-    With the item's embedding and the reason prototypes, phrasing the patterns miss is
-    caught by similarity too (err on the side of flagging)."""
+def assess_safeguarding(item, result=None, *, head_version="", threshold=None):
+    """Flag the item (once) when `result` (the worker's classifiers.safeguarding result: the
+    trained head on the item's embedding) says someone may be at risk; without a result the
+    patterns decide alone. Returns the new flag or None. After commit, the item's case is
+    marked urgent (hooks.on_safeguarding_flagged) and the alert emails go out."""
     from classifiers.safeguarding import assess
 
     if SafeguardingFlag.select().where(SafeguardingFlag.item == item).exists():
         return None
-    result = assess(item.text or "", embedding=embedding, prototypes=prototypes)
+    result = result if result is not None else assess(item.text or "")
     if not result.flagged:
         return None
+    from app.learning.tasks import safeguarding_alerts
+
     with transaction() as tx:
         flag = SafeguardingFlag.create(item=item, reasons=json.dumps(list(result.reasons)),
                                        evidence=json.dumps(list(result.evidence)),
-                                       score=float(result.score or 0.0))
+                                       score=float(result.score or 0.0), severity=result.severity or 3,
+                                       head_version=head_version, threshold=threshold)
         audit.record("learning.safeguarding_flagged", obj=item,
                      summary=f"Possible safeguarding concern: {', '.join(result.reasons)[:300]}",
-                     details={"reasons": list(result.reasons)})
+                     details={"reasons": list(result.reasons), "severity": flag.severity})
         hooks.send_after_commit(tx, hooks.safeguarding_flagged, item.id)
+        tx.on_commit(safeguarding_alerts, flag.id)
     return flag
 
 
-def review_flag(flag, *, actor):
-    if flag.status == "reviewed":
+class DecisionError(ValueError):
+    pass
+
+
+def review_flag(flag, decision, *, actor):
+    """An officer's decision on a flag: "concern" (confirmed) or "not_concern" (reviewed, not
+    a concern). It closes the flag, is audited, and recalibrates the threshold after commit.
+    The same decision twice changes nothing; a different one replaces it."""
+    from app.learning.models import SAFEGUARDING_DECISIONS
+    from app.learning.tasks import calibrate_safeguarding
+
+    if decision not in SAFEGUARDING_DECISIONS:
+        raise DecisionError("Choose confirmed concern or not a concern")
+    if flag.status == "reviewed" and flag.decision == decision:
         return flag
-    with transaction():
-        flag.status, flag.reviewed_by, flag.reviewed_at = "reviewed", actor, utcnow()
+    with transaction() as tx:
+        flag.status, flag.decision, flag.reviewed_by, flag.reviewed_at = "reviewed", decision, actor, utcnow()
         flag.save()
         audit.record("learning.safeguarding_reviewed", actor=actor, obj=flag.item,
-                     summary="Safeguarding flag marked as reviewed")
+                     summary=f"Safeguarding flag: {SAFEGUARDING_DECISIONS[decision].lower()}",
+                     details={"decision": decision, "flag_id": flag.id})
+        tx.on_commit(calibrate_safeguarding)
     return flag
 
 

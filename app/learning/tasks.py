@@ -5,7 +5,10 @@
 - learning.train_challenger: on demand and daily
 - learning.adapt_topics: daily, keeps zero-shot topics adapted to the council's own feedback
 - learning.detect_emerging: hourly
-A sweep re-enqueues items still "pending" classification, up to 64 per batch.
+- learning.safeguarding_alerts: a new flag's emails (app.learning.alerts)
+- learning.calibrate_safeguarding: after each officer's decision on a flag, and daily
+Sweeps re-enqueue items still "pending" classification (up to 64 per batch) and flags whose
+alert emails were not all queued.
 
 `connect_intake()` connects classification to the intake signal (app.feedback.hooks), so every
 new item is classified once its transaction commits; the shell calls it at start-up
@@ -25,16 +28,25 @@ log = logging.getLogger(__name__)
 
 def run_classification(ids):
     """Classify the items, then look for safeguarding concerns and repeats (new items only)."""
-    from app.learning import runtime, signals
+    from classifiers.safeguarding import assess_batch
+
     from app.feedback.models import FeedbackItem
+    from app.learning import calibration, runtime, signals
 
     models = runtime.current()
     classified = predictions.classify_items(ids, models)
-    prototypes = runtime.safeguarding_prototypes()
-    vector_ids, vectors = predictions.embeddings_for(classified or [], models.encoder.version)
+    items = list(FeedbackItem.select().where(FeedbackItem.id.in_(classified or [0])).order_by(FeedbackItem.id))
+    vector_ids, vectors = predictions.embeddings_for([i.id for i in items], models.encoder.version)
     vector_of = dict(zip(vector_ids, vectors))
-    for item in FeedbackItem.select().where(FeedbackItem.id.in_(classified or [0])):
-        signals.assess_safeguarding(item, vector_of.get(item.id), prototypes)
+    head = runtime.safeguarding_head()
+    threshold = calibration.threshold(head) if head is not None else None
+    embedded = [i for i in items if i.id in vector_of]
+    results = dict(zip([i.id for i in embedded], assess_batch(
+        [i.text for i in embedded], encoder=models.encoder, head=head, threshold=threshold,
+        embeddings=[vector_of[i.id] for i in embedded]))) if embedded else {}
+    for item in items:
+        signals.assess_safeguarding(item, results.get(item.id), threshold=threshold if item.id in results else None,
+                                    head_version=head.version if head is not None and item.id in results else "")
         signals.link_duplicates(item, models.encoder.version)
     return classified
 
@@ -51,6 +63,21 @@ def classify(item_id):
 
 def enqueue_classification(item_id):
     classify(item_id)
+
+
+@db_task("learning.safeguarding_alerts")
+def safeguarding_alerts(flag_id):
+    from app.learning import alerts
+
+    return [row.id for row in alerts.send_alerts(flag_id)]
+
+
+@db_task("learning.calibrate_safeguarding")
+def calibrate_safeguarding():
+    from app.learning import calibration
+
+    row = calibration.recalibrate()
+    return row.threshold if row is not None else None
 
 
 @db_task("learning.reclassify")
@@ -103,6 +130,7 @@ def train_daily():
     for task in ("sentiment", "topic"):
         train_challenger(task)
     adapt_topics()
+    calibrate_safeguarding()
 
 
 def connect_intake():
@@ -110,6 +138,15 @@ def connect_intake():
 
 
 register_sweep("learning.classify", predictions.pending_batches, classify_batch)
+
+
+def _unnotified_flags():
+    from app.learning import alerts
+
+    return alerts.unnotified()
+
+
+register_sweep("learning.safeguarding_alerts", _unnotified_flags, safeguarding_alerts)
 
 
 def _live_sentiment_model():
@@ -126,8 +163,28 @@ def _live_sentiment_model():
     return runtime.load_sentiment(version) if version is not None else None
 
 
+def _live_safeguarding_threshold(head):
+    """The council's calibrated threshold for `head`, for `flask classifiers evaluate`."""
+    from peewee import DatabaseError
+
+    from app.db import db
+    from app.learning import calibration
+
+    if db.obj is None:  # not inside the app (the command run on its own): the head's default
+        return None
+    try:
+        if not db.is_closed():
+            return calibration.threshold(head)
+        with db.connection_context():
+            return calibration.threshold(head)
+    except DatabaseError:  # no learning tables yet: the head's default
+        return None
+
+
 def connect_evaluate():
-    """`flask classifiers evaluate` tests the promoted sentiment model (app.wiring connects it)."""
-    from classifiers.cli import register_sentiment_provider
+    """`flask classifiers evaluate` tests the promoted sentiment model and the council's
+    calibrated safeguarding threshold (app.wiring connects them)."""
+    from classifiers.cli import register_sentiment_provider, register_threshold_provider
 
     register_sentiment_provider(_live_sentiment_model)
+    register_threshold_provider(_live_safeguarding_threshold)

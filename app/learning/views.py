@@ -8,8 +8,8 @@ from app.auth.roles import SERVICE_LEAD
 from app.cases import access as case_access
 from app.cases.item_case import item_case
 from app.feedback.models import FeedbackItem
-from app.learning import labels, services, signals
-from app.learning.forms import ActionForm, SentimentForm, TopicsForm
+from app.learning import calibration, labels, services, signals
+from app.learning.forms import ActionForm, FlagDecisionForm, SentimentForm, TopicsForm
 from app.learning.models import SafeguardingFlag
 from app.learning.taxonomy import UnknownTopic
 
@@ -106,7 +106,10 @@ def urgent():
     flags = services.open_flags()
     hidden = case_access.hidden_item_ids(current_user, [flag.item_id for flag in flags])
     return render_template("learning/urgent.html", flags=[f for f in flags if f.item_id not in hidden],
-                           form=ActionForm())
+                           form=FlagDecisionForm(), calibrated=calibration.in_force())
+
+
+DECIDED = {"concern": "{} confirmed as a safeguarding concern", "not_concern": "{} reviewed: not a concern"}
 
 
 @bp.route("/urgent/<id:flag_id>/reviewed", methods=["POST"])
@@ -115,10 +118,13 @@ def flag_reviewed(flag_id):
     flag = SafeguardingFlag.get_or_none(SafeguardingFlag.id == flag_id)
     if flag is None or case_access.hidden_item_ids(current_user, [flag.item_id]):
         abort(404)
-    if ActionForm().validate_on_submit():
-        signals.review_flag(flag, actor=current_user)
-        flash(f"{flag.item.reference} marked as reviewed", "success")
-    else:
+    form = FlagDecisionForm()
+    if form.validate_on_submit():
+        signals.review_flag(flag, form.decision.data, actor=current_user)
+        flash(DECIDED[form.decision.data].format(flag.item.reference), "success")
+    elif form.csrf_token.errors:
         flash("That form has expired. Try again.", "info")
+    else:
+        flash("Choose confirmed concern or not a concern.", "info")
     return redirect(request.form.get("next_page") == "item" and
                     url_for("feedback_staff.item", item_id=flag.item_id) or url_for("feedback_staff.urgent"))

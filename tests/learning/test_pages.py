@@ -88,7 +88,7 @@ def test_safeguarding_flag_appears_in_the_urgent_queue_with_its_reason(signed_in
     html = client.get("/staff/feedback/urgent").get_data(as_text=True)
     assert item.reference in html and flag.reason_list[0] in html
     assert "Possible safeguarding concern" in client.get(f"/staff/feedback/{item.id}").get_data(as_text=True)
-    _post(client, f"/staff/feedback/urgent/{flag.id}/reviewed", {}, "/staff/feedback/urgent")
+    _post(client, f"/staff/feedback/urgent/{flag.id}/reviewed", {"decision": "not_concern"}, "/staff/feedback/urgent")
     assert SafeguardingFlag.get_by_id(flag.id).status == "reviewed"
     assert f"/urgent/{flag.id}/reviewed" not in client.get("/staff/feedback/urgent").get_data(as_text=True)
     assert AuditEvent.select().where(AuditEvent.action == "learning.safeguarding_flagged").exists()
