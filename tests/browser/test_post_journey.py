@@ -13,13 +13,10 @@ from tests.browser.helpers import (AXE, DESKTOP, PHONE, axe_violations, browser,
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def complaints_open_cases(no_classification_on_intake, monkeypatch):
+@pytest.fixture
+def settings_overrides(settings_overrides):
     """As the running app does: a complaint opens its case (classification stays off)."""
-    from app.cases import tasks
-    from app.feedback import hooks
-
-    monkeypatch.setattr(hooks, "on_feedback_recorded", [tasks.enqueue_open])
+    return dict(settings_overrides, intake_listeners=("cases",))
 
 
 def checked(t, name, width=PHONE["width"]):
