@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
 from app.feedback.models import FeedbackItem
 from app.learning import labels, signals, taxonomy
-from app.learning.routing import ROUTE_AT, routing_of
+from app.learning import routing as route_rules
 from app.learning.models import SafeguardingFlag
 
 EDITORS = (ADMINISTRATOR, COMPLAINTS_OFFICER, ANALYST)
@@ -25,7 +25,8 @@ class ServiceView:
     runners_up: list = field(default_factory=list)
     officer: object = None  # ItemTopic or None
     routing: object = None  # ServiceRouting or None
-    route_at: float = ROUTE_AT
+    item_service: str = None  # the item's service now (the resident's, an officer's or routed)
+    route_at: float = 0.0  # the routing confidence (app.learning.routing.ROUTE_AT)
 
 
 @dataclass
@@ -50,7 +51,8 @@ def item_summary(item):
         "sentences": prediction.sentence_list if prediction else [],
         "service": ServiceView(choice=services[0] if services else None, runners_up=services[1:],
                                officer=officer_service[0] if officer_service else None,
-                               routing=routing_of(item.id)),
+                               routing=route_rules.routing_of(item.id), route_at=route_rules.ROUTE_AT,
+                               item_service=item.service.name if item.service_id else None),
         "themes": ThemesView(assigned=[r for r in themes if r.assigned], near=[r for r in themes if not r.assigned],
                              officer=labels.officer_rows(item, "theme"), labelled=current["theme"] is not None),
         "labels": current,

@@ -56,6 +56,8 @@ def test_a_confident_service_area_routes_the_item_and_its_case_to_that_team(inta
     assert routed.service_id == waste.id and routed.confidence >= routing.ROUTE_AT
     case = case_of(item)
     assert case.service_id == waste.id and case.assigned_to_id in {u.id for u in waste_team}
+    kinds = [e.kind for e in CaseEvent.select().where(CaseEvent.case == case).order_by(CaseEvent.id)]
+    assert [k for k in kinds if k in ("received", "routed", "assigned")] == ["received", "routed", "assigned"]
     [event] = _routed_events(case)
     assert event.summary.startswith("Routed to Waste & Recycling") and event.item_id == item.id
     assert AuditEvent.select().where(AuditEvent.action == "learning.service_routed").count() == 1
@@ -95,12 +97,16 @@ def test_the_sweep_routes_a_case_the_hook_missed(monkeypatch, only_service, wast
     assert len(_routed_events(case_of(item))) == 1 and run_sweeps()["cases.route"] == 0
 
 
-def test_the_residents_choice_is_never_overridden(intake_hooks, only_service, waste_team):
+def test_the_residents_choice_is_never_overridden(intake_hooks, only_service, waste_team, signed_in):
     only_service("waste-recycling")
     item = create_feedback(text=BIN, service_slug="highways")
     assert FeedbackItem.get_by_id(item.id).service.slug == "highways"
     assert routing.routing_of(item.id) is None and case_of(item).service.slug == "highways"
     assert not _routed_events(case_of(item))
+    client, _ = signed_in("complaints_officer")
+    html = client.get(f"/staff/feedback/{item.id}").get_data(as_text=True)
+    assert "Waste &amp; Recycling</strong> (100%)" in html  # what the model thought, shown
+    assert "Not needed: the item's service is Highways." in html
 
 
 def test_below_the_routing_confidence_the_case_waits_in_triage_with_the_suggestion(intake_hooks, monkeypatch,
@@ -115,6 +121,8 @@ def test_below_the_routing_confidence_the_case_waits_in_triage_with_the_suggesti
     assert case.reference in queue and "Not known (suggested: " in queue
     page = client.get(f"/staff/cases/{case.id}").get_data(as_text=True)
     assert "No service yet. The model suggests" in page and "not sure enough to route" in page
+    item_page = client.get(f"/staff/feedback/{item.id}").get_data(as_text=True)
+    assert "Not sure enough to route (routing needs 101%): a suggestion only." in item_page
 
 
 def test_choosing_the_service_area_on_the_case_page_routes_an_unrouted_case(intake_hooks, monkeypatch, signed_in,
