@@ -8,7 +8,9 @@ item was classified (either may come first), and a sweep catches anything missed
 routed once per item (the "routed" event), and never once an officer has put it elsewhere.
 Below the routing confidence nothing moves: the case stays in triage with the suggestion shown.
 
-An officer correcting such an item's service area on the case page moves the case with it.
+An officer correcting such an item's service area on the case page moves the case with it (and,
+when the model had handed it out, to the next officer in the right team). Routing never takes a
+case from an officer someone assigned it to.
 """
 from app.audit import services as audit
 from app.cases import assignment, timeline
@@ -52,11 +54,12 @@ def route_case(item_id, at=None):
     return case
 
 
-def _hand_to_team(case, at, actor=None):
-    """Round-robin within the case's service team, unless it has an officer from that team
-    (or the team is empty: it waits, unassigned, in the team's queue)."""
+def _hand_to_team(case, at, actor=None, reassign=False):
+    """Round-robin within the case's service team when nobody has the case (or, with
+    `reassign`, when whoever has it is not in that team). With an empty team it waits,
+    unassigned, in the team's queue."""
     members = {user.id for user in assignment.team(case.service_id)}
-    if not members or case.assigned_to_id in members:
+    if not members or case.assigned_to_id in members or (case.assigned_to_id and not reassign):
         return None
     return assignment.round_robin(case, actor=actor, at=at)
 
@@ -67,12 +70,13 @@ def follow_correction(case, item, service, *, actor=None, at=None):
     `service` and its new team. Returns True when the case moved."""
     if service is None or case.status != "open" or case.service_id == service.id:
         return False
-    if case.service_id is not None and routed_event(case, item.id) is None:
+    routed = routed_event(case, item.id) is not None
+    if case.service_id is not None and not routed:
         return False
     at = now(at)
     with transaction():
         assignment.set_service(case, service, actor=actor, at=at)
-        _hand_to_team(case, at, actor=actor)
+        _hand_to_team(case, at, actor=actor, reassign=routed)  # the model's hand-out, put right
     return True
 
 

@@ -186,3 +186,20 @@ def test_with_the_real_models_a_missed_bin_complaint_goes_to_the_waste_team(inta
     assert "<strong>Waste &amp; Recycling</strong> (8" in service and "Delay" not in service
     assert "Delay (" in themes[:themes.index("</dd>")] and "Waste" not in themes[:themes.index("</dl>")]
     runtime.reset()
+
+
+def test_routing_never_takes_a_case_from_the_officer_it_was_given_to(intake_hooks, only_service, monkeypatch,
+                                                                    waste_team):
+    from app.cases import assignment
+
+    monkeypatch.setattr(routing, "on_service_routed", [])  # the case opens first, unrouted
+    only_service("waste-recycling")
+    monkeypatch.setattr(hooks, "on_feedback_recorded", [case_tasks.enqueue_open, learning_tasks.enqueue_classification])
+    admin = create_user(role="administrator")
+    item = create_feedback(text=BIN, service_slug=None)
+    case = case_of(item)
+    assignment.assign(case, admin)  # given to someone by hand before the route arrived
+    case_tasks.route(item.id)
+    case = case_of(item)
+    assert case.service.slug == "waste-recycling" and case.assigned_to_id == admin.id
+    assert len(_routed_events(case)) == 1
