@@ -149,7 +149,7 @@ def fill(n, rng, officers, services, today):
         if rng.random() < 0.1:
             head = rng.choice(("service", "theme"))
             topic_rows.append({"item": item_id, "topic": rng.choice(heads[head]), "confidence": 1.0, "head": head,
-                               "source": "officer", "model_version": None})
+                               "assigned": True, "source": "officer", "model_version": None})
         predictions.append({"item": item_id, "model_version": version.id, "sentiment": pick(rng, SENTIMENTS),
                             "sentiment_score": 0.5 + rng.random() / 2, "sentences": "[]",
                             "created_at": datetime.datetime(2026, 1, 1)})
