@@ -67,3 +67,30 @@ def format_report(scores, title=""):
     for label, row in zip(scores.labels, scores.confusion):
         lines.append(f"{str(label):<{width}}  " + " ".join(f"{n:8d}" for n in row))
     return "\n".join(lines)
+
+
+def score_multilabel(true_sets, predicted_sets, labels):
+    """Scores for multi-label predictions (a set of labels per item, possibly empty): micro and
+    macro precision/recall/F1 and per-label figures. Macro-F1 averages over labels present in
+    the truth; `exact` is the share of items whose whole set was right (an empty set included)."""
+    true_sets, predicted_sets = [set(s) for s in true_sets], [set(s) for s in predicted_sets]
+    if len(true_sets) != len(predicted_sets):
+        raise ValueError("true and predicted differ in length")
+    per_label, tp_all, predicted_all, true_all = {}, 0, 0, 0
+    for label in labels:
+        tp = sum(1 for t, p in zip(true_sets, predicted_sets) if label in t and label in p)
+        predicted_as = sum(1 for p in predicted_sets if label in p)
+        support = sum(1 for t in true_sets if label in t)
+        precision, recall = _ratio(tp, predicted_as), _ratio(tp, support)
+        per_label[label] = {"precision": round(precision, 4), "recall": round(recall, 4),
+                            "f1": round(_ratio(2 * precision * recall, precision + recall), 4),
+                            "support": support}
+        tp_all, predicted_all, true_all = tp_all + tp, predicted_all + predicted_as, true_all + support
+    present = [label for label in labels if per_label[label]["support"] > 0]
+    macro = sum(per_label[label]["f1"] for label in present) / len(present) if present else 0.0
+    micro_p, micro_r = _ratio(tp_all, predicted_all), _ratio(tp_all, true_all)
+    exact = sum(1 for t, p in zip(true_sets, predicted_sets) if t == p)
+    return {"n": len(true_sets), "macro_f1": round(macro, 4),
+            "micro_f1": round(_ratio(2 * micro_p * micro_r, micro_p + micro_r), 4),
+            "micro_precision": round(micro_p, 4), "micro_recall": round(micro_r, 4),
+            "exact": round(_ratio(exact, len(true_sets)), 4), "per_label": per_label}

@@ -1,8 +1,9 @@
 """One-click corrections of what the models said, made from the case page: the learning
-loop's labels (app.learning.labels) plus a "classification" entry on the case timeline."""
-from app.cases import timeline
+loop's labels (app.learning.labels), one head at a time, plus a "classification" entry on the
+case timeline. Correcting the service area of an item the model routed moves the case too."""
+from app.cases import routing, timeline
 from app.learning import labels
-from app.learning.models import SENTIMENTS
+from app.learning.models import SENTIMENTS, Topic
 from app.queue import transaction
 
 
@@ -14,12 +15,24 @@ def correct_sentiment(case, item, value, *, actor):
     return label
 
 
-def correct_topics(case, item, keys, *, actor, names=None):
-    """`names` ({key: name}) words the timeline entry; keys outside the taxonomy are refused
-    by app.learning (taxonomy.UnknownTopic) and nothing is stored."""
+def correct_service(case, item, key, *, actor):
+    """Set the item's service area (a key outside the service areas is refused by
+    app.learning with taxonomy.UnknownTopic, and nothing is stored). Returns True when the
+    case moved with it (see app.cases.routing.follow_correction)."""
     with transaction():
-        stored = labels.label_topics(item, keys, actor=actor)
-        shown = ", ".join((names or {}).get(k, k) for k in dict.fromkeys(keys))
-        timeline.add(case, "classification", f"{item.reference}: topics set to {shown}", actor=actor,
-                     item=item)
+        labels.label_service(item, key, actor=actor)
+        topic = Topic.get(Topic.key == key)
+        timeline.add(case, "classification", f"{item.reference}: service area set to {topic.name}",
+                     actor=actor, item=item)
+        return routing.follow_correction(case, item, topic.service, actor=actor)
+
+
+def correct_themes(case, item, keys, *, actor):
+    """Set the item's themes (an empty list: none apply); keys outside the themes are refused."""
+    with transaction():
+        stored = labels.label_themes(item, keys, actor=actor)
+        names = [t.name for t in Topic.select().where(Topic.key.in_(list(keys) or [""])).order_by(Topic.position)]
+        timeline.add(case, "classification",
+                     f"{item.reference}: themes set to {', '.join(names) if names else 'none'}",
+                     actor=actor, item=item)
     return stored

@@ -60,6 +60,7 @@ EVENT_KINDS = {
     "reopened": "Reopened",
     "classification": "Classification corrected",
     "service_changed": "Service changed",  # triage (app.cases.assignment)
+    "routed": "Routed by the service-area model",  # app.cases.routing
     "urgency": "Urgency changed",  # triage (app.cases.assignment)
     "letter_posted": "Letter posted",  # a letter to post was printed and posted (app.cases.post)
 }

@@ -36,7 +36,7 @@ class QueueFilterForm(Form):
 
     service = SelectField("Service", validate_choice=False)
     stage = SelectField("Stage", validate_choice=False)
-    topic = SelectField("Topic", validate_choice=False)
+    topic = SelectField("Service area or theme", validate_choice=False)
     sentiment = SelectField("Sentiment", validate_choice=False)
     channel = SelectField("Channel", validate_choice=False)
     kind = SelectField("Type", validate_choice=False)
@@ -44,11 +44,12 @@ class QueueFilterForm(Form):
     def __init__(self, formdata):
         super().__init__(formdata)
         self._services = {str(s.id): s.name for s in ServiceArea.ordered()}
-        self._topics = {str(t.id): t.name for t in Topic.select(Topic.id, Topic.name)
-                        .where(Topic.active == True).order_by(Topic.position, Topic.name)}  # noqa: E712
+        self._topics = {str(t.id): t.name if t.kind == "service" else f"{t.name} (theme)"
+                        for t in Topic.select(Topic.id, Topic.name, Topic.kind).where(Topic.active == True)  # noqa: E712
+                        .order_by(Topic.kind, Topic.position, Topic.name)}
         self._choose(self.service, "All services", self._services)
         self._choose(self.stage, "Both stages", STAGES)
-        self._choose(self.topic, "All topics", self._topics)
+        self._choose(self.topic, "All service areas and themes", self._topics)
         self._choose(self.sentiment, "Any sentiment", SENTIMENTS)
         self._choose(self.channel, "All channels", CHANNELS)
         self._choose(self.kind, "Complaints and service requests", CASE_KINDS)

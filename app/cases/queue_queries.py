@@ -24,7 +24,7 @@ from app.auth.roles import SERVICE_LEAD
 from app.cases import access, clocks
 from app.cases.models import Case, CaseItem
 from app.feedback.models import FeedbackItem
-from app.learning.models import ItemTopic, OfficerLabel, Prediction
+from app.learning.models import ItemTopic, OfficerLabel, Prediction, Topic
 from app.org.models import ServiceArea
 
 QUEUES = {
@@ -110,20 +110,19 @@ def queue_condition(queue, user, today):
 
 
 def _topic_cases(topic_id):
-    """Cases with an item about the topic: the officer's topics where an officer chose them,
-    otherwise the model's top topic (the same rule as the item page's topic checkboxes)."""
-    officer = ItemTopic.alias("officer")
-    stronger = ItemTopic.alias("stronger")
-    has_officer = (officer.select(SQL("1"))
-                   .where((officer.item == ItemTopic.item) & (officer.source == "officer")))
-    has_stronger = (stronger.select(SQL("1"))
-                    .where((stronger.item == ItemTopic.item) & (stronger.source == "model")
-                           & (stronger.confidence > ItemTopic.confidence)))
+    """Cases with an item about the topic (a service area or a theme): where an officer has
+    answered for that head, the officer's answer; otherwise the model's (its service area, or
+    the themes over their thresholds), the same rule as the item page."""
+    answered = OfficerLabel.alias("answered")
+    has_answer = (answered.select(SQL("1"))
+                  .where((answered.item == ItemTopic.item) & (answered.task == ItemTopic.head)
+                         & (answered.superseded == False)))  # noqa: E712
     about = (CaseItem.select(CaseItem.case).join(ItemTopic, on=(ItemTopic.item == CaseItem.item))
              .where(ItemTopic.topic == topic_id))
-    # Two halves of a UNION rather than an OR, so the NOT EXISTS can become anti-joins.
+    # Two halves of a UNION rather than an OR, so the NOT EXISTS can become an anti-join.
     return (about.where(ItemTopic.source == "officer")
-            | about.where((ItemTopic.source == "model") & ~fn.EXISTS(has_officer) & ~fn.EXISTS(has_stronger)))
+            | about.where((ItemTopic.source == "model") & (ItemTopic.assigned == True)  # noqa: E712
+                          & ~fn.EXISTS(has_answer)))
 
 
 def _sentiment_cases(value):
@@ -232,10 +231,28 @@ def rows_for(found, today):
     user_ids = {c.assigned_to_id for c in found if c.assigned_to_id}
     users = dict(User.select(User.id, User.name).where(User.id.in_(list(user_ids) or [0])).tuples())
     texts = opening_texts(found)
+    suggested = service_suggestions(found)
     return [Row(case=c, summary=_summary(c, texts.get(c.id, "")),
-                service=services.get(c.service_id, "Not known"),
+                service=services.get(c.service_id) or (f"Not known (suggested: {suggested[c.id]})"
+                                                       if c.id in suggested else "Not known"),
                 assignee=users.get(c.assigned_to_id, ""),
                 **_deadline(c, today)) for c in found] if ids else []
+
+
+def service_suggestions(found):
+    """{case id: "Highways (41%)"} for cases with no service: the service-area model's best
+    choice among their items. Shown only: it was not sure enough to route the case."""
+    ids = [c.id for c in found if c.service_id is None]
+    query = (CaseItem.select(CaseItem.case, Topic.name, ItemTopic.confidence)
+             .join(ItemTopic, on=(ItemTopic.item == CaseItem.item))
+             .join(Topic, on=(Topic.id == ItemTopic.topic))
+             .where(CaseItem.case.in_(ids or [0]), ItemTopic.source == "model", ItemTopic.head == "service",
+                    ItemTopic.assigned == True)  # noqa: E712
+             .order_by(ItemTopic.confidence.desc()).tuples())
+    suggested = {}
+    for case_id, name, confidence in query:
+        suggested.setdefault(case_id, f"{name}, {confidence:.0%}")
+    return suggested
 
 
 def opening_texts(found):

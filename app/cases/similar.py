@@ -81,10 +81,11 @@ def _unit(matrix):
 def _by_topic_and_service(case, user, limit):
     if case.service_id is None:
         return []
-    topics = ItemTopic.select(ItemTopic.topic).where(ItemTopic.item.in_(_case_items(case) or [0]))
+    assigned = ItemTopic.assigned == True  # noqa: E712  (not runners-up)
+    topics = ItemTopic.select(ItemTopic.topic).where(ItemTopic.item.in_(_case_items(case) or [0]), assigned)
     sharing = (CaseItem.select(CaseItem.case)
                .join(ItemTopic, on=(ItemTopic.item == CaseItem.item))
-               .where(ItemTopic.topic.in_(topics)))
+               .where(ItemTopic.topic.in_(topics), assigned))
     query = (Case.select().where(Case.id.in_(_closed_visible(case, user)), Case.id.in_(sharing),
                                  Case.service == case.service_id)
              .order_by(Case.closed_at.desc(), Case.id.desc()).limit(limit))

@@ -13,8 +13,10 @@ from app.cases import access, corrections, page, similar, stages
 from app.cases.models import OMBUDSMEN, CaseItem
 from app.cases.post import services as letters_to_post
 from app.feedback.models import CHANNELS, FeedbackItem
+from app.cases.rules import CaseError
 from app.learning import services as learning
-from app.learning.forms import SentimentForm, TopicsForm
+from app.learning import taxonomy
+from app.learning.forms import SentimentForm, ServiceAreaForm, ThemesForm, correction_forms
 from app.learning.labels import LabelError
 from app.learning.taxonomy import UnknownTopic
 
@@ -65,25 +67,13 @@ def _prefix(item):
     return f"item{item.id}"
 
 
-def _correction_forms(item, summary, sentiment_form=None, topics_form=None):
-    prefix = _prefix(item)
-    if sentiment_form is None:
-        chosen = summary["labels"]["sentiment"] or (summary["prediction"].sentiment if summary["prediction"] else None)
-        sentiment_form = SentimentForm(prefix=prefix, formdata=None, data={"sentiment": chosen})
-    if topics_form is None:
-        topics_form = TopicsForm(summary["topics"], prefix=prefix, formdata=None,
-                                 data={"topics": learning.initial_topics(summary)})
-    return sentiment_form, topics_form
-
-
 def _classifications(items, can_edit, failed=None):
-    """Per item: (item, summary, sentiment form, topics form); `failed` is (item_id, forms)."""
+    """Per item: (item, summary, its correction forms or None); `failed` is (item_id, {head: form})."""
     found = []
     for item, _ in items:
         summary = learning.item_summary(item)
-        forms = failed[1] if failed and failed[0] == item.id else {}
-        sentiment_form, topics_form = _correction_forms(item, summary, **forms) if can_edit else (None, None)
-        found.append((item, summary, sentiment_form, topics_form))
+        made = failed[1] if failed and failed[0] == item.id else {}
+        found.append((item, summary, correction_forms(summary, prefix=_prefix(item), **made) if can_edit else None))
     return found
 
 
@@ -97,10 +87,12 @@ def render_case(case, failed=None):
     actions = page.available_actions(case, stage_rows, paused_since is not None,
                                      may_decide=may_decide) if can_change else set()
     classified = _classifications(items, can_change and learning.can_edit(user), failed)
-    has_errors = any(f is not None and f.errors for _, _, s, t in classified for f in (s, t))
+    has_errors = any(form.errors for _, _, forms in classified for form in (forms or {}).values())
     access.record_view(user, case)
     events = page.events_newest_first(case)
     postal_letters = letters_to_post.for_case(case)
+    suggested = None if case.service_id else next(
+        (summary["service"].choice for _, summary, _ in classified if summary["service"].choice), None)
     return render_template(
         "cases/case.html", case=case, items=items, deadlines=page.deadline_rows(case),
         stage_rows=stage_rows, paused_since=paused_since, points=page.decision_points(case),
@@ -108,7 +100,7 @@ def render_case(case, failed=None):
         stage1_handler=can_change and case.on_clock and not may_decide,
         actions=[(url_for(endpoint, case_id=case.id), STAGE_2_WORDS.get(name, text) if case.stage == 2 else text)
                  for name, endpoint, text in ACTION_LINKS if name in actions],
-        classified=classified, has_errors=has_errors, similar=similar.similar_cases(case, user),
+        classified=classified, has_errors=has_errors, suggested_service=suggested, similar=similar.similar_cases(case, user),
         can_see_mail=can_change, merged_cases=list(case.merged_cases),
         sentence_classes=learning.SENTENCE_CLASSES, labels={"ombudsmen": OMBUDSMEN, "channels": CHANNELS},
         day=page.day, today=page.today(), postal_letters=postal_letters,
@@ -136,26 +128,46 @@ def set_sentiment(case_id, item_id):
     item = _case_item(case, item_id)
     form = SentimentForm(prefix=_prefix(item))
     if not form.validate_on_submit():
-        return render_case(case, failed=(item.id, {"sentiment_form": form}))
+        return render_case(case, failed=(item.id, {"sentiment": form}))
     corrections.correct_sentiment(case, item, form.sentiment.data, actor=actor())
     flash(f"Sentiment of {item.reference} saved. Thank you: the next model learns from it.", "success")
-    return redirect(url_for("cases.case", case_id=case.id, _anchor=f"classification-{item.id}"))
+    return _back_to(case, item)
 
 
-@bp.route("/<id:case_id>/items/<id:item_id>/topics", methods=["POST"])
+@bp.route("/<id:case_id>/items/<id:item_id>/service", methods=["POST"])
 @roles_required(*access.CHANGE_ROLES)
-def set_topics(case_id, item_id):
+def set_service(case_id, item_id):
     case = load(case_id, change=True)
     item = _case_item(case, item_id)
-    topics = learning.item_summary(item)["topics"]
-    form = TopicsForm(topics, prefix=_prefix(item))
+    form = ServiceAreaForm(taxonomy.active_topics("service"), prefix=_prefix(item))
     if form.validate_on_submit():
         try:
-            corrections.correct_topics(case, item, form.topics.data, actor=actor(),
-                                       names={t.key: t.name for t in topics})
-        except (UnknownTopic, LabelError) as error:
-            form.topics.errors = [str(error)]
+            moved = corrections.correct_service(case, item, form.service_area.data, actor=actor())
+        except (UnknownTopic, LabelError, CaseError) as error:
+            form.service_area.errors = [str(error)]
         else:
-            flash(f"Topics of {item.reference} saved. Thank you: the next model learns from them.", "success")
-            return redirect(url_for("cases.case", case_id=case.id, _anchor=f"classification-{item.id}"))
-    return render_case(case, failed=(item.id, {"topics_form": form}))
+            flash(f"Service area of {item.reference} saved" + (f"; the case moved to {case.service.name}" if moved else "")
+                  + ". Thank you: the next model learns from it.", "success")
+            return _back_to(case, item)
+    return render_case(case, failed=(item.id, {"service": form}))
+
+
+@bp.route("/<id:case_id>/items/<id:item_id>/themes", methods=["POST"])
+@roles_required(*access.CHANGE_ROLES)
+def set_themes(case_id, item_id):
+    case = load(case_id, change=True)
+    item = _case_item(case, item_id)
+    form = ThemesForm(taxonomy.active_topics("theme"), prefix=_prefix(item))
+    if form.validate_on_submit():
+        try:
+            corrections.correct_themes(case, item, form.keys(), actor=actor())
+        except (UnknownTopic, LabelError) as error:
+            form.themes.errors = [str(error)]
+        else:
+            flash(f"Themes of {item.reference} saved. Thank you: the next model learns from them.", "success")
+            return _back_to(case, item)
+    return render_case(case, failed=(item.id, {"themes": form}))
+
+
+def _back_to(case, item):
+    return redirect(url_for("cases.case", case_id=case.id, _anchor=f"classification-{item.id}"))

@@ -6,7 +6,9 @@ can see the rows), with the id as its sender:
 - `feedback_recorded(item_id)`: a new item, from any channel;
 - `update_received(update_id)`: more information was added to an item (a FeedbackUpdate:
   an email reply found by its reference, or /track "add more information");
-- `safeguarding_flagged(item_id)`: an item was given a safeguarding flag.
+- `safeguarding_flagged(item_id)`: an item was given a safeguarding flag;
+- `service_routed(item_id)`: the service-area model set the service of an item whose resident
+  chose none (app.learning.routing).
 
 Nothing connects to them when a module is imported: the shell connects the listeners the
 settings name (`app.wiring`) when it builds the app, so the web process, the worker and each
@@ -18,7 +20,8 @@ _intake = Namespace()
 feedback_recorded = _intake.signal("feedback-recorded")
 update_received = _intake.signal("update-received")
 safeguarding_flagged = _intake.signal("safeguarding-flagged")
-SIGNALS = (feedback_recorded, update_received, safeguarding_flagged)
+service_routed = _intake.signal("service-routed")
+SIGNALS = (feedback_recorded, update_received, safeguarding_flagged, service_routed)
 
 
 def send_after_commit(tx, signal, ident):

@@ -6,7 +6,7 @@ from app.audit import services as audit
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR
 from app.forms import show_error
-from app.learning import loop, services, signals, taxonomy
+from app.learning import loop, quality, services, signals, taxonomy
 from app.learning.forms import ActionForm, TopicForm
 from app.learning.models import TASKS, EmergingIssue, ModelVersion, Topic
 from app.queue import transaction
@@ -20,8 +20,9 @@ EMERGING_ACTIONS = {"acknowledge": ("acknowledged", "Emerging issue acknowledged
 @bp.route("/models")
 @roles_required(*services.EDITORS)
 def models():
-    return render_template("learning/models.html", tasks=TASKS, form=ActionForm(),
-                           history={task: loop.history(task) for task in TASKS},
+    history = {task: [(version, quality.describe(version, loop.MIN_LABELS)) for version in loop.history(task)]
+               for task in TASKS}
+    return render_template("learning/models.html", tasks=TASKS, form=ActionForm(), history=history,
                            min_labels=loop.MIN_LABELS, min_gain=loop.MIN_GAIN)
 
 
@@ -30,7 +31,7 @@ def models():
 def train():
     task = request.form.get("task", "")
     if task not in TASKS or not ActionForm().validate_on_submit():
-        flash("Choose sentiment or topics and try again.", "info")
+        flash("Choose sentiment, service area or themes and try again.", "info")
         return redirect(url_for("learning.models"))
     from app.learning import tasks
 

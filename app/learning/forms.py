@@ -1,10 +1,12 @@
 """Forms for officers' corrections, the review queue and the taxonomy."""
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.learning.models import SAFEGUARDING_DECISIONS, SENTIMENTS, TOPIC_KINDS
+from app.learning.services import NO_THEME_CHOICE, initial_service, initial_themes
 from app.org.models import ServiceArea
 
 
@@ -30,18 +32,46 @@ class SentimentForm(FlaskForm):
                            invalid_choice_message="Select negative, neutral or mixed, or positive")
 
 
-class TopicsForm(FlaskForm):
-    topics = SelectMultipleField("Topics", description="Select all that apply.",
-                                 invalid_choice_message="Select topics from the list",
-                                 invalid_value_message="Select topics from the list")
+class ServiceAreaForm(FlaskForm):
+    """The one service area an item is about (the service-area head)."""
+
+    service_area = RadioField("Service area", validators=[DataRequired("Select the service area")],
+                              invalid_choice_message="Select a service area from the list")
 
     def __init__(self, topics, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.topics.choices = [SelectChoice(t.key, t.name) for t in topics]
+        self.service_area.choices = [SelectChoice(t.key, t.name) for t in topics]
 
-    def validate_topics(self, field):
+
+class ThemesForm(FlaskForm):
+    """Any number of cross-cutting themes, or "No theme applies" (the theme head)."""
+
+    themes = SelectMultipleField("Themes", description="Select all that apply.",
+                                 invalid_choice_message="Select themes from the list",
+                                 invalid_value_message="Select themes from the list")
+
+    def __init__(self, topics, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.themes.choices = [SelectChoice(t.key, t.name) for t in topics] + [
+            SelectChoice(NO_THEME_CHOICE, "No theme applies")]
+
+    def validate_themes(self, field):
         if not field.data:
-            raise ValidationError("Select at least one topic")
+            raise ValidationError("Select the themes that apply, or ‘No theme applies’")
+        if NO_THEME_CHOICE in field.data and len(field.data) > 1:
+            raise ValidationError("Select themes, or ‘No theme applies’, not both")
+
+    def keys(self):
+        """The theme keys chosen ([] for "No theme applies")."""
+        return [key for key in self.themes.data if key != NO_THEME_CHOICE]
+
+
+class ConfirmForm(FlaskForm):
+    """One click in the review queue: which head, which value (the button), which page."""
+
+    head = HiddenField()
+    value = HiddenField()
+    page = HiddenField()
 
 
 class TopicForm(FlaskForm):
@@ -69,3 +99,17 @@ class TopicForm(FlaskForm):
 
     def service_area(self):
         return ServiceArea.get_or_none(ServiceArea.id == self.service.data) if self.service.data else None
+
+
+def correction_forms(summary, prefix="", **made):
+    """The three correction forms (sentiment, service area, themes) for one item, starting
+    with the officer's answers, else the models'. `made` holds forms already posted."""
+    prediction = summary["prediction"]
+    kwargs = {"prefix": prefix, "formdata": None} if prefix else {"formdata": None}
+    forms = {"sentiment": made.get("sentiment") or SentimentForm(data={"sentiment": summary["labels"]["sentiment"] or (
+        prediction.sentiment if prediction else None)}, **kwargs)}
+    forms["service"] = made.get("service") or ServiceAreaForm(
+        summary["service_topics"], data={"service_area": initial_service(summary)}, **kwargs)
+    forms["themes"] = made.get("themes") or ThemesForm(
+        summary["theme_topics"], data={"themes": initial_themes(summary)}, **kwargs)
+    return forms

@@ -1,6 +1,7 @@
-"""The learning loop: train a challenger from officers' labels, evaluate it against the
-champion on a held-out slice of those labels, promote it only if it is better, keep every
-version, and let an administrator roll back."""
+"""The learning loop, one head at a time (sentiment, service area, themes): train a challenger
+from officers' labels for that head, evaluate it against that head's champion on a held-out
+slice of those labels (macro-F1; for themes at their thresholds), promote it only if it is
+better, keep every version, and let an administrator roll back."""
 import json
 import logging
 import random
@@ -8,7 +9,9 @@ from collections import defaultdict
 
 from app.audit import services as audit
 from app.db import utcnow
-from app.learning.models import TASKS, ModelVersion, OfficerLabel
+from app.learning import quality
+from app.learning.labels import training_data
+from app.learning.models import TASKS, ModelVersion
 from app.queue import transaction
 
 log = logging.getLogger(__name__)
@@ -18,31 +21,19 @@ HOLDOUT = 0.2
 MIN_GAIN = 0.005
 ADAPT_MIN_TEXTS = 100
 SEED = 0
+TOPIC_HEADS = ("service", "theme")
 
 
 class LoopError(ValueError):
     pass
 
 
-def training_data(task):
-    """[(item_id, text, labels)] from every non-superseded officer label for `task`."""
-    rows = (OfficerLabel.select(OfficerLabel, OfficerLabel.item.text.alias("item_text"))
-            .join(OfficerLabel.item.rel_model)
-            .where(OfficerLabel.task == task, OfficerLabel.superseded == False)  # noqa: E712
-            .order_by(OfficerLabel.item, OfficerLabel.id))
-    grouped, texts = defaultdict(list), {}
-    for row in rows.objects():
-        grouped[row.item_id].append(row.value)
-        texts[row.item_id] = row.item_text
-    return [(item_id, texts[item_id], values) for item_id, values in grouped.items()]
-
-
 def stratified_split(examples, holdout=HOLDOUT, seed=SEED):
     """(train, test): about `holdout` of each first label's examples go to test (at least one
-    from any label with two or more examples)."""
+    from any label with two or more examples; items with no theme count as one label)."""
     by_label = defaultdict(list)
     for example in examples:
-        by_label[example[2][0]].append(example)
+        by_label[example[2][0] if example[2] else ""].append(example)
     rng = random.Random(seed)
     train, test = [], []
     for label in sorted(by_label):
@@ -54,33 +45,23 @@ def stratified_split(examples, holdout=HOLDOUT, seed=SEED):
     return train, test
 
 
-def _evaluate(task, model, examples, encoder):
-    from classifiers.metrics import score
-
-    texts = [text for _, text, _ in examples]
-    if task == "sentiment":
-        predicted = [r.label for r in model.predict(texts, encoder)]
-        truth = [labels[0] for _, _, labels in examples]
-    else:
-        tops = [(scored[0][0] if scored else "") for scored in model.predict(texts, encoder, top_k=1)]
-        # a top topic among the officer's topics counts as right
-        truth = [top if top in labels else labels[0] for top, (_, _, labels) in zip(tops, examples)]
-        predicted = tops
-    return score(truth, predicted).as_dict()
-
-
 def _train(task, train, encoder, tax):
+    from app.learning.predictions import recent_embeddings
+
     texts = [text for _, text, _ in train]
     if task == "sentiment":
         from classifiers.sentiment import SentimentModel
 
         return SentimentModel.train(texts, [labels[0] for _, _, labels in train], encoder)
-    from classifiers.topics import TopicModel
+    unlabelled = recent_embeddings(encoder.version)
+    if task == "service":
+        from classifiers.topics import TopicModel
 
-    from app.learning.predictions import recent_embeddings
+        model = TopicModel.train(tax, texts, [labels[:1] for _, _, labels in train], encoder)
+        return model.adapt(unlabelled)
+    from classifiers.themes import ThemeModel
 
-    model = TopicModel.train(tax, texts, [labels for _, _, labels in train], encoder)
-    return model.adapt(recent_embeddings(encoder.version))
+    return ThemeModel.train(tax, texts, [labels for _, _, labels in train], encoder, unlabelled=unlabelled)
 
 
 def _record(task, status, *, training_count=0, metrics=None, blob=None, encoder_version="", notes=""):
@@ -93,38 +74,34 @@ def _record(task, status, *, training_count=0, metrics=None, blob=None, encoder_
     audit.record("learning.challenger_" + status, obj=version,
                  summary=f"{TASKS[task]} challenger {version.version}: {notes}"[:2000],
                  details={"task": task, "metrics": {k: v for k, v in (metrics or {}).items()
-                                                    if k in ("macro_f1", "champion_macro_f1", "n")}})
+                                                    if k in ("macro_f1", "micro_f1", "champion_macro_f1", "n")}})
     return version
 
 
 def train_challenger(task):
-    """Train, evaluate and perhaps promote. Returns the ModelVersion recorded."""
+    """Train, evaluate and perhaps promote one head. Returns the ModelVersion recorded."""
     from app.learning import runtime
 
     if task not in TASKS:
         raise LoopError(f"unknown task {task!r}")
     examples = training_data(task)
     if len(examples) < MIN_LABELS:
-        last = _last_attempt(task)
-        if last is not None and last.status == "rejected" and last.blob is None \
-                and last.training_count == len(examples):
-            return last  # nothing new since the last attempt: do not clutter the history
+        return _too_few(task, len(examples))
+    tax = runtime.classifier_taxonomy(task) if task in TOPIC_HEADS else None
+    if task in TOPIC_HEADS and not tax:
         with transaction():
             return _record(task, "rejected", training_count=len(examples),
-                           notes=f"Not trained: {len(examples)} labelled items, at least {MIN_LABELS} needed")
+                           notes=f"Not trained: the taxonomy has no {TASKS[task].lower()} in use")
     encoder = runtime.encoder()
-    runtime.ensure_champions()
-    champion = runtime.champion(task)
-    tax = runtime.classifier_taxonomy()
+    champion = runtime.ensure_champions()[task]
     train, test = stratified_split(examples)
     try:
         challenger = _train(task, train, encoder, tax)
     except ValueError as error:
         with transaction():
             return _record(task, "rejected", training_count=len(train), notes=f"Not trained: {error}")
-    current = runtime.load_sentiment(champion) if task == "sentiment" else runtime.load_topics(champion, tax)
-    new_scores = _evaluate(task, challenger, test, encoder)
-    old_scores = _evaluate(task, current, test, encoder)
+    new_scores = quality.evaluate(task, challenger, test, encoder)
+    old_scores = quality.evaluate(task, runtime.load(champion, tax), test, encoder)
     metrics = {**new_scores, "champion_macro_f1": old_scores["macro_f1"], "champion_version": champion.version,
                "holdout": len(test)}
     better = new_scores["macro_f1"] >= old_scores["macro_f1"] + MIN_GAIN
@@ -139,34 +116,46 @@ def train_challenger(task):
     return version
 
 
+def _too_few(task, count):
+    last = _last_attempt(task)
+    if last is not None and last.status == "rejected" and last.blob is None \
+            and last.training_count == count:
+        return last  # nothing new since the last attempt: do not clutter the history
+    with transaction():
+        return _record(task, "rejected", training_count=count, metrics={"labels": count, "needed": MIN_LABELS},
+                       notes=f"Not trained: {count} labelled items, at least {MIN_LABELS} needed")
+
+
 def _last_attempt(task):
     return (ModelVersion.select().where(ModelVersion.task == task)
             .order_by(ModelVersion.created_at.desc(), ModelVersion.id.desc()).first())
 
 
-def adapt_zero_shot(min_new=ADAPT_MIN_TEXTS):
-    """While no officer has labelled enough topics, keep the zero-shot champion adapted to the
-    council's own feedback: a new version (kept in the history, so it can be rolled back) once
-    there are `min_new` more classified items than it was adapted on. Returns it, or None."""
-    from classifiers.topics import TopicModel
-
+def adapt_zero_shot(task="service", min_new=ADAPT_MIN_TEXTS):
+    """While no officer has labelled enough for a topic head, keep its zero-shot champion
+    adapted to the council's own feedback: a new version (kept in the history, so it can be
+    rolled back) once there are `min_new` more classified items than it was adapted on.
+    Returns it, or None."""
     from app.learning import runtime
     from app.learning.predictions import recent_embeddings
 
-    runtime.ensure_champions()
-    champion = runtime.champion("topic")
-    tax = runtime.classifier_taxonomy()
-    current = runtime.load_topics(champion, tax)
+    champion = runtime.ensure_champions()[task]
+    tax = runtime.classifier_taxonomy(task)
+    if champion is None or not tax:
+        return None
+    current = runtime.load_head(champion, tax)
     if current.training_count or champion.training_count:
         return None  # trained models adapt when the next challenger is trained
     encoder = runtime.encoder()
     vectors = recent_embeddings(encoder.version)
     if len(vectors) < int(current.meta.get("adapted_on", 0) or 0) + min_new:
         return None
-    model = TopicModel.zero_shot(tax, encoder).adapt(vectors)
+    model = runtime.zero_shot(task, encoder, tax, vectors)
+    metrics = {"source": "zero-shot", "adapted_on": len(vectors),
+               **quality.measure_on_all_labels(task, model, encoder)}
     with transaction() as tx:
-        version = _record("topic", "challenger", blob=model.to_bytes(), encoder_version=encoder.version,
-                          metrics={"source": "zero-shot", "adapted_on": len(vectors)},
+        version = _record(task, "challenger", blob=model.to_bytes(), encoder_version=encoder.version,
+                          metrics=metrics,
                           notes=f"Zero-shot, adapted to {len(vectors)} items of the council's feedback")
         _make_champion(version, tx)
     return version
@@ -186,14 +175,14 @@ def _make_champion(version, tx, actor=None):
 
 
 def roll_back(version, *, actor):
-    """Make an earlier version the champion again; existing items are re-classified."""
+    """Make an earlier version of a head its champion again; existing items are re-classified."""
     if version.status == "champion":
         raise LoopError("That version is already in use")
     if not version.blob:
         raise LoopError("That attempt has no model to roll back to")
     with transaction() as tx:
         audit.record("learning.model_rolled_back", actor=actor, obj=version,
-                     summary=f"Rolled back to {version.version}")
+                     summary=f"{TASKS.get(version.task, version.task)} rolled back to {version.version}")
         _make_champion(version, tx, actor=actor)
     return version
 

@@ -11,9 +11,12 @@ from app.feedback.models import FeedbackItem
 from app.org.models import ServiceArea
 
 SENTIMENTS = {"negative": "Negative", "neutral": "Neutral or mixed", "positive": "Positive"}
-TASKS = {"sentiment": "Sentiment", "topic": "Topics"}
+# The models ("heads") and their names. A service area and themes are different questions: an
+# item belongs to one service area and to any number of cross-cutting themes.
+TASKS = {"sentiment": "Sentiment", "service": "Service area", "theme": "Themes"}
 TOPIC_KINDS = {"service": "Service area", "theme": "Cross-cutting theme"}
 SAFEGUARDING_DECISIONS = {"concern": "Confirmed concern", "not_concern": "Reviewed, not a concern"}
+NO_THEMES = ""  # an officer's theme label meaning "no theme applies"
 MODEL_STATUSES = {"champion": "In use", "challenger": "Challenger", "retired": "Retired",
                   "rejected": "Not promoted"}
 
@@ -72,15 +75,21 @@ class ModelVersion(BaseModel):
 
 
 class Prediction(BaseModel):
-    """One classification run over one item: sentiment (with sentence-level evidence) and
-    the versions that produced it. Its topics are ItemTopic rows with source "model"."""
+    """One classification run over one item: sentiment (with sentence-level evidence), how sure
+    the service-area head was and how close the nearest theme came to its threshold, and the
+    version of each head that produced it. Its service areas and themes are ItemTopic rows
+    with source "model" and their head."""
 
     item = ForeignKeyField(FeedbackItem, backref="predictions", on_delete="CASCADE")
     model_version = ForeignKeyField(ModelVersion, backref="predictions", on_delete="CASCADE")
-    topic_model_version = ForeignKeyField(ModelVersion, null=True, backref="topic_predictions",
+    service_model_version = ForeignKeyField(ModelVersion, null=True, backref="service_predictions",
+                                            on_delete="CASCADE")
+    theme_model_version = ForeignKeyField(ModelVersion, null=True, backref="theme_predictions",
                                           on_delete="CASCADE")
     sentiment = CharField(max_length=20)
     sentiment_score = FloatField()
+    service_confidence = FloatField(null=True)  # the top service area's confidence
+    theme_margin = FloatField(null=True)  # the smallest |score - threshold| over the themes
     sentences = TextField(default="[]")  # JSON [{text, label, score}]
     created_at = DateTimeField(default=utcnow, index=True)
 
@@ -94,23 +103,30 @@ class Prediction(BaseModel):
 
 
 class ItemTopic(BaseModel):
+    """A service area or theme of an item, from one head ("service" or "theme"): the model's
+    (with its confidence; `assigned` for the top service area and for themes over their
+    threshold, the rest are runners-up) or an officer's (always assigned)."""
+
     item = ForeignKeyField(FeedbackItem, backref="topics", on_delete="CASCADE")
     topic = ForeignKeyField(Topic, backref="items", on_delete="CASCADE")
     confidence = FloatField(default=1.0)
     source = CharField(max_length=20, default="model")  # model | officer
+    head = CharField(max_length=20, default="theme")  # service | theme
+    assigned = BooleanField(default=True)
     model_version = ForeignKeyField(ModelVersion, null=True, on_delete="CASCADE")
 
     class Meta:
         table_name = "item_topic"
-        indexes = ((("item", "source"), False),)
+        indexes = ((("item", "source", "head"), False), (("topic", "assigned"), False))
 
 
 class OfficerLabel(BaseModel):
-    """An officer's confirmed sentiment or topic: the learning loop's training data."""
+    """An officer's confirmed sentiment, service area or theme: the learning loop's training
+    data. `task` is the head (TASKS); a theme label with value NO_THEMES says none apply."""
 
     item = ForeignKeyField(FeedbackItem, backref="officer_labels", on_delete="CASCADE")
     task = CharField(max_length=20)
-    value = CharField(max_length=60)  # a sentiment label or a topic key
+    value = CharField(max_length=60)  # a sentiment label, a topic key, or NO_THEMES
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
     at = DateTimeField(default=utcnow)
     superseded = BooleanField(default=False)
@@ -118,6 +134,21 @@ class OfficerLabel(BaseModel):
     class Meta:
         table_name = "officer_label"
         indexes = ((("task", "superseded"), False), (("item", "task"), False))
+
+
+class ServiceRouting(BaseModel):
+    """The service-area head set this item's service (the resident had not chosen one): once
+    per item, so re-classifying never moves it again. Its case follows (app.cases.intake)."""
+
+    item = ForeignKeyField(FeedbackItem, unique=True, backref="routing", on_delete="CASCADE")
+    service = ForeignKeyField(ServiceArea, on_delete="CASCADE")
+    topic = ForeignKeyField(Topic, on_delete="CASCADE")
+    confidence = FloatField()
+    model_version = ForeignKeyField(ModelVersion, null=True, on_delete="SET NULL")
+    at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "service_routing"
 
 
 class SafeguardingFlag(BaseModel):

@@ -1,5 +1,5 @@
-"""Classifying items: one batch through the encoder and the champion models, stored with
-the versions that made it. Runs in the worker (see tasks.py)."""
+"""Classifying items: one batch through the encoder and the champion of each head (sentiment,
+service area, themes), stored with the versions that made it. Runs in the worker (tasks.py)."""
 import json
 import logging
 
@@ -7,35 +7,43 @@ import numpy as np
 from peewee import fn
 
 from app.feedback.models import FeedbackItem
-from app.learning import taxonomy
+from app.learning import routing, taxonomy
 from app.learning.models import ItemEmbedding, Prediction
 from app.queue import transaction
 
 log = logging.getLogger(__name__)
 
 BATCH = 64
-TOP_K = 3
+TOP_K = 3  # service areas stored per item: the choice and two runners-up
+RUNNERS_UP = 2  # themes below their threshold stored as alternatives
 
 
 def _latest():
     return (Prediction.select(fn.MAX(Prediction.id)).group_by(Prediction.item))
 
 
-def done_ids(ids, sentiment_version, topic_version):
-    """The ids among `ids` whose latest prediction came from exactly these versions."""
+def done_ids(ids, models):
+    """The ids among `ids` whose latest prediction came from exactly these champions."""
     return {row.item_id for row in Prediction.select(Prediction.item).where(
         Prediction.id.in_(_latest()), Prediction.item.in_(list(ids) or [0]),
-        Prediction.model_version == sentiment_version, Prediction.topic_model_version == topic_version)}
+        Prediction.model_version == models.sentiment_version,
+        _same(Prediction.service_model_version, models.service_version),
+        _same(Prediction.theme_model_version, models.theme_version))}
+
+
+def _same(column, version):
+    return column.is_null() if version is None else column == version
 
 
 def classify_items(ids, models=None):
-    """Predict sentiment and topics for the items not yet predicted by the current champions;
-    store them, their embeddings, and mark the items done. Returns the ids classified."""
+    """Predict sentiment, service area and themes for the items not yet predicted by the
+    current champions; store them (each head's rows apart), their embeddings, route items
+    whose resident chose no service, and mark the items done. Returns the ids classified."""
     from app.learning import runtime
 
     models = models or runtime.current()
     ids = list(dict.fromkeys(int(i) for i in ids))
-    skip = done_ids(ids, models.sentiment_version, models.topic_version)
+    skip = done_ids(ids, models)
     if skip:
         _mark_done(skip)
     items = list(FeedbackItem.select().where(FeedbackItem.id.in_([i for i in ids if i not in skip] or [0]))
@@ -45,23 +53,48 @@ def classify_items(ids, models=None):
     texts = [item.text or "" for item in items]
     vectors = models.encoder.encode(texts)
     sentiments = models.sentiment.predict(texts, models.encoder, embeddings=vectors)
-    topics = models.topics.predict(texts, models.encoder, top_k=TOP_K, embeddings=vectors)
-    known = {t.key for t in models.taxonomy}
+    services = (models.services.predict(texts, models.encoder, top_k=TOP_K, embeddings=vectors)
+                if models.services else [[] for _ in items])
+    themes = (models.themes.predict(texts, models.encoder, embeddings=vectors)
+              if models.themes else [[] for _ in items])
     with transaction():
-        for item, vector, sentiment, scored in zip(items, vectors, sentiments, topics):
-            _store(item, vector, sentiment, [(k, c) for k, c in scored if k in known], models)
+        for item, vector, sentiment, service, theme in zip(items, vectors, sentiments, services, themes):
+            _store(item, vector, sentiment, service, theme, models)
     return [item.id for item in items]
 
 
-def _store(item, vector, sentiment, scored, models):
+def _store(item, vector, sentiment, service, themes, models):
     Prediction.create(
-        item=item, model_version=models.sentiment_version, topic_model_version=models.topic_version,
-        sentiment=sentiment.label, sentiment_score=float(sentiment.score),
+        item=item, model_version=models.sentiment_version, service_model_version=models.service_version,
+        theme_model_version=models.theme_version, sentiment=sentiment.label,
+        sentiment_score=float(sentiment.score), service_confidence=service[0][1] if service else None,
+        theme_margin=_margin(themes, models.themes),
         sentences=json.dumps([{"text": s.text, "label": s.label, "score": round(float(s.score), 4)}
                               for s in (sentiment.sentences or [])]))
-    taxonomy.store_item_topics(item, scored, source="model", model_version=models.topic_version)
+    if models.services:
+        taxonomy.store_item_topics(item, [(k, c, i == 0) for i, (k, c) in enumerate(service)], source="model",
+                                   head="service", model_version=models.service_version)
+        routing.route(item, service, models.service_version)
+    if models.themes:
+        taxonomy.store_item_topics(item, _theme_rows(themes), source="model", head="theme",
+                                   model_version=models.theme_version)
     store_embedding(item.id, models.encoder.version, vector)
     FeedbackItem.update(classification_status="done").where(FeedbackItem.id == item.id).execute()
+
+
+def _theme_rows(scored):
+    """The themes over their thresholds, and the RUNNERS_UP strongest below (alternatives an
+    officer can tick in one click)."""
+    assigned = [row for row in scored if row[2]]
+    below = [row for row in scored if not row[2]][:RUNNERS_UP]
+    return assigned + below
+
+
+def _margin(scored, model):
+    """How close the nearest theme came to its threshold (None without a theme head)."""
+    if not scored or model is None:
+        return None
+    return round(min(abs(score - model.threshold(key)) for key, score, _ in scored), 4)
 
 
 def _mark_done(ids):
@@ -104,9 +137,13 @@ def pending_batches(limit=BATCH * 20):
     return [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
 
 
+HEAD_COLUMNS = {"sentiment": Prediction.model_version, "service": Prediction.service_model_version,
+                "theme": Prediction.theme_model_version}
+
+
 def mark_pending_for(task, champion):
     """After a promotion or rollback: every item not predicted by `champion` waits again."""
-    column = Prediction.model_version if task == "sentiment" else Prediction.topic_model_version
+    column = HEAD_COLUMNS[task]
     current = Prediction.select(Prediction.item).where(Prediction.id.in_(_latest()), column == champion)
     return (FeedbackItem.update(classification_status="pending")
             .where(FeedbackItem.id.not_in(current)).execute())

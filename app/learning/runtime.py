@@ -1,5 +1,6 @@
-"""The worker's models: the encoder and the current champions, loaded once per process,
-lazily and thread-safely, and reloaded when a champion or the taxonomy changes.
+"""The worker's models: the encoder and the current champion of each head (sentiment, service
+area, themes), loaded once per process, lazily and thread-safely, and reloaded when a champion
+or the taxonomy changes.
 
 Only the worker (and the CLI) imports this module's loaders: they pull in torch.
 CLASSIFIER_ENCODER picks the encoder (a local directory or a Hugging Face id; empty means
@@ -11,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from app.db import utcnow
-from app.learning import taxonomy
+from app.learning import quality, taxonomy
 from app.learning.models import ModelVersion
 
 log = logging.getLogger(__name__)
@@ -25,9 +26,12 @@ class Models:
     encoder: object
     sentiment_version: ModelVersion
     sentiment: object
-    topic_version: ModelVersion
-    topics: object
-    taxonomy: list  # classifiers.topics.Topic
+    service_version: ModelVersion  # None when the taxonomy has no service areas
+    services: object  # classifiers.topics.TopicModel over the service areas, or None
+    theme_version: ModelVersion  # None when the taxonomy has no themes
+    themes: object  # classifiers.themes.ThemeModel, or None
+    service_taxonomy: list  # classifiers.topics.Topic
+    theme_taxonomy: list
 
 
 def reset():
@@ -62,11 +66,12 @@ def safeguarding_head():
     return head
 
 
-def classifier_taxonomy(topics=None):
+def classifier_taxonomy(kind, topics=None):
+    """The active topics of one kind ("service" or "theme") as the classifiers take them."""
     from classifiers.topics import Topic as ClassifierTopic
 
     topics = taxonomy.active_topics() if topics is None else topics
-    return [ClassifierTopic(t.key, t.name, t.description) for t in topics]
+    return [ClassifierTopic(t.key, t.name, t.description) for t in topics if t.kind == kind]
 
 
 def champion(task):
@@ -93,7 +98,8 @@ def _bootstrap_sentiment(enc):
         raise RuntimeError(
             f"The shipped sentiment model was trained on the encoder {trained_for}, but "
             f"CLASSIFIER_ENCODER gives {enc.version}: train a sentiment model for that encoder first")
-    meta = {"source": "shipped", "shipped_version": model.version}
+    meta = {"source": "shipped", "shipped_version": model.version, **quality.shipped_reference(model, enc),
+            **quality.measure_on_all_labels("sentiment", model, enc)}
     return ModelVersion.create(
         task="sentiment", version=next_version("sentiment"), blob=model.to_bytes(),
         encoder_version=enc.version, status="champion", promoted_at=utcnow(),
@@ -101,28 +107,39 @@ def _bootstrap_sentiment(enc):
         notes=f"Shipped model {model.version}")
 
 
-def _bootstrap_topics(enc, tax):
-    """The first topic champion: zero-shot, from the taxonomy's names and descriptions
-    (adapted to the council's feedback already classified, if any)."""
+def zero_shot(task, enc, tax, vectors):
+    """A zero-shot head from the taxonomy's names and descriptions, adapted to `vectors`
+    (the council's unlabelled feedback)."""
+    from classifiers.themes import ThemeModel
     from classifiers.topics import TopicModel
 
+    model_class = TopicModel if task == "service" else ThemeModel
+    return model_class.zero_shot(tax, enc).adapt(vectors)
+
+
+def _bootstrap_head(task, enc, tax):
+    """The first champion of a topic head: zero-shot (adapted to the council's feedback already
+    classified, if any), measured on any officer labels there already are."""
     from app.learning.predictions import recent_embeddings
 
-    model = TopicModel.zero_shot(tax, enc).adapt(recent_embeddings(enc.version))
+    model = zero_shot(task, enc, tax, recent_embeddings(enc.version))
+    metrics = {"source": "zero-shot", **quality.measure_on_all_labels(task, model, enc)}
     return ModelVersion.create(
-        task="topic", version=next_version("topic"), blob=model.to_bytes(),
-        encoder_version=enc.version, status="champion", promoted_at=utcnow(),
-        metrics=json.dumps({"source": "zero-shot"}),
-        notes="Zero-shot from the topics' names and descriptions")
+        task=task, version=next_version(task), blob=model.to_bytes(), encoder_version=enc.version,
+        status="champion", promoted_at=utcnow(), metrics=json.dumps(metrics, sort_keys=True),
+        notes="Zero-shot from the names and descriptions in the taxonomy")
 
 
 def ensure_champions():
-    """(sentiment champion, topic champion), creating the first ones when there are none."""
+    """{task: champion} for every head, creating the first ones when there are none (a topic
+    head whose taxonomy has no active topics has no champion: None)."""
     with _lock:
         enc = encoder()
-        sentiment = champion("sentiment") or _bootstrap_sentiment(enc)
-        topic = champion("topic") or _bootstrap_topics(enc, classifier_taxonomy())
-        return sentiment, topic
+        found = {"sentiment": champion("sentiment") or _bootstrap_sentiment(enc)}
+        for task in ("service", "theme"):
+            tax = classifier_taxonomy(task)
+            found[task] = champion(task) or (_bootstrap_head(task, enc, tax) if tax else None)
+        return found
 
 
 def load_sentiment(version):
@@ -135,18 +152,26 @@ def load_sentiment(version):
         return _cache[key]
 
 
-def load_topics(version, tax=None):
-    """The topic model with the current taxonomy (new topics are zero-shot until labelled)."""
+def load_head(version, tax=None):
+    """A service-area or theme head with the current taxonomy of its kind (new topics are
+    zero-shot until labelled)."""
+    from classifiers.themes import ThemeModel
     from classifiers.topics import TopicModel
 
-    tax = classifier_taxonomy() if tax is None else tax
-    key = ("topic", version.id, fingerprint_of(tax))
+    tax = classifier_taxonomy(version.task) if tax is None else tax
+    key = (version.task, version.id, fingerprint_of(tax))
     with _lock:
         if key not in _cache:
-            for stale in [k for k in _cache if k[:2] == ("topic", version.id)]:
+            for stale in [k for k in _cache if k[:2] == (version.task, version.id)]:
                 del _cache[stale]
-            _cache[key] = TopicModel.from_bytes(bytes(version.blob), tax)
+            model_class = TopicModel if version.task == "service" else ThemeModel
+            _cache[key] = model_class.from_bytes(bytes(version.blob), tax)
         return _cache[key]
+
+
+def load(version, tax=None):
+    """The model of any head's version."""
+    return load_sentiment(version) if version.task == "sentiment" else load_head(version, tax)
 
 
 def fingerprint_of(tax):
@@ -156,8 +181,13 @@ def fingerprint_of(tax):
 def current():
     """Everything classification needs, from the champions in the database now."""
     with _lock:
-        sentiment_version, topic_version = ensure_champions()
-        tax = classifier_taxonomy()
-        return Models(encoder=encoder(), sentiment_version=sentiment_version,
-                      sentiment=load_sentiment(sentiment_version), topic_version=topic_version,
-                      topics=load_topics(topic_version, tax), taxonomy=tax)
+        champions = ensure_champions()
+        services, themes = classifier_taxonomy("service"), classifier_taxonomy("theme")
+        service, theme = champions["service"], champions["theme"]
+        return Models(encoder=encoder(), sentiment_version=champions["sentiment"],
+                      sentiment=load_sentiment(champions["sentiment"]),
+                      service_version=service if services else None,
+                      services=load_head(service, services) if service and services else None,
+                      theme_version=theme if themes else None,
+                      themes=load_head(theme, themes) if theme and themes else None,
+                      service_taxonomy=services, theme_taxonomy=themes)

@@ -1,9 +1,11 @@
 """The learning tasks. They take ids, are safe to run twice, and are enqueued after commit.
 
-- learning.classify / learning.classify_batch: sentiment, topics, safeguarding, duplicates
-- learning.reclassify: after a promotion or rollback, every item again (in batches)
-- learning.train_challenger: on demand and daily
-- learning.adapt_topics: daily, keeps zero-shot topics adapted to the council's own feedback
+- learning.classify / learning.classify_batch: sentiment, service area (routing items whose
+  resident chose no service), themes, safeguarding, duplicates
+- learning.reclassify: after a head's promotion or rollback, every item again (in batches)
+- learning.train_challenger: one head (sentiment, service, theme), on demand and daily
+- learning.adapt_topics: daily, keeps zero-shot service-area and theme heads adapted to the
+  council's own feedback
 - learning.detect_emerging: hourly
 - learning.safeguarding_alerts: a new flag's emails (app.learning.alerts)
 - learning.calibrate_safeguarding: after each officer's decision on a flag, and daily
@@ -21,6 +23,7 @@ from huey import crontab
 
 from app.feedback import hooks
 from app.learning import predictions
+from app.learning.models import TASKS
 from app.queue import db_task, periodic_db_task, register_sweep
 
 log = logging.getLogger(__name__)
@@ -106,11 +109,12 @@ def train_challenger(task):
 
 @db_task("learning.adapt_topics")
 def adapt_topics():
-    """Zero-shot topics follow the council's own feedback until officers' labels take over."""
+    """Zero-shot heads follow the council's own feedback until officers' labels take over.
+    Returns {head: the new version, or None}."""
     from app.learning import loop
 
-    version = loop.adapt_zero_shot()
-    return version.version if version is not None else None
+    made = {task: loop.adapt_zero_shot(task) for task in loop.TOPIC_HEADS}
+    return {task: version.version if version is not None else None for task, version in made.items()}
 
 
 @db_task("learning.detect_emerging")
@@ -127,7 +131,7 @@ def detect_emerging_hourly():
 
 @periodic_db_task(crontab(hour="3", minute="30"), name="learning.train_daily")
 def train_daily():
-    for task in ("sentiment", "topic"):
+    for task in TASKS:
         train_challenger(task)
     adapt_topics()
     calibrate_safeguarding()

@@ -24,8 +24,10 @@ def ordered(active_only=False):
     return list(query)
 
 
-def active_topics():
-    return ordered(active_only=True)
+def active_topics(kind=None):
+    """The active topics (of one kind, "service" or "theme", when given)."""
+    topics = ordered(active_only=True)
+    return [t for t in topics if t.kind == kind] if kind else topics
 
 
 def fingerprint(topics):
@@ -33,27 +35,39 @@ def fingerprint(topics):
     return "|".join(f"{t.key}:{t.name}:{t.description}" for t in sorted(topics, key=lambda t: t.key))
 
 
-def require_topics(keys):
-    """{key: Topic} for active topics; raises UnknownTopic for anything else."""
+def require_topics(keys, kind=None):
+    """{key: Topic} for active topics (of `kind`, when given); raises UnknownTopic for anything
+    else, so a theme can never be stored as a service area or the other way round."""
     keys = list(dict.fromkeys(keys))
-    found = {t.key: t for t in Topic.select().where(Topic.key.in_(keys or [""]), Topic.active == True)}  # noqa: E712
+    query = Topic.select().where(Topic.key.in_(keys or [""]), Topic.active == True)  # noqa: E712
+    if kind:
+        query = query.where(Topic.kind == kind)
+    found = {t.key: t for t in query}
     missing = [k for k in keys if k not in found]
     if missing:
-        raise UnknownTopic(f"Not in the taxonomy: {', '.join(map(str, missing))[:200]}")
+        what = {"service": "service areas", "theme": "themes"}.get(kind, "the taxonomy")
+        raise UnknownTopic(f"Not one of the {what}: {', '.join(map(str, missing))[:200]}"
+                           if kind else f"Not in the taxonomy: {', '.join(map(str, missing))[:200]}")
     return found
 
 
-def store_item_topics(item, scored, *, source, model_version=None):
-    """Replace the item's `source` topics with `scored` [(key, confidence)], refusing any
-    key outside the active taxonomy (so nothing outside it is ever stored)."""
+def store_item_topics(item, scored, *, source, head, model_version=None):
+    """Replace the item's `source` rows of one head ("service" or "theme") with `scored`:
+    [(key, confidence)] or [(key, confidence, assigned)] (officers' rows are always assigned).
+    Keys outside the active topics of that kind are refused, so nothing outside the taxonomy
+    is ever stored and the two heads never mix."""
     if source not in ("model", "officer"):
         raise ValueError(f"unknown topic source {source!r}")
-    topics = require_topics([key for key, _ in scored])
+    if head not in TOPIC_KINDS:
+        raise ValueError(f"unknown head {head!r}")
+    topics = require_topics([row[0] for row in scored], kind=head)
     with transaction():
-        ItemTopic.delete().where(ItemTopic.item == item, ItemTopic.source == source).execute()
-        for key, confidence in scored:
-            ItemTopic.create(item=item, topic=topics[key], confidence=float(confidence),
-                             source=source, model_version=model_version)
+        ItemTopic.delete().where(ItemTopic.item == item, ItemTopic.source == source,
+                                 ItemTopic.head == head).execute()
+        for row in scored:
+            assigned = bool(row[2]) if len(row) > 2 and source == "model" else True
+            ItemTopic.create(item=item, topic=topics[row[0]], confidence=float(row[1]), source=source,
+                             head=head, assigned=assigned, model_version=model_version)
 
 
 def slugify(name):

@@ -1,5 +1,6 @@
-"""Staff pages for one item (its words, sentiment by sentence, topics, safeguarding reasons,
-repeats, one-click corrections), the review queue and the urgent queue."""
+"""Staff pages for one item (its words, sentiment by sentence, service area and themes apart,
+safeguarding reasons, repeats, one-click corrections per head), the review queue and the
+urgent queue."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -8,9 +9,10 @@ from app.auth.roles import SERVICE_LEAD
 from app.cases import access as case_access
 from app.cases.item_case import item_case
 from app.feedback.models import FeedbackItem
-from app.learning import calibration, labels, services, signals
-from app.learning.forms import ActionForm, FlagDecisionForm, SentimentForm, TopicsForm
-from app.learning.models import SafeguardingFlag
+from app.learning import calibration, labels, review, services, signals, taxonomy
+from app.learning.forms import (ActionForm, ConfirmForm, FlagDecisionForm, SentimentForm, ServiceAreaForm,
+                                ThemesForm, correction_forms)
+from app.learning.models import TASKS, SafeguardingFlag
 from app.learning.taxonomy import UnknownTopic
 
 bp = Blueprint("feedback_staff", __name__, url_prefix="/staff/feedback", template_folder="templates")
@@ -27,18 +29,15 @@ def _item_or_404(item_id):
     return item
 
 
-def _render_item(item, sentiment_form=None, topics_form=None, status=200):
+def _render_item(item, forms=None, status=200):
     summary = services.item_summary(item)
-    sentiment_form = sentiment_form or SentimentForm(
-        data={"sentiment": summary["labels"]["sentiment"] or
-              (summary["prediction"].sentiment if summary["prediction"] else None)})
-    topics_form = topics_form or TopicsForm(summary["topics"], data={"topics": services.initial_topics(summary)})
-    return render_template("learning/item.html", item=item, summary=summary, sentiment_form=sentiment_form,
-                           topics_form=topics_form, can_edit=services.can_edit(current_user),
+    forms = correction_forms(summary, **(forms or {}))
+    return render_template("learning/item.html", item=item, summary=summary, forms=forms,
+                           can_edit=services.can_edit(current_user),
                            in_case=item_case(current_user, item),
                            can_open_cases=current_user.role in case_access.CHANGE_ROLES,
-                           sentence_classes=services.SENTENCE_CLASSES, has_errors=bool(
-                               sentiment_form.errors or topics_form.errors)), status
+                           sentence_classes=services.SENTENCE_CLASSES,
+                           has_errors=any(form.errors for form in forms.values())), status
 
 
 @bp.route("/<id:item_id>")
@@ -53,51 +52,67 @@ def set_sentiment(item_id):
     item = _item_or_404(item_id)
     form = SentimentForm()
     if not form.validate_on_submit():
-        return _render_item(item, sentiment_form=form)
+        return _render_item(item, {"sentiment": form})
     labels.label_sentiment(item, form.sentiment.data, actor=current_user)
     flash("Sentiment saved. Thank you: the next model learns from it.", "success")
     return redirect(url_for("feedback_staff.item", item_id=item.id))
 
 
-@bp.route("/<id:item_id>/topics", methods=["POST"])
+@bp.route("/<id:item_id>/service", methods=["POST"])
 @roles_required(*services.EDITORS)
-def set_topics(item_id):
+def set_service(item_id):
     item = _item_or_404(item_id)
-    form = TopicsForm(services.item_summary(item)["topics"])
+    form = ServiceAreaForm(taxonomy.active_topics("service"))
     if form.validate_on_submit():
         try:
-            labels.label_topics(item, form.topics.data, actor=current_user)
+            labels.label_service(item, form.service_area.data, actor=current_user)
         except (UnknownTopic, labels.LabelError) as error:
-            form.topics.errors = [str(error)]
+            form.service_area.errors = [str(error)]
         else:
-            flash("Topics saved. Thank you: the next model learns from them.", "success")
+            flash("Service area saved. Thank you: the next model learns from it.", "success")
             return redirect(url_for("feedback_staff.item", item_id=item.id))
-    return _render_item(item, topics_form=form)
+    return _render_item(item, {"service": form})
+
+
+@bp.route("/<id:item_id>/themes", methods=["POST"])
+@roles_required(*services.EDITORS)
+def set_themes(item_id):
+    item = _item_or_404(item_id)
+    form = ThemesForm(taxonomy.active_topics("theme"))
+    if form.validate_on_submit():
+        try:
+            labels.label_themes(item, form.keys(), actor=current_user)
+        except (UnknownTopic, labels.LabelError) as error:
+            form.themes.errors = [str(error)]
+        else:
+            flash("Themes saved. Thank you: the next model learns from them.", "success")
+            return redirect(url_for("feedback_staff.item", item_id=item.id))
+    return _render_item(item, {"themes": form})
 
 
 @bp.route("/<id:item_id>/confirm", methods=["POST"])
 @roles_required(*services.EDITORS)
 def confirm(item_id):
     item = _item_or_404(item_id)
-    form = ActionForm()
+    form = ConfirmForm()
+    number = review.page_number(form.page.data)
     if form.validate_on_submit():
         try:
-            labels.confirm(item, actor=current_user)
-        except labels.LabelError as error:
-            flash(str(error), "info")
+            labels.confirm(item, form.head.data, request.form.get("value", ""), actor=current_user)
+        except (UnknownTopic, labels.LabelError) as error:
+            flash(f"{item.reference}: {error}", "info")
         else:
-            flash(f"{item.reference} confirmed", "success")
+            flash(f"{item.reference}: {TASKS.get(form.head.data, 'answer').lower()} saved", "success")
     else:
         flash("That form has expired. Try again.", "info")
-    return redirect(url_for("feedback_staff.review"))
+    return redirect(url_for("feedback_staff.review", page=number if number > 1 else None))
 
 
-@bp.route("/review")
+@bp.route("/review", endpoint="review")
 @roles_required(*services.EDITORS)
-def review():
-    items = labels.review_queue(scope=case_access.item_scope(current_user))
-    return render_template("learning/review.html", items=items, form=ActionForm(),
-                           sentiment_below=labels.REVIEW_SENTIMENT_BELOW, topic_below=labels.REVIEW_TOPIC_BELOW)
+def review_queue():
+    found = review.page(case_access.item_scope(current_user), review.page_number(request.args.get("page")))
+    return render_template("learning/review.html", page=found, form=ConfirmForm(), review=review)
 
 
 @bp.route("/urgent")

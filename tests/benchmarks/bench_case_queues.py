@@ -135,16 +135,21 @@ def fill(n, rng, officers, services, today):
     insert(CaseItem, [{"case": case_ids[r], "item": item_ids[r], "linked_at": c["received_at"], "reason": ""}
                       for r, c in zip((c["reference"] for c in cases), cases)])
     topics = [t.id for t in Topic.select(Topic.id)]
+    heads = {head: [t.id for t in Topic.select(Topic.id).where(Topic.kind == head)] for head in ("service", "theme")}
     version = ModelVersion.create(task="sentiment", version="bench", status="champion")
     topic_rows, predictions, labels = [], [], []
     for item_id in item_ids.values():
-        for rank, topic in enumerate(rng.sample(topics, 3)):
+        for rank, topic in enumerate(rng.sample(heads["service"], 3)):  # the service area and two runners-up
             confidence = 0.9 - rank * 0.3 + rng.random() * 0.05
-            topic_rows.append({"item": item_id, "topic": topic, "confidence": confidence,
-                               "source": "model", "model_version": None})
+            topic_rows.append({"item": item_id, "topic": topic, "confidence": confidence, "head": "service",
+                               "assigned": rank == 0, "source": "model", "model_version": None})
+        for rank, topic in enumerate(rng.sample(heads["theme"], 3)):  # themes: over and under threshold
+            topic_rows.append({"item": item_id, "topic": topic, "confidence": 0.8 - rank * 0.3, "head": "theme",
+                               "assigned": rank < 2, "source": "model", "model_version": None})
         if rng.random() < 0.1:
-            topic_rows.append({"item": item_id, "topic": rng.choice(topics), "confidence": 1.0,
-                               "source": "officer", "model_version": None})
+            head = rng.choice(("service", "theme"))
+            topic_rows.append({"item": item_id, "topic": rng.choice(heads[head]), "confidence": 1.0, "head": head,
+                               "assigned": True, "source": "officer", "model_version": None})
         predictions.append({"item": item_id, "model_version": version.id, "sentiment": pick(rng, SENTIMENTS),
                             "sentiment_score": 0.5 + rng.random() / 2, "sentences": "[]",
                             "created_at": datetime.datetime(2026, 1, 1)})

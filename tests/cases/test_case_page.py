@@ -103,7 +103,8 @@ def test_one_click_corrections_from_the_case_page(app, officer, clock):
     clock(MONDAY)
     case, item = new_case(received_at=MONDAY)
     html = page(officer, case)
-    assert f'name="item{item.id}-sentiment"' in html and f'name="item{item.id}-topics"' in html
+    assert f'name="item{item.id}-sentiment"' in html and f'name="item{item.id}-service_area"' in html
+    assert f'name="item{item.id}-themes"' in html
     url = f"/staff/cases/{case.id}/items/{item.id}/sentiment"
     token = csrf_token(officer, f"/staff/cases/{case.id}")
     response = officer.post(url, data={"csrf_token": token, f"item{item.id}-sentiment": "sideways"})
@@ -112,14 +113,24 @@ def test_one_click_corrections_from_the_case_page(app, officer, clock):
     assert f'href="#item{item.id}-sentiment"' in html
     response = officer.post(url, data={"csrf_token": token, f"item{item.id}-sentiment": "negative"})
     assert response.status_code == 302
-    topic = Topic.select().first()
-    response = officer.post(f"/staff/cases/{case.id}/items/{item.id}/topics",
-                            data={"csrf_token": token, f"item{item.id}-topics": [topic.key]})
+    response = officer.post(f"/staff/cases/{case.id}/items/{item.id}/service",
+                            data={"csrf_token": token, f"item{item.id}-service_area": "highways"})
     assert response.status_code == 302
+    response = officer.post(f"/staff/cases/{case.id}/items/{item.id}/themes",
+                            data={"csrf_token": token, f"item{item.id}-themes": ["delay", "communication"]})
+    assert response.status_code == 302
+    response = officer.post(f"/staff/cases/{case.id}/items/{item.id}/themes",
+                            data={"csrf_token": token, f"item{item.id}-themes": ["highways"]})
+    assert response.status_code == 200 and f'href="#item{item.id}-themes"' in response.get_data(as_text=True)
     labels = {(l.task, l.value) for l in OfficerLabel.select().where(OfficerLabel.item == item)}
-    assert labels == {("sentiment", "negative"), ("topic", topic.key)}
+    assert labels == {("sentiment", "negative"), ("service", "highways"), ("theme", "delay"), ("theme", "communication")}
     assert [e.summary for e in timeline.events(case, ["classification"])] == [
-        f"{item.reference}: sentiment set to negative", f"{item.reference}: topics set to {topic.name}"]
+        f"{item.reference}: sentiment set to negative", f"{item.reference}: service area set to Highways",
+        f"{item.reference}: themes set to Communication, Delay"]
+    html = page(officer, case)
+    words = html[html.index('id="classification"'):]
+    assert words.index("Service area") < words.index("Highways</strong> (chosen by an officer)") \
+        < words.index("Themes") < words.index("Communication, Delay (chosen by an officer)")
     other, _ = new_case()
     assert officer.post(f"/staff/cases/{other.id}/items/{item.id}/sentiment",
                         data={"csrf_token": token, f"item{item.id}-sentiment": "negative"}).status_code == 404
@@ -167,10 +178,10 @@ def test_similar_past_cases_fall_back_to_shared_topic_and_service(app, officer, 
     case, item = new_case(received_at=MONDAY)
     same, same_item = new_case(text="Another pothole")
     other_topic, other_item = new_case(text="Bins")
-    topics = list(Topic.select().order_by(Topic.id).limit(2))
-    store_item_topics(item, [(topics[0].key, 0.9)], source="model")
-    store_item_topics(same_item, [(topics[0].key, 0.8)], source="model")
-    store_item_topics(other_item, [(topics[1].key, 0.8)], source="model")
+    topics = list(Topic.select().where(Topic.kind == "theme").order_by(Topic.id).limit(2))
+    store_item_topics(item, [(topics[0].key, 0.9, True), (topics[1].key, 0.2, False)], source="model", head="theme")
+    store_item_topics(same_item, [(topics[0].key, 0.8, True)], source="model", head="theme")
+    store_item_topics(other_item, [(topics[1].key, 0.8, True)], source="model", head="theme")
     _closed(same, officer.user)
     _closed(other_topic, officer.user)
     html = page(officer, case)

@@ -110,18 +110,29 @@ def forget_classifications():
     Prediction.delete().execute()
 
 
-def test_topic_filter_uses_officer_topics_else_the_models_top_topic(officer, world):
+def test_topic_filter_uses_the_officers_answer_for_that_head_else_the_models(officer, world):
     forget_classifications()
-    bins, staff, delay = (Topic.get(Topic.key == key)
-                          for key in ("waste-recycling", "staff-attitude", "delay"))
-    ItemTopic.create(item=world["overdue"].item, topic=bins, confidence=0.8, source="model")
-    ItemTopic.create(item=world["overdue"].item, topic=staff, confidence=0.3, source="model")
-    ItemTopic.create(item=world["urgent"].item, topic=bins, confidence=0.9, source="model")
-    ItemTopic.create(item=world["urgent"].item, topic=delay, confidence=1.0, source="officer")
-    # "urgent": the officer said delay, whatever the model thought
+    bins, highways, staff, delay = (Topic.get(Topic.key == key) for key in
+                                    ("waste-recycling", "highways", "staff-attitude", "delay"))
+
+    def model(name, topic, confidence, head, assigned=True):
+        ItemTopic.create(item=world[name].item, topic=topic, confidence=confidence, source="model", head=head,
+                         assigned=assigned)
+
+    # "overdue": the model's service area is bins (highways a runner-up), and one theme found
+    model("overdue", bins, 0.8, "service")
+    model("overdue", highways, 0.1, "service", assigned=False)
+    model("overdue", staff, 0.3, "theme")  # over its threshold: a theme counts beside the service area
+    # "urgent": the model said bins and delay; an officer said highways, and that no theme applies
+    model("urgent", bins, 0.9, "service")
+    model("urgent", delay, 0.7, "theme")
+    ItemTopic.create(item=world["urgent"].item, topic=highways, source="officer", head="service")
+    OfficerLabel.create(item=world["urgent"].item, task="service", value="highways")
+    OfficerLabel.create(item=world["urgent"].item, task="theme", value="")
     assert in_queue(officer, world, "all", Filters(topic=bins.id)) == ["overdue"]
-    assert in_queue(officer, world, "all", Filters(topic=staff.id)) == []  # not the model's top topic
-    assert in_queue(officer, world, "all", Filters(topic=delay.id)) == ["urgent"]
+    assert in_queue(officer, world, "all", Filters(topic=highways.id)) == ["urgent"]  # not a runner-up
+    assert in_queue(officer, world, "all", Filters(topic=staff.id)) == ["overdue"]
+    assert in_queue(officer, world, "all", Filters(topic=delay.id)) == []  # the officer said none apply
 
 
 def test_sentiment_filter_uses_the_officers_label_else_the_latest_prediction(officer, world):

@@ -1,5 +1,6 @@
-"""Classification in the worker: predictions stored with versions, topics only from the
-taxonomy, idempotent, swept when pending, wired to intake."""
+"""Classification in the worker: predictions stored with each head's version, service areas
+and themes stored apart and only from the taxonomy, idempotent, swept when pending, wired to
+intake."""
 import pytest
 
 from app.feedback.models import FeedbackItem
@@ -17,15 +18,23 @@ def test_new_feedback_is_classified_after_commit():
     prediction = Prediction.get(Prediction.item == item)
     assert prediction.sentiment in ("negative", "neutral", "positive")
     assert 0 <= prediction.sentiment_score <= 1
-    assert prediction.model_version.task == "sentiment" and prediction.topic_model_version.task == "topic"
+    assert prediction.model_version.task == "sentiment"
+    assert prediction.service_model_version.task == "service" and prediction.theme_model_version.task == "theme"
     assert prediction.sentence_list and prediction.sentence_list[0]["text"]
-    topics = list(ItemTopic.select().where(ItemTopic.item == item))
-    assert 1 <= len(topics) <= 3
-    keys = {t.key for t in Topic.select()}
-    assert all(t.topic.key in keys and t.source == "model" and 0 <= t.confidence <= 1 for t in topics)
+    services = list(ItemTopic.select().where(ItemTopic.item == item, ItemTopic.head == "service")
+                    .order_by(ItemTopic.confidence.desc()))
+    assert len(services) == 3 and all(t.topic.kind == "service" and t.source == "model" for t in services)
+    assert [t.assigned for t in services] == [True, False, False]  # one service area per item
+    assert prediction.service_confidence == services[0].confidence
+    assert sum(t.confidence for t in services) <= 1.0 + 1e-6  # a softmax over the service areas only
+    themes = list(ItemTopic.select().where(ItemTopic.item == item, ItemTopic.head == "theme"))
+    assert all(t.topic.kind == "theme" and 0 <= t.confidence <= 1 for t in themes)
+    assert len([t for t in themes if not t.assigned]) <= 2  # runners-up kept as alternatives
+    assert prediction.theme_margin is not None and prediction.theme_margin >= 0
     assert ItemEmbedding.get(ItemEmbedding.item == item).encoder_version == runtime.encoder().version
-    # the first topic champion is zero-shot from the taxonomy
-    assert ModelVersion.get(ModelVersion.task == "topic").status == "champion"
+    # the first champion of each topic head is zero-shot from the taxonomy
+    for task in ("service", "theme"):
+        assert ModelVersion.get(ModelVersion.task == task).status == "champion"
 
 
 def test_classify_is_idempotent():
@@ -33,7 +42,7 @@ def test_classify_is_idempotent():
     classify(item.id)
     classify_batch([item.id, item.id])
     assert Prediction.select().where(Prediction.item == item).count() == 1
-    assert ItemTopic.select().where(ItemTopic.item == item).count() <= 3
+    assert ItemTopic.select().where(ItemTopic.item == item, ItemTopic.head == "service").count() == 3
 
 
 def test_sweep_enqueues_pending_items_in_batches():
@@ -58,17 +67,22 @@ def test_sweep_batches_hold_at_most_64():
     assert old == 64
 
 
-def test_a_label_outside_the_taxonomy_is_never_stored():
+def test_a_label_outside_the_taxonomy_or_its_head_is_never_stored():
     item = create_feedback(text="Something about the roads.")
     before = ItemTopic.select().count()
     with pytest.raises(taxonomy.UnknownTopic):
-        taxonomy.store_item_topics(item, [("highways", 0.9), ("made-up-topic", 0.8)], source="model")
+        taxonomy.store_item_topics(item, [("highways", 0.9), ("made-up-topic", 0.8)], source="model",
+                                   head="service")
+    with pytest.raises(taxonomy.UnknownTopic):  # a theme is not a service area
+        taxonomy.store_item_topics(item, [("delay", 0.9)], source="model", head="service")
+    with pytest.raises(taxonomy.UnknownTopic):  # nor the other way round
+        taxonomy.store_item_topics(item, [("highways", 0.9)], source="officer", head="theme")
     assert ItemTopic.select().count() == before
     inactive = Topic.get(Topic.key == "contractor")
     inactive.active = False
     inactive.save()
     with pytest.raises(taxonomy.UnknownTopic):
-        taxonomy.store_item_topics(item, [("contractor", 0.9)], source="officer")
+        taxonomy.store_item_topics(item, [("contractor", 0.9)], source="officer", head="theme")
 
 
 def test_taxonomy_is_seeded_with_services_and_themes():

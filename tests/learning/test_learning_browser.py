@@ -15,8 +15,11 @@ PAGES = ("/staff/feedback/review", "/staff/feedback/urgent", "/staff/learning/mo
          "/staff/learning/taxonomy", "/staff/learning/emerging")
 
 
-def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab):
+def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab, monkeypatch):
+    from app.learning import review
     from app.learning.models import SafeguardingFlag
+
+    monkeypatch.setattr(review, "REVIEW_SENTIMENT_BELOW", 1.01)  # the review queue lists every item
 
     mixed = create_feedback(kind="comment", text="Lovely staff at the library. But the wait for "
                             "a computer was awful and the wifi never works.", service_slug="libraries")
@@ -34,6 +37,16 @@ def test_learning_pages_fit_a_phone(app, live_server, staff_credentials, tab):
         assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
     t.goto(live_server + f"/staff/feedback/{mixed.id}")
     assert "Lovely staff at the library" in page.locator("main").inner_text()
+    # "No theme applies" unticks the themes, and a theme unticks it (GOV.UK's exclusive checkbox)
+    page.get_by_label("Delay").check()
+    page.get_by_label("No theme applies").check()
+    assert not page.get_by_label("Delay").is_checked()
+    page.get_by_label("Delay").check()
+    assert not page.get_by_label("No theme applies").is_checked()
+    t.goto(live_server + "/staff/feedback/review")
+    assert "2 items to review" in page.locator("main").inner_text()
+    page.get_by_role("button", name=f"Confirm", exact=False).first.click()
+    assert "1 item to review" in page.locator("main").inner_text() or "saved" in page.locator("main").inner_text()
     assert t.problems() == []
 
     if AXE.exists():  # axe is injected as a script, so this tab bypasses the CSP

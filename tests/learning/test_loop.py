@@ -43,9 +43,10 @@ def _bad_champion(encoder):
 
 
 def test_too_few_labels_records_a_rejected_attempt():
-    assert train_challenger("topic").get() == "rejected"
-    attempt = ModelVersion.get(ModelVersion.task == "topic", ModelVersion.status == "rejected")
-    assert "at least 10" in attempt.notes and attempt.blob is None
+    for task in ("service", "theme"):
+        assert train_challenger(task).get() == "rejected"
+        attempt = ModelVersion.get(ModelVersion.task == task, ModelVersion.status == "rejected")
+        assert "at least 10" in attempt.notes and attempt.blob is None
 
 
 def test_better_challenger_is_promoted_then_rollback_and_reclassify(tiny_models):
@@ -86,9 +87,12 @@ def test_models_page_train_and_rollback_roles(signed_in):
     create_feedback(text="Something to classify.")
     html = admin.get("/staff/learning/models").get_data(as_text=True)
     assert "sentiment-1" in html and "Train a sentiment challenger now" in html
+    assert "Train a service area challenger now" in html and "Train a themes challenger now" in html
     token = csrf_token(analyst, "/staff/learning/models")
+    assert analyst.post("/staff/learning/models/train", data={"task": "theme", "csrf_token": token}).status_code == 302
+    assert ModelVersion.select().where(ModelVersion.task == "theme", ModelVersion.status == "rejected").exists()
     assert analyst.post("/staff/learning/models/train", data={"task": "topic", "csrf_token": token}).status_code == 302
-    assert ModelVersion.select().where(ModelVersion.task == "topic", ModelVersion.status == "rejected").exists()
+    assert not ModelVersion.select().where(ModelVersion.task == "topic").exists()
     retired = ModelVersion.create(task="sentiment", version="sentiment-old", blob=runtime.champion("sentiment").blob,
                                   status="retired", encoder_version=runtime.encoder().version)
     url = f"/staff/learning/models/{retired.id}/rollback"
@@ -99,23 +103,76 @@ def test_models_page_train_and_rollback_roles(signed_in):
 
 
 def test_too_few_labels_again_adds_no_new_attempt():
-    assert train_challenger("topic").get() == "rejected"
-    assert train_challenger("topic").get() == "rejected"
-    assert ModelVersion.select().where(ModelVersion.task == "topic",
+    assert train_challenger("service").get() == "rejected"
+    assert train_challenger("service").get() == "rejected"
+    assert ModelVersion.select().where(ModelVersion.task == "service",
                                        ModelVersion.status == "rejected").count() == 1
 
 
-def test_zero_shot_topics_adapt_to_the_councils_feedback_once_there_is_enough(tiny_models):
+def test_zero_shot_heads_adapt_to_the_councils_feedback_once_there_is_enough(tiny_models):
     from app.learning.tasks import adapt_topics
 
-    first = runtime.ensure_champions()[1]
-    assert adapt_topics().get() is None  # nothing classified yet: nothing to adapt to
+    first = runtime.ensure_champions()
+    assert adapt_topics().get() == {"service": None, "theme": None}  # nothing classified yet
     for text in (POSITIVE + NEGATIVE + NEUTRAL) * 4:  # 120 items, classified as they arrive
         create_feedback(text=text)
-    version = adapt_topics().get()
-    assert version is not None and runtime.champion("topic").version == version
-    champion = runtime.champion("topic")
-    assert champion.id != first.id and "adapted to 120 items" in champion.notes
-    assert ModelVersion.get_by_id(first.id).status == "retired"  # kept: can roll back
-    assert runtime.load_topics(champion).meta["adapted_on"] == 120
-    assert adapt_topics().get() is None  # no new feedback since: no new version
+    made = adapt_topics().get()
+    for task in ("service", "theme"):
+        champion = runtime.champion(task)
+        assert made[task] == champion.version and champion.id != first[task].id
+        assert "adapted to 120 items" in champion.notes
+        assert ModelVersion.get_by_id(first[task].id).status == "retired"  # kept: can roll back
+        assert runtime.load_head(champion).meta["adapted_on"] == 120
+    assert adapt_topics().get() == {"service": None, "theme": None}  # nothing new since
+
+
+SERVICE_TEXTS = {"highways": ["The pothole on the road is deep.", "Potholes on every road near the school.",
+                              "The road is broken and dangerous.", "A pothole damaged my car on the road.",
+                              "The road repair was poor.", "Street light and road both broken."],
+                 "waste-recycling": ["My bin was not collected.", "The bins were missed again.",
+                                     "Rubbish and waste left in the street.", "Recycling bin collection missed.",
+                                     "The bin men left rubbish everywhere.", "Waste collection was late again."]}
+
+
+def _label_heads(officer):
+    """Twelve items with a service area each; half of them with Delay, half with no theme."""
+    for key, texts in SERVICE_TEXTS.items():
+        for n, text in enumerate(texts):
+            item = create_feedback(text=text)
+            labels.label_service(item, key, actor=officer)
+            labels.label_themes(item, ["delay"] if n % 2 else [], actor=officer)
+
+
+def test_each_head_is_trained_and_measured_against_its_own_champion(signed_in):
+    admin, officer = signed_in("administrator")
+    _label_heads(officer)
+    first = runtime.ensure_champions()
+    for task, extra in (("service", "accuracy"), ("theme", "micro_f1")):
+        train_challenger(task).get()
+        attempt = ModelVersion.select().where(ModelVersion.task == task, ModelVersion.blob.is_null(False),
+                                              ModelVersion.id != first[task].id).get()
+        metrics = attempt.metrics_dict
+        assert metrics["champion_version"] == first[task].version  # its own head's champion
+        assert extra in metrics and metrics["holdout"] == metrics["n"] >= 2 and attempt.training_count >= 8
+    assert runtime.champion("sentiment").id == first["sentiment"].id  # untouched
+    html = admin.get("/staff/learning/models").get_data(as_text=True)
+    assert "Measured quality" in html and "–" not in html[html.index("<table"):]  # never a dash
+    assert "held out from its training" in html and "the model in use then scored" in html
+    # rolling one head back leaves the other alone
+    theme_champion = runtime.champion("theme").id
+    retired = ModelVersion.create(task="service", version="service-old", blob=first["service"].blob,
+                                  status="retired", encoder_version=runtime.encoder().version)
+    loop.roll_back(retired, actor=officer)
+    assert runtime.champion("service").id == retired.id and runtime.champion("theme").id == theme_champion
+
+
+def test_the_models_page_says_in_words_what_was_not_measured(signed_in):
+    admin, _ = signed_in("administrator")
+    create_feedback(text="Something to classify.")  # the zero-shot heads are made
+    train_challenger("theme").get()  # too few labels: a rejected attempt
+    html = admin.get("/staff/learning/models").get_data(as_text=True)
+    assert "–" not in html[html.index("<table"):]
+    assert html.count("Not measured:</strong> no officer labels yet. Zero-shot from the taxonomy&#39;s names and "
+                      "descriptions.") == 2  # the service-area and theme heads
+    assert "Not measured:</strong> too few officer labels to train and test (0; at least 10 needed)." in html
+    assert "Not measured:</strong> no officer labels were held out to measure it on." in html  # the test sentiment

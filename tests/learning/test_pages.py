@@ -24,60 +24,64 @@ def test_item_page_shows_the_words_first_then_the_models_view(signed_in):
     html = client.get(f"/staff/feedback/{item.id}").get_data(as_text=True)
     assert h1_count(html) == 1 and title_starts_with_h1(html)[0]
     words = html.index("The staff were lovely")
-    assert words < html.index("Sentiment") < html.index("Topics")
+    assert words < html.index("Sentiment") < html.index("Service area") < html.index("Themes")
     assert html.count('class="heard-sentence ') == 2  # one per sentence, each labelled
-    assert 'name="sentiment"' in html and 'name="topics"' in html
+    assert 'name="sentiment"' in html and 'name="service_area"' in html and 'name="themes"' in html
 
 
-def test_correction_creates_labels_officer_topics_and_audit(signed_in):
-    item = create_feedback(text="The bin men were rude to me.")
+def test_correction_creates_labels_per_head_officer_rows_and_audit(signed_in):
+    from app.feedback.models import FeedbackItem
+
+    item = create_feedback(text="The bin men were rude to me.", service_slug="highways")
     client, user = signed_in("complaints_officer")
     page = f"/staff/feedback/{item.id}"
     response = _post(client, f"{page}/sentiment", {"sentiment": "negative"}, page)
     assert response.status_code == 302
-    response = _post(client, f"{page}/topics", {"topics": ["waste-recycling", "staff-attitude"]}, page)
+    response = _post(client, f"{page}/service", {"service_area": "waste-recycling"}, page)
+    assert response.status_code == 302
+    response = _post(client, f"{page}/themes", {"themes": ["staff-attitude", "delay"]}, page)
     assert response.status_code == 302
     labels = {(l.task, l.value) for l in OfficerLabel.select().where(OfficerLabel.superseded == False)}  # noqa: E712
-    assert labels == {("sentiment", "negative"), ("topic", "waste-recycling"), ("topic", "staff-attitude")}
-    officer = {t.topic.key for t in ItemTopic.select().where(ItemTopic.item == item, ItemTopic.source == "officer")}
-    assert officer == {"waste-recycling", "staff-attitude"}
+    assert labels == {("sentiment", "negative"), ("service", "waste-recycling"), ("theme", "staff-attitude"),
+                      ("theme", "delay")}
+    officer = {(t.head, t.topic.key) for t in ItemTopic.select().where(ItemTopic.item == item,
+                                                                       ItemTopic.source == "officer")}
+    assert officer == {("service", "waste-recycling"), ("theme", "staff-attitude"), ("theme", "delay")}
+    assert FeedbackItem.get_by_id(item.id).service.slug == "waste-recycling"  # the item's service follows
     actions = {e.action for e in AuditEvent.select().where(AuditEvent.actor_id == user.id)}
-    assert {"learning.sentiment_labelled", "learning.topics_labelled"} <= actions
+    assert {"learning.sentiment_labelled", "learning.service_labelled", "learning.themes_labelled"} <= actions
+    html = client.get(page).get_data(as_text=True)
+    assert "Waste &amp; Recycling</strong> (chosen by an officer)" in html
+    assert "Delay, Staff attitude (chosen by an officer)" in html
+    # "No theme applies" is an answer too; the themes are replaced, the service area stays
+    assert _post(client, f"{page}/themes", {"themes": ["_none"]}, page).status_code == 302
+    current = {(l.task, l.value) for l in OfficerLabel.select().where(OfficerLabel.superseded == False)}  # noqa: E712
+    assert current == {("sentiment", "negative"), ("service", "waste-recycling"), ("theme", "")}
+    assert "None apply (chosen by an officer)" in client.get(page).get_data(as_text=True)
     # a second correction supersedes the first
     _post(client, f"{page}/sentiment", {"sentiment": "neutral"}, page)
     current = OfficerLabel.select().where(OfficerLabel.task == "sentiment", OfficerLabel.superseded == False)  # noqa: E712
     assert [l.value for l in current] == ["neutral"]
 
 
-def test_bad_corrections_get_a_govuk_error_and_store_nothing(signed_in):
+@pytest.mark.parametrize("url, data, message", [
+    ("themes", {"themes": ["not-a-topic"]}, "Select themes from the list"),
+    ("themes", {"themes": ["highways"]}, "Select themes from the list"),  # a service area is not a theme
+    ("themes", {}, "Select the themes that apply, or ‘No theme applies’"),
+    ("themes", {"themes": ["delay", "_none"]}, "not both"),
+    ("service", {"service_area": "delay"}, "Select a service area from the list"),  # nor the other way
+    ("service", {}, "Select the service area"),
+    ("sentiment", {"sentiment": "furious"}, "Select negative, neutral or mixed, or positive"),
+])
+def test_bad_corrections_get_a_govuk_error_and_store_nothing(signed_in, url, data, message):
     item = create_feedback(text="The road is flooded.")
     client, _ = signed_in("complaints_officer")
     page = f"/staff/feedback/{item.id}"
-    response = _post(client, f"{page}/topics", {"topics": ["not-a-topic"]}, page)
+    response = _post(client, f"{page}/{url}", data, page)
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "There is a problem" in html and "<title>Error:" in html
-    response = _post(client, f"{page}/sentiment", {"sentiment": "furious"}, page)
-    assert response.status_code == 200 and "There is a problem" in response.get_data(as_text=True)
+    assert message in html
     assert OfficerLabel.select().count() == 0
-
-
-def test_review_queue_confirm_is_one_click(signed_in):
-    from app.learning import labels
-
-    labels.REVIEW_SENTIMENT_BELOW, old = 1.01, labels.REVIEW_SENTIMENT_BELOW  # everything is unsure
-    try:
-        first = create_feedback(text="Parking permit question.")
-        create_feedback(text="Another thing about the library.")
-        client, _ = signed_in("analyst")
-        html = client.get("/staff/feedback/review").get_data(as_text=True)
-        assert html.index(first.reference) < html.index("Another thing")
-        response = _post(client, f"/staff/feedback/{first.id}/confirm", {}, "/staff/feedback/review")
-        assert response.status_code == 302
-        assert OfficerLabel.select().where(OfficerLabel.item == first).count() == 2
-        html = client.get("/staff/feedback/review").get_data(as_text=True)
-        assert f"/staff/feedback/{first.id}/confirm" not in html and "Another thing" in html
-    finally:
-        labels.REVIEW_SENTIMENT_BELOW = old
 
 
 def test_safeguarding_flag_appears_in_the_urgent_queue_with_its_reason(signed_in):
