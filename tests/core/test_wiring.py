@@ -34,6 +34,7 @@ def test_the_default_app_connects_casework_and_classification(settings_overrides
                                               "app.learning.tasks.enqueue_classification"]
     assert names(hooks.update_received) == ["app.cases.tasks.enqueue_update"]
     assert names(hooks.safeguarding_flagged) == ["app.cases.tasks.enqueue_flagged"]
+    assert names(hooks.service_routed) == ["app.cases.tasks.enqueue_route"]
 
 
 def test_importing_views_and_tasks_connects_nothing(tmp_path):
@@ -72,6 +73,7 @@ def test_the_worker_wires_what_the_web_process_wires(tmp_path, database_url):
         "feedback-recorded": ["enqueue_classification", "enqueue_open"],
         "update-received": ["enqueue_update"],
         "safeguarding-flagged": ["enqueue_flagged"],
+        "service-routed": ["enqueue_route"],
     }
 
 

@@ -12,7 +12,7 @@ from app.db import connect_database
 from app.schema import MIGRATIONS_DIR
 from tests.conftest import TEST_PG_URL
 
-HEADS = "0012_topic_heads"
+HEADS = "0013_topic_heads"
 NOW = datetime.datetime(2025, 3, 1, 9, 0)
 
 
