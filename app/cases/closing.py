@@ -1,6 +1,7 @@
 """Closing a case (outcome, remedy, root cause, lessons learnt, links to root-cause actions)
 and reopening it. Closing invites the resident to the post-interaction satisfaction survey
-(the survey chosen by the COMPLAINT_SURVEY_ID setting; none set: no invitation).
+(the survey chosen on its settings page, or by the COMPLAINT_SURVEY_ID setting; none: no
+invitation).
 """
 from app.audit import services as audit
 from app.cases import clocks, letters, timeline
@@ -60,13 +61,13 @@ def _check_closing(case, outcome, root_cause):
 
 
 def complaint_survey():
-    """The survey residents are invited to when their case closes, or None."""
-    from surveys.models import Survey
+    """The survey residents are invited to when their case closes (the COMPLAINT_SURVEY_ID
+    setting, else the survey chosen on its settings page), or None."""
+    from surveys.services import complaint_survey as chosen
 
     from app.mail import settings_in_use
 
-    survey_id = getattr(settings_in_use(), "complaint_survey_id", 0)
-    return Survey.get_or_none(Survey.id == survey_id) if survey_id else None
+    return chosen(getattr(settings_in_use(), "complaint_survey_id", 0))
 
 
 def invite_to_survey(case, *, actor=None, at=None):
