@@ -85,7 +85,7 @@ def plan(items, today, seed, calendar=None):
     seen, plans, turns = {}, {}, {"stage2": 0}
     for item in complaints:
         story = Story(item, today, calendar, rng)
-        if item["scenario"]:
+        if casework_scenarios.scripted(item["scenario"]):
             index = seen[item["scenario"]] = seen.get(item["scenario"], -1) + 1
             casework_scenarios.write(item["scenario"], index, story, rng)
         else:

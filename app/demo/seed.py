@@ -25,9 +25,11 @@ from app.cases.models import AssignmentCursor, Case, CaseEvent
 from app.db import utcnow
 from app.demo.cases import seed_cases
 from app.demo.generate import generate
+from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
 from app.demo.survey_seed import create_surveys, delete_demo_surveys, record_responses
+from app.demo.taxonomy import describe_topics
 from app.feedback.models import FeedbackItem
 from app.feedback.services import record_feedback
 from app.mail.models import OutboxMessage
@@ -55,6 +57,7 @@ class SeedResult:
     cases: dict = field(default_factory=dict)  # {state in words: number of cases}
     surveys: int = 0
     responses: int = 0
+    labelled: int = 0  # items whose sentiment and topic an officer confirmed
 
     @property
     def case_count(self):
@@ -79,13 +82,15 @@ def seed_demo(force=False, today=None):
         cases = seed_cases(data["cases"], items, users)
         items.update(record_responses(surveys, data["responses"], items, data["today"]))
         _settle(data["items"], items, cased=set(data["cases"]))
+        describe_topics(admin)
+        labelled = label_items(data["items"], items, users, data["seed"], data["today"])
         audit.record("demo.seeded", summary=(
             f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
             f"{len(staff)} staff accounts, {sum(cases.values())} cases, {len(surveys)} surveys"),
             details={"today": data["today"].isoformat(), "seed": data["seed"]})
     return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
                       replaced=replaced, today=data["today"], cases=dict(cases),
-                      surveys=len(surveys), responses=_responses(surveys),
+                      surveys=len(surveys), responses=_responses(surveys), labelled=labelled,
                       seconds=round(time.monotonic() - started, 2))
 
 

@@ -5,6 +5,9 @@
 - learning.train_challenger: on demand and daily
 - learning.adapt_topics: daily, keeps zero-shot topics adapted to the council's own feedback
 - learning.detect_emerging: hourly
+- learning.catch_up: when the worker starts (classify what is pending, look for emerging
+  issues, train challengers on labels not tried yet), so a freshly seeded demo or a worker
+  back from a pause does not wait for the hourly and daily runs
 A sweep re-enqueues items still "pending" classification, up to 64 per batch.
 
 Importing this module registers classification as a feedback hook (app.feedback.hooks), so
@@ -12,6 +15,7 @@ every new item is classified once its transaction commits. Models load inside th
 bodies only: the web process never imports torch.
 """
 import logging
+import threading
 
 from huey import crontab
 
@@ -95,6 +99,33 @@ def detect_emerging():
 @huey.periodic_task(crontab(minute="17"), name="learning.detect_emerging_hourly")
 def detect_emerging_hourly():
     detect_emerging()
+
+
+@db_task("learning.catch_up")
+def catch_up():
+    """Bring the models' work up to date: classify every pending item (in batches), look for
+    emerging issues now, then train a challenger for each task whose officers' labels the loop
+    has not tried yet. Safe to run twice: each step skips what is done."""
+    from app.learning import loop, runtime, signals
+
+    classified = sum(len(run_classification(batch) or []) for batch in predictions.pending_batches(limit=None))
+    issues = signals.detect_emerging(runtime.encoder().version)
+    training = [task for task in ("sentiment", "topic") if loop.needs_training(task)]
+    log.info("caught up: %d classified, %d emerging issues raised, training %s", classified, len(issues),
+             ", ".join(training) or "nothing")
+    for task in training:
+        train_challenger(task)
+    return {"classified": classified, "emerging": [issue.id for issue in issues], "training": training}
+
+
+_started = threading.Lock()
+
+
+@huey.on_startup("learning.catch_up_on_start")
+def catch_up_on_start():
+    """Every worker thread runs start-up hooks: only the first enqueues the catch-up."""
+    if _started.acquire(blocking=False):
+        catch_up()
 
 
 @huey.periodic_task(crontab(hour="3", minute="30"), name="learning.train_daily")
