@@ -9,6 +9,7 @@ from app.cases.models import OUTCOMES, ROOT_CAUSES, Case, CaseActionLink, CaseEv
 from app.cases.rules import CaseError, now, require_open, require_text, stage_row
 from app.cases.stages import clean_pence, end_pause
 from app.queue import transaction
+from app.timefmt import to_london
 
 REMEDY_FIELDS = ("remedy_apology", "remedy_action", "remedy_financial_pence")
 CLOSED_NOTES = {"complaint": "Your complaint is closed.", "service_request": "Your request is closed."}
@@ -72,7 +73,7 @@ def complaint_survey():
 
 def invite_to_survey(case, *, actor=None, at=None):
     """Invite the resident (once per case) to the post-interaction survey; quietly nothing
-    when no survey is set, it is not open, or we have no email address."""
+    when no survey is set, it was not open when the case closed, or we have no email address."""
     from app.mail.models import OutboxMessage
     from surveys.invitations import invite_after_interaction
 
@@ -81,7 +82,8 @@ def invite_to_survey(case, *, actor=None, at=None):
     if survey is None or person is None or person.anonymised_at is not None or not person.email:
         return None
     with letters._app():
-        invitation = invite_after_interaction(survey, person.email, case.service, related=case)
+        invitation = invite_after_interaction(survey, person.email, case.service, related=case,
+                                              on=to_london(at).date() if at else None)
     if invitation is None:
         return None
     outbox = OutboxMessage.get_or_none(OutboxMessage.idempotency_key == f"survey-invitation:{invitation.id}")

@@ -12,9 +12,10 @@ hang together: a happy resident scores high and writes a kind word, an unhappy o
 """
 import datetime
 
-from app.demo.surveys import OPENED_DAYS_AGO, SURVEYS
+from app.demo.surveys import OPENED_DAYS_AGO, SURVEYS, opened_days_ago
 from app.demo.writing import restyle
 
+TEXT_KINDS = ("short_text", "long_text")  # each answer becomes a feedback item
 MOOD_WEIGHTS = {"positive": 60, "mixed": 22, "negative": 18}
 TEXT_CHANCE = {"positive": 0.2, "mixed": 0.4, "negative": 0.55}
 SCORES = {  # (lowest, highest) per mood for each scale
@@ -49,15 +50,18 @@ def touchpoint_responses(rng, today, at):
 
 
 def complaint_responses(rng, items, cases, people, today):
-    """Some residents invited when their complaint case closed answer a few days later."""
+    """Some residents invited when their complaint case closed (once the survey was open)
+    answer a few days later."""
     survey = next(s for s in SURVEYS if s.get("after_complaints"))
+    opened = today - datetime.timedelta(days=opened_days_ago(survey))
     emails = {person["key"] for person in people if person["email"]}
     by_key = {item["key"]: item for item in items}
     responses = []
     for key in sorted(cases):
         close = next((step for step in cases[key] if step["do"] == "close"), None)
         item = by_key[key]
-        if close is None or item["person"] not in emails or rng.random() >= survey["answer_chance"]:
+        if close is None or close["at"].date() <= opened or item["person"] not in emails \
+                or rng.random() >= survey["answer_chance"]:
             continue
         # An anonymous survey keeps only the day of an invited answer (surveys.responses).
         day = (close["at"] + datetime.timedelta(days=rng.randint(1, 6))).date()
@@ -73,7 +77,7 @@ def _response(rng, survey, mood, moment, touchpoint=None, complaint=None, servic
     answers, text = [], ""
     for question in survey["questions"]:
         answer = _answer(rng, question, mood, survey["texts"])
-        if question["kind"] == "long_text" and answer is not None:
+        if question["kind"] in TEXT_KINDS and answer is not None:
             text = answer[1]
         answers.append(answer)
     item = None
@@ -91,14 +95,14 @@ def _answer(rng, question, mood, texts):
     if kind in SCORES:
         number = rng.randint(*SCORES[kind][mood])
         return number, str(number)
-    if not question["required"] and rng.random() < 0.15 and kind != "long_text":
+    if not question["required"] and rng.random() < 0.15 and kind not in TEXT_KINDS:
         return None
     if kind == "yes_no":
         return None, "yes" if rng.random() < YES_CHANCE[mood] else "no"
     if kind == "single":
         options = question["options"].split("\n")
         return None, rng.choices(options, weights=range(len(options) + 1, 1, -1))[0]
-    if kind == "long_text":
+    if kind in TEXT_KINDS:
         if rng.random() >= TEXT_CHANCE[mood]:
             return None
         return None, restyle(rng, rng.choice(texts[mood]), "qr_survey", "survey_answer")

@@ -11,7 +11,7 @@ public pages would. Runs inside app.demo.seed's transaction.
 import datetime
 
 from app.cases.models import Case, CaseEvent, CaseItem
-from app.demo.surveys import OPENED_DAYS_AGO, SURVEYS
+from app.demo.surveys import SURVEYS, opened_days_ago
 from app.mail.models import OutboxMessage
 from app.org.models import ServiceArea
 from surveys import responses as survey_responses
@@ -21,13 +21,14 @@ from surveys.models import Answer, Invitation, Question, Response, Survey, Surve
 
 
 def create_surveys(admin, today):
-    """{survey key: (Survey, [Touchpoint])}, live since OPENED_DAYS_AGO days before `today`."""
+    """{survey key: (Survey, [Touchpoint])}, each live since its opening day before `today`."""
     areas = {area.slug: area for area in ServiceArea.select()}
-    opened = datetime.datetime.combine(today - datetime.timedelta(days=OPENED_DAYS_AGO), datetime.time(9))
     chosen_elsewhere = Survey.select().where(Survey.after_complaints == True,  # noqa: E712
                                              Survey.is_demo == False).exists()  # noqa: E712
     made = {}
     for spec in SURVEYS:
+        opened = datetime.datetime.combine(today - datetime.timedelta(days=opened_days_ago(spec)),
+                                           datetime.time(9))
         survey = services.create_survey(
             actor=admin, is_demo=True, title=spec["title"], service=areas[spec["service"]],
             welcome_text=spec["welcome"], thank_you_text=spec["thank_you"], anonymous=spec["anonymous"],

@@ -89,7 +89,7 @@ RECYCLING_CENTRES = dict(
     questions=(
         dict(kind="rating", text="How would you rate your visit?", required=True),
         dict(kind="yes_no", text="Did you book a slot before you came?", required=False),
-        dict(kind="long_text", text="Anything else you'd like to tell us?", required=False),
+        dict(kind="short_text", text="Anything else you'd like to tell us?", required=False),
     ),
     touchpoints=(("Kettleby recycling centre", "in_person", "waste-recycling"),
                  ("Saltmarsh recycling centre", "in_person", "waste-recycling")),
@@ -115,6 +115,7 @@ COMPLAINT_SURVEY = dict(
         dict(kind="long_text", text="What could we have done better?", required=False),
     ),
     touchpoints=(),
+    opened_days_ago=183,  # the complaints team started it in the spring: earlier cases were not invited
     answer_chance=0.3,  # of the residents invited when their case closed
     texts={
         "positive": ("The officer kept me updated every step and actually fixed it.",
@@ -129,4 +130,8 @@ COMPLAINT_SURVEY = dict(
 )
 
 SURVEYS = (LIBRARY_VISIT, COUNCIL_TAX_CALL, STREET_REPORTS, RECYCLING_CENTRES, COMPLAINT_SURVEY)
-OPENED_DAYS_AGO = 330  # every demo survey went live about eleven months before the demo's today
+OPENED_DAYS_AGO = 330  # demo surveys went live about eleven months before the demo's today
+
+
+def opened_days_ago(survey):
+    return survey.get("opened_days_ago", OPENED_DAYS_AGO)

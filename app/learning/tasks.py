@@ -107,10 +107,11 @@ def catch_up():
     emerging issues now, then train a challenger for each task whose officers' labels the loop
     has not tried yet. Safe to run twice: each step skips what is done."""
     from app.learning import loop, runtime, signals
+    from app.learning.models import TASKS
 
     classified = sum(len(run_classification(batch) or []) for batch in predictions.pending_batches(limit=None))
     issues = signals.detect_emerging(runtime.encoder().version)
-    training = [task for task in ("sentiment", "topic") if loop.needs_training(task)]
+    training = [task for task in TASKS if loop.needs_training(task)]
     log.info("caught up: %d classified, %d emerging issues raised, training %s", classified, len(issues),
              ", ".join(training) or "nothing")
     for task in training:
@@ -118,13 +119,13 @@ def catch_up():
     return {"classified": classified, "emerging": [issue.id for issue in issues], "training": training}
 
 
-_started = threading.Lock()
+_catch_up_enqueued = threading.Lock()  # held for good once the catch-up is enqueued
 
 
 @huey.on_startup("learning.catch_up_on_start")
 def catch_up_on_start():
     """Every worker thread runs start-up hooks: only the first enqueues the catch-up."""
-    if _started.acquire(blocking=False):
+    if _catch_up_enqueued.acquire(blocking=False):
         catch_up()
 
 

@@ -80,6 +80,11 @@ def test_staff_see_the_surveys_results_and_posters(app, tmp_path):
                                    check=True).stdout.split())
     assert "Your library visit 📚" in text and "3 questions, about 2 minutes" in text
     assert "How was your visit to the library today?" in text
+    recycling = Touchpoint.get(Touchpoint.name == "Kettleby recycling centre")
+    pdf.write_bytes(client.get(f"/staff/surveys/touchpoints/{recycling.id}/poster.pdf").data)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "3 questions, about 1 minute" in text  # a shorter survey says so
 
 
 def test_seeding_again_replaces_the_demo_surveys(app):

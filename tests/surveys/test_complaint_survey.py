@@ -52,3 +52,19 @@ def test_a_service_lead_cannot_choose_it(app):
     assert submit(client, f"/staff/surveys/{survey.id}/edit",
                   _settings(survey, after_complaints="yes")).status_code == 302
     assert not Survey.get_by_id(survey.id).after_complaints
+
+
+def test_only_interactions_while_the_survey_is_open_are_invited(app):
+    import datetime
+
+    from surveys.invitations import invite_after_interaction
+
+    today = services.today_in_london()
+    survey = create_survey(title="How did we handle your complaint?", opens_on=today - datetime.timedelta(days=10))
+    with app.app_context():
+        before = invite_after_interaction(survey, "early@example.com", survey.service,
+                                          on=today - datetime.timedelta(days=20))
+        after = invite_after_interaction(survey, "later@example.com", survey.service,
+                                         on=today - datetime.timedelta(days=5))
+        now = invite_after_interaction(survey, "now@example.com", survey.service)
+    assert before is None and after is not None and now is not None
