@@ -9,7 +9,10 @@ Audit events stay: the log is append-only.
 
 Every demo complaint becomes a case worked through the real casework services at past
 dates (app.demo.casework plans it, app.demo.cases runs it), so officers find full
-queues, timelines and letters the moment the demo starts.
+queues, timelines and letters the moment the demo starts. The demo's surveys are made,
+published and answered through the surveys services (app.demo.survey_seed), the taxonomy's
+descriptions are put in residents' words (app.demo.taxonomy), and demo officers confirm a
+few dozen items' labels (app.demo.labels) for the learning loop to train on.
 """
 import datetime
 import time
@@ -37,6 +40,7 @@ from app.org.models import ServiceArea
 from app.people.models import Person
 from app.people.services import find_or_create
 from app.queue import transaction
+from surveys.models import Response
 
 __all__ = ["DEMO_PASSWORD_HINT", "DemoRefused", "SeedResult", "delete_demo", "seed_demo"]
 CHUNK = 500  # ids per IN (...) clause
@@ -95,8 +99,6 @@ def seed_demo(force=False, today=None):
 
 
 def _responses(surveys):
-    from surveys.models import Response
-
     return Response.select().where(Response.survey.in_([s.id for s, _ in surveys.values()])).count()
 
 
