@@ -74,6 +74,10 @@ def demo_seed(force):
     click.echo(f"Opened {result.case_count} complaint cases: " + ", ".join(
         f"{count} {state}" for state, count in sorted(result.cases.items())) + ".")
     click.echo(f"Created {len(result.staff)} demo staff accounts.")
+    click.echo(f"Published {result.surveys} surveys with {result.responses} responses; officers "
+               f"confirmed the sentiment and topic of {result.labelled} items.")
+    click.echo("When the worker starts it classifies the feedback, looks for emerging issues and "
+               "trains challengers from the officers' labels.")
 
 
 @demo_cli.command("sign-ins")

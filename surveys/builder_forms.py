@@ -70,6 +70,11 @@ class SurveyForm(FlaskForm):
                            description="If not, residents may choose to leave an email address so you can contact them.")
     opens_on = GovDateField("Opens on", description="Optional. For example, 1/4/2026", validators=[Optional()])
     closes_on = GovDateField("Closes on", description="Optional. For example, 30/6/2026", validators=[Optional()])
+    after_complaints = RadioField(
+        "Send this survey to residents when their complaint is closed?",
+        choices=_choices({"yes": "Yes", "no": "No"}), default="no", invalid_choice_message="Select yes or no",
+        description="Residents with an email address are invited once their complaint case closes. "
+                    "Only one survey can be sent this way: choosing this one stops the other.")
     formats_phone = StringField("Phone number for other formats", filters=[_strip],
                                 description="Optional. Shown on posters: “Need this in another format? … call”",
                                 validators=[Length(max=40, message="Phone number must be 40 characters or fewer")])
@@ -88,6 +93,8 @@ class SurveyForm(FlaskForm):
                                                     "closes_on", "formats_phone")}
         data["service"] = ServiceArea.get_by_id(self.service.data)
         data["anonymous"] = self.anonymous.data == "yes"
+        if "after_complaints" in self:  # administrators only: see surveys.views
+            data["after_complaints"] = self.after_complaints.data == "yes"
         return data
 
 

@@ -81,11 +81,12 @@ def invite(survey, email, *, service=None, related=None, expires_in_days=None, a
     return invitation
 
 
-def invite_after_interaction(survey, email, service, related=None):
-    """The hook services call after an interaction (a complaint case closing, say).
-    Returns the invitation, or None when the survey is not open or the address is not
-    usable. Calling twice for the same `related` object does not invite twice."""
-    if availability(survey) != "open":
+def invite_after_interaction(survey, email, service, related=None, on=None):
+    """The hook services call after an interaction (a complaint case closing, say) that
+    happened on the day `on` (default today, London time). Returns the invitation, or None
+    when the survey was not open that day or the address is not usable. Calling twice for
+    the same `related` object does not invite twice."""
+    if availability(survey, on) != "open":
         return None
     if related is not None:
         existing = Invitation.get_or_none(Invitation.survey == survey,

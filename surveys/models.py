@@ -47,6 +47,10 @@ class Survey(BaseModel):
     formats_phone = CharField(max_length=40, default="")  # "Need this in another format? call ..."
     created_at = DateTimeField(default=utcnow)
     created_by_id = IntegerField(null=True)
+    # Residents are invited to this survey when their complaint case closes (one survey at
+    # most; the COMPLAINT_SURVEY_ID setting overrides it).
+    after_complaints = BooleanField(default=False)
+    is_demo = BooleanField(default=False)
 
     class Meta:
         table_name = "survey"

@@ -1,33 +1,51 @@
 """A printable A4 poster for a touchpoint (ReportLab): the council's name, the survey's
-title, a one-line ask, a big QR code, the short URL in large type and how to get the
-survey in another format. No GOV.UK crown: the council's own name and colour."""
+title, what the survey asks and how long it takes (from its own questions), a big QR code,
+the short URL in large type and how to get the survey in another format. No GOV.UK crown:
+the council's own name and colour. Fonts are embedded (surveys.poster_text)."""
 import io
-import os
+import math
+import re
 
-from reportlab.lib.colors import HexColor, white, black
+from reportlab.lib.colors import HexColor, black, white
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from surveys import qr
+from surveys import poster_text, qr
 
-ASK = "Tell us how we did today — it takes 2 minutes"
-FONT_DIR = "/usr/share/fonts/truetype/liberation"  # Arial's metrics, like the web pages
+DEFAULT_ASK = "Tell us how we did today"
+LONGEST_ASK = 120  # characters of the welcome text's first sentence a poster can carry
+# Seconds a resident typically spends on one question of each kind (reading it included).
+SECONDS = {"csat": 8, "rating": 8, "ces": 8, "nps": 10, "yes_no": 6, "single": 12,
+           "multiple": 18, "short_text": 30, "long_text": 60}
+START_SECONDS = 10  # opening the page, pressing Send
 MARGIN = 48
 
 
-def _fonts():
-    """(regular, bold): Liberation Sans where installed (wide Unicode), else Helvetica."""
-    regular, bold = os.path.join(FONT_DIR, "LiberationSans-Regular.ttf"), \
-        os.path.join(FONT_DIR, "LiberationSans-Bold.ttf")
-    if not (os.path.exists(regular) and os.path.exists(bold)):
-        return "Helvetica", "Helvetica-Bold"
-    if "HeardSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("HeardSans", regular))
-        pdfmetrics.registerFont(TTFont("HeardSans-Bold", bold))
-    return "HeardSans", "HeardSans-Bold"
+def ask(survey):
+    """The survey's own invitation: the first sentence of its welcome text, when that is short
+    enough for a poster; otherwise the general ask."""
+    first = re.split(r"(?<=[.!?])\s+|\n", (survey.welcome_text or "").strip(), maxsplit=1)[0].strip()
+    return first if 0 < len(first) <= LONGEST_ASK else DEFAULT_ASK
+
+
+def effort(questions):
+    """'3 questions, about 1 minute': counted from the questions residents will see ('' for
+    none). Minutes are rounded up, so the poster never promises less than it takes."""
+    if not questions:
+        return ""
+    seconds = START_SECONDS + sum(SECONDS.get(q.kind, 20) for q in questions)
+    minutes = max(1, math.ceil(seconds / 60))
+    count = f"{len(questions)} question{'' if len(questions) == 1 else 's'}"
+    return f"{count}, about {minutes} minute{'' if minutes == 1 else 's'}"
+
+
+def poster_questions(survey):
+    """The questions of the live version (the latest draft if nothing is live yet)."""
+    from surveys.services import live_version
+    from surveys.versions import latest_version, questions
+
+    version = live_version(survey) or latest_version(survey)
+    return questions(version) if version is not None else []
 
 
 def formats_line(survey, council_name):
@@ -42,17 +60,10 @@ def short_url(url):
 
 def _centred_lines(pdf, text, font, size, y, width, leading=1.25):
     """Draw `text` wrapped and centred from baseline `y` down; returns the next y."""
-    for line in simpleSplit(text, font, size, width):
-        pdf.setFont(font, size)
-        pdf.drawCentredString(A4[0] / 2, y, line)
+    for line in poster_text.wrap(text, font, size, width):
+        poster_text.draw_centred(pdf, A4[0] / 2, y, line, font, size)
         y -= size * leading
     return y
-
-
-def _fit(text, font, size, width, smallest=14):
-    while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
-        size -= 1
-    return size
 
 
 def _draw_qr(pdf, url, top, side):
@@ -72,33 +83,39 @@ def _draw_qr(pdf, url, top, side):
     return bottom
 
 
-def render(touchpoint, url, *, council_name, council_colour="#1d70b8"):
-    """The poster as PDF bytes."""
-    regular, bold = _fonts()
-    survey = touchpoint.survey
-    width = A4[0] - 2 * MARGIN
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
-    pdf.setTitle(f"{survey.title} – {touchpoint.name}")
-    pdf.setAuthor(council_name)
-    pdf.setSubject(ASK)
-
+def _band(pdf, council_name, colour, bold, width):
     band = 90
-    pdf.setFillColor(HexColor(council_colour))
+    pdf.setFillColor(HexColor(colour))
     pdf.rect(0, A4[1] - band, A4[0], band, stroke=0, fill=1)
     pdf.setFillColor(white)
-    size = _fit(council_name, bold, 26, width)
-    pdf.setFont(bold, size)
-    pdf.drawString(MARGIN, A4[1] - band / 2 - size / 3, council_name)
-
+    size = poster_text.fit(council_name, bold, 26, width)
+    poster_text.draw(pdf, MARGIN, A4[1] - band / 2 - size / 3, council_name, bold, size)
     pdf.setFillColor(black)
-    y = _centred_lines(pdf, survey.title, bold, 30, A4[1] - band - 56, width)
-    y = _centred_lines(pdf, ASK, regular, 22, y - 10, width)
-    bottom = _draw_qr(pdf, url, y - 4, 320)
+    return A4[1] - band
+
+
+def render(touchpoint, url, *, council_name, council_colour="#1d70b8"):
+    """The poster as PDF bytes."""
+    regular, bold = poster_text.register()
+    survey = touchpoint.survey
+    width = A4[0] - 2 * MARGIN
+    how_long = effort(poster_questions(survey))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=regular)
+    pdf.setTitle(f"{survey.title} – {touchpoint.name}")
+    pdf.setAuthor(council_name)
+    pdf.setSubject(" — ".join(filter(None, (ask(survey), how_long))))
+
+    top = _band(pdf, council_name, council_colour, bold, width)
+    y = _centred_lines(pdf, survey.title, bold, 30, top - 56, width)
+    y = _centred_lines(pdf, ask(survey), regular, 22, y - 10, width)
+    if how_long:
+        y = _centred_lines(pdf, how_long.capitalize(), regular, 18, y - 2, width)
+    bottom = _draw_qr(pdf, url, y - 4, 300 if how_long else 320)
     y = _centred_lines(pdf, "Scan the code with your phone’s camera, or go to", regular, 16,
                        bottom - 26, width)
     link = short_url(url)
-    y = _centred_lines(pdf, link, bold, _fit(link, bold, 34, width), y - 12, width)
+    y = _centred_lines(pdf, link, bold, poster_text.fit(link, bold, 34, width), y - 12, width)
     y = _centred_lines(pdf, touchpoint.name, regular, 13, y - 4, width)
     _centred_lines(pdf, formats_line(survey, council_name), regular, 14, max(y - 16, MARGIN + 20), width)
     pdf.showPage()

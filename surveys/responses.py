@@ -40,9 +40,10 @@ def _mark_answered(invitation, at):
 
 
 def record_response(version, questions, answers, *, touchpoint=None, invitation=None,
-                    contact=None, now=None):
+                    contact=None, now=None, is_demo=False):
     """Store one response. `answers` maps question id -> (number, value) for the
-    questions answered. Raises AlreadyAnswered for a used invitation."""
+    questions answered. Raises AlreadyAnswered for a used invitation. `is_demo` marks the
+    free-text answers' feedback items as demo data (app.demo)."""
     survey = version.survey
     now = now or utcnow()
     at = _day(now) if invitation is not None and survey.anonymous else now
@@ -63,7 +64,8 @@ def record_response(version, questions, answers, *, touchpoint=None, invitation=
             if question.kind in TEXT_KINDS and value.strip():
                 item = record_feedback(kind="survey_answer",
                                        channel="qr_survey" if touchpoint is not None else "web",
-                                       text=value, service=service, person=person, received_at=at)
+                                       text=value, service=service, person=person, received_at=at,
+                                       is_demo=is_demo)
             Answer.create(response=response, question=question, number=number, value=value,
                           feedback_item=item)
         audit.record("survey.answered", obj=survey,

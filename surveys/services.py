@@ -10,7 +10,7 @@ from surveys.models import Survey, SurveyVersion
 
 MANAGERS = (ADMINISTRATOR, ANALYST, SERVICE_LEAD)
 SURVEY_FIELDS = ("title", "service", "welcome_text", "thank_you_text", "anonymous", "opens_on",
-                 "closes_on", "formats_phone")
+                 "closes_on", "formats_phone", "after_complaints")
 
 
 def can_manage(user, survey):
@@ -27,13 +27,14 @@ def visible_surveys(user):
     return query
 
 
-def create_survey(*, actor=None, **fields):
+def create_survey(*, actor=None, is_demo=False, **fields):
     """A new survey with an empty draft version 1."""
     with transaction():
-        survey = Survey.create(created_by_id=getattr(actor, "id", None),
+        survey = Survey.create(created_by_id=getattr(actor, "id", None), is_demo=is_demo,
                                **{k: v for k, v in fields.items() if k in SURVEY_FIELDS})
         SurveyVersion.create(survey=survey, number=1)
         audit.record("survey.created", actor=actor, obj=survey, summary=f"Survey created: {survey.title}")
+        _only_complaint_survey(survey, actor)
     return survey
 
 
@@ -45,7 +46,28 @@ def update_survey(survey, *, actor=None, **fields):
                 setattr(survey, name, value)
         survey.save()
         audit.record("survey.updated", actor=actor, obj=survey, summary=f"Survey settings changed: {survey.title}")
+        _only_complaint_survey(survey, actor)
     return survey
+
+
+def _only_complaint_survey(survey, actor):
+    """One survey at most follows closed complaints: choosing this one unchooses the other."""
+    if not survey.after_complaints:
+        return
+    for other in Survey.select().where(Survey.after_complaints == True, Survey.id != survey.id):  # noqa: E712
+        other.after_complaints = False
+        other.save(only=[Survey.after_complaints])
+        audit.record("survey.updated", actor=actor, obj=other, summary=(
+            f"Survey settings changed: {other.title} is no longer sent when complaints close"))
+
+
+def complaint_survey(survey_id=0):
+    """The survey residents are invited to when their complaint case closes: the one with
+    id `survey_id` (the COMPLAINT_SURVEY_ID setting) when given, else the one chosen on its
+    settings page; None when there is none."""
+    if survey_id:
+        return Survey.get_or_none(Survey.id == survey_id)
+    return Survey.select().where(Survey.after_complaints == True).order_by(Survey.id).first()  # noqa: E712
 
 
 def today_in_london(now=None):

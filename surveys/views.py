@@ -42,10 +42,19 @@ def index():
                            can_create=current_user.role in MANAGERS)
 
 
+def _settings_form(user, services, **kwargs):
+    """The settings form; only administrators choose the survey that follows closed complaints
+    (it goes to residents of every service)."""
+    form = SurveyForm(services=services, **kwargs)
+    if user.role != ADMINISTRATOR:
+        del form.after_complaints
+    return form
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @roles_required(*MANAGERS)
 def new():
-    form = SurveyForm(services=services_for(current_user))
+    form = _settings_form(current_user, services_for(current_user))
     if form.validate_on_submit():
         survey = services.create_survey(actor=current_user, **form.values())
         flash("Survey created. Now add its questions.", "success")
@@ -71,10 +80,11 @@ def show(survey_id):
 @roles_required(*MANAGERS)
 def edit(survey_id):
     survey = survey_or_404(survey_id)
-    form = SurveyForm(services=services_for(current_user) or [survey.service], data={
+    form = _settings_form(current_user, services_for(current_user) or [survey.service], data={
         "title": survey.title, "service": survey.service_id, "welcome_text": survey.welcome_text,
         "thank_you_text": survey.thank_you_text, "anonymous": "yes" if survey.anonymous else "no",
-        "opens_on": survey.opens_on, "closes_on": survey.closes_on, "formats_phone": survey.formats_phone})
+        "opens_on": survey.opens_on, "closes_on": survey.closes_on, "formats_phone": survey.formats_phone,
+        "after_complaints": "yes" if survey.after_complaints else "no"})
     if form.validate_on_submit():
         services.update_survey(survey, actor=current_user, **form.values())
         flash("Survey settings saved", "success")

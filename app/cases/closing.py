@@ -1,7 +1,8 @@
 """Closing a case (outcome, remedy, root cause, lessons learnt, links to root-cause actions)
 and reopening it. Closing a complaint sends the resident the closing letter
 (app.cases.closing_letter), then invites them to the post-interaction satisfaction survey
-(the survey chosen by the COMPLAINT_SURVEY_ID setting; none set: no invitation).
+(the survey chosen on its settings page, or by the COMPLAINT_SURVEY_ID setting; none: no
+invitation).
 """
 from app.audit import services as audit
 from app.cases import clocks, closing_letter, letters, timeline
@@ -9,6 +10,7 @@ from app.cases.models import OUTCOMES, ROOT_CAUSES, Case, CaseActionLink, CaseEv
 from app.cases.rules import CaseError, now, require_open, require_text, stage_row
 from app.cases.stages import clean_pence, end_pause
 from app.queue import transaction
+from app.timefmt import to_london
 
 REMEDY_FIELDS = ("remedy_apology", "remedy_action", "remedy_financial_pence")
 CLOSED_NOTES = {"complaint": "Your complaint is closed.", "service_request": "Your request is closed."}
@@ -62,19 +64,19 @@ def _check_closing(case, outcome, root_cause):
 
 
 def complaint_survey():
-    """The survey residents are invited to when their case closes, or None."""
-    from surveys.models import Survey
+    """The survey residents are invited to when their case closes (the COMPLAINT_SURVEY_ID
+    setting, else the survey chosen on its settings page), or None."""
+    from surveys.services import complaint_survey as chosen
 
     from app.queue import settings
 
-    survey_id = settings().complaint_survey_id
-    return Survey.get_or_none(Survey.id == survey_id) if survey_id else None
+    return chosen(settings().complaint_survey_id)
 
 
 def invite_to_survey(case, *, actor=None, at=None):
     """Invite the resident (once per case) to the post-interaction survey; quietly nothing
-    when no survey is set, it is not open, we have no email address, or the resident asked
-    us not to contact them."""
+    when no survey is set, it was not open when the case closed, we have no email address, or
+    the resident asked us not to contact them."""
     from app.mail.models import OutboxMessage
     from surveys.invitations import invite_after_interaction
 
@@ -84,7 +86,8 @@ def invite_to_survey(case, *, actor=None, at=None):
             or person.preferred_contact == "none":
         return None
     with letters._app():
-        invitation = invite_after_interaction(survey, person.email, case.service, related=case)
+        invitation = invite_after_interaction(survey, person.email, case.service, related=case,
+                                              on=to_london(at).date() if at else None)
     if invitation is None:
         return None
     outbox = OutboxMessage.get_or_none(OutboxMessage.idempotency_key == f"survey-invitation:{invitation.id}")

@@ -27,6 +27,7 @@ STATUS_AFTER = {"acknowledge": "acknowledged", "respond": "responded", "stage2":
 OPEN_STATUSES = ("received", "acknowledged", "in_progress")
 OLDEST_OPEN_DAYS = 85  # a story still open after this many days is cut back to its closing
 OUTCOME_WEIGHTS = {"upheld": 28, "partly_upheld": 30, "not_upheld": 34, "withdrawn": 8}
+EXTEND_EVERY = 20  # one in this many investigated complaints needs the one extension allowed
 STAGE2_EVERY = 6  # one in this many stage 1 decisions that did not uphold everything goes to stage 2
 
 
@@ -82,10 +83,10 @@ def plan(items, today, seed, calendar=None):
     calendar = calendar or workdays.calendar()
     complaints = [item for item in items if item["kind"] == "complaint"]
     oldest = next((i for i in complaints if not i["scenario"]), None)
-    seen, plans, turns = {}, {}, {"stage2": 0}
+    seen, plans, turns = {}, {}, {"stage2": 0, "extend": 0}
     for item in complaints:
         story = Story(item, today, calendar, rng)
-        if item["scenario"]:
+        if casework_scenarios.scripted(item["scenario"]):
             index = seen[item["scenario"]] = seen.get(item["scenario"], -1) + 1
             casework_scenarios.write(item["scenario"], index, story, rng)
         else:
@@ -141,7 +142,7 @@ def ordinary(story, item, rng, turns, ombudsman=False):
         story.do("call", (2, 6), text=rng.choice(t.WITHDRAWN_CALLS))
         story.do("close", (0, 0), outcome="withdrawn")
         return
-    shift = _pause_and_extension(story, rng)
+    shift = _pause_and_extension(story, rng, turns)
     slow = (11, 13) if rng.random() < 0.12 else (5, 9)
     story.do("respond", (slow[0] + shift, slow[1] + shift), after="acknowledged",
              **response(rng, points))
@@ -152,8 +153,9 @@ def ordinary(story, item, rng, turns, ombudsman=False):
         stage2(story, rng, points, ombudsman=ombudsman)
 
 
-def _pause_and_extension(story, rng):
-    """Working days the response moves for a pause and an extension (each one sometimes)."""
+def _pause_and_extension(story, rng, turns):
+    """Working days the response moves for a pause (sometimes) and an extension (one in
+    EXTEND_EVERY complaints investigated, spread evenly through the year)."""
     shift = 0
     if rng.random() < 0.15:
         reason, message = rng.choice(t.PAUSES)
@@ -161,7 +163,8 @@ def _pause_and_extension(story, rng):
         held = rng.randint(3, 8) if rng.random() < 0.6 else rng.randint(12, 20)  # slow replies
         story.do("resume", (held, held))
         shift += held
-    if rng.random() < 0.05:
+    turns["extend"] += 1
+    if turns["extend"] % EXTEND_EVERY == 0:
         extra = rng.randint(5, 10)
         story.do("extend", (6, 8), after="acknowledged", extra_days=extra,
                  reason=rng.choice(t.EXTENSIONS))

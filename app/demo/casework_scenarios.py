@@ -12,6 +12,8 @@ a scenario:
   acknowledged.
 - repeat (the missed green bin, three times): the first two upheld (contractor), the
   third left waiting, overdue for acknowledgement.
+
+Other scenarios (the Oakhurst Green collection change) are worked like any complaint.
 """
 from app.demo import texts_cases as t
 from app.demo.casework import ADMIN, closing, response, understanding
@@ -27,6 +29,10 @@ def _point(entry, decision, point=None, reasons=None):
 def _custom(point, decision, reasons, action="", cause="process"):
     entry = {"point": point, decision: reasons, "action": action, "cause": cause}
     return _point(entry, decision)
+
+
+def scripted(tag):
+    return tag in ("safeguarding", "emerging_issue", "repeat")
 
 
 def write(tag, index, story, rng):

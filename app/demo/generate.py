@@ -9,23 +9,21 @@ import datetime
 import random
 from collections import Counter
 
-from app.demo import casework, scenarios
+from app.demo import casework, scenarios, survey_answers
 from app.demo.residents import Residents
 from app.demo.staff import staff_accounts
 from app.demo.writing import compose
 from app.timefmt import LONDON
 
 DEFAULT_SEED = 1974  # any fixed number: the demo reads the same every time
-TOTAL_ITEMS = 350
+TOTAL_ITEMS = 315  # besides the free-text survey answers (app.demo.survey_answers)
 
-KIND_WEIGHTS = {"complaint": 35, "compliment": 20, "comment": 20, "service_request": 15,
-                "survey_answer": 10}
+KIND_WEIGHTS = {"complaint": 39, "compliment": 22, "comment": 22, "service_request": 17}
 CHANNEL_WEIGHTS = {
     "complaint": {"web": 42, "email": 32, "phone": 18, "in_person": 6, "qr_survey": 2},
     "compliment": {"web": 35, "email": 30, "phone": 12, "in_person": 10, "qr_survey": 13},
     "comment": {"web": 40, "email": 20, "phone": 8, "in_person": 10, "qr_survey": 22},
     "service_request": {"web": 50, "email": 18, "phone": 24, "in_person": 8},
-    "survey_answer": {"qr_survey": 65, "web": 35},
 }
 SERVICE_WEIGHTS = {
     "highways": 16, "waste-recycling": 14, "council-tax": 12, "parking": 11,
@@ -34,8 +32,7 @@ SERVICE_WEIGHTS = {
 }
 MIN_PER_SERVICE = 6
 # How likely a resident leaves contact details; complaints always do.
-PERSON_CHANCE = {"complaint": 1.0, "service_request": 0.9, "compliment": 0.3, "comment": 0.3,
-                 "survey_answer": 0.1}
+PERSON_CHANCE = {"complaint": 1.0, "service_request": 0.9, "compliment": 0.3, "comment": 0.3}
 # Months when a service hears more (frost and potholes, offer day, annual bills...).
 BUSY_MONTHS = {
     "highways": (12, 1, 2, 3), "street-lighting": (10, 11, 12, 1), "council-tax": (3, 4),
@@ -50,9 +47,11 @@ WEEKEND_CHANCE = {"web": 0.5, "email": 0.35, "qr_survey": 0.6, "phone": 0.04, "i
 
 
 def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
-    """{"today", "seed", "items", "people", "staff", "cases"} for a year ending the day
-    before `today`; "cases" maps each complaint's key to its casework (app.demo.casework),
-    and a complaint's status is where that casework leaves it."""
+    """{"today", "seed", "items", "people", "staff", "cases", "responses"} for a year ending
+    the day before `today`; "cases" maps each complaint's key to its casework
+    (app.demo.casework), and a complaint's status is where that casework leaves it;
+    "responses" are the answers to the demo's surveys (app.demo.survey_answers), whose
+    free-text answers are among the items (kind "survey_answer")."""
     today = today or datetime.datetime.now(datetime.timezone.utc).date()
     rng = random.Random(seed)
     residents = Residents(rng)
@@ -60,16 +59,37 @@ def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
     kinds = _quota(rng, total, Counter(item["kind"] for item in items))
     for kind, service in zip(kinds, _services(rng, len(kinds))):
         items.append(_item(rng, today, residents, kind, service))
+    responses = survey_answers.touchpoint_responses(
+        rng, today, lambda day, channel: _at(day, _local_minutes(rng, channel), rng.randrange(60)))
+    items += [r["item"] for r in responses if r["item"]]
+    cases = _keyed(items, {}, today, seed)
+    later = survey_answers.complaint_responses(rng, items, cases, residents.people, today)
+    responses = sorted(responses + later, key=lambda r: (r["at"], r["survey"], r["text"]))
+    items += [r["item"] for r in later if r["item"]]
+    for item in items:
+        if item["kind"] == "survey_answer":
+            item["status"] = _status(rng, "survey_answer", (today - item["received_at"].date()).days)
+    cases = _keyed(items, cases, today, seed)
+    people = casework.with_addresses(_with_first_seen(residents.people, items), seed)
+    return {"today": today, "seed": seed, "items": items, "people": people,
+            "staff": staff_accounts(), "cases": cases, "responses": responses}
+
+
+def _keyed(items, cases, today, seed):
+    """Sort `items` by arrival and number them from 1; returns the cases keyed by the new
+    numbers (planning them when `cases` is empty), with each complaint's status set."""
     items.sort(key=lambda item: (item["received_at"], item["text"]))
+    renumber = {}
     for number, item in enumerate(items, start=1):
+        if item["key"] is not None:
+            renumber[item["key"]] = number
         item["key"] = number
-    cases = casework.plan(items, today, seed)
+    cases = {renumber[key]: steps for key, steps in cases.items()} if cases else \
+        casework.plan(items, today, seed)
     for item in items:
         if item["key"] in cases:
             item["status"] = casework.status_of(cases[item["key"]])
-    people = casework.with_addresses(_with_first_seen(residents.people, items), seed)
-    return {"today": today, "seed": seed, "items": items, "people": people,
-            "staff": staff_accounts(), "cases": cases}
+    return cases
 
 
 def _quota(rng, total, already):

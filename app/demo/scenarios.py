@@ -5,7 +5,9 @@
 - FLOODING: six residents about the same flooding, in the same week, for
   emerging-issue detection;
 - REPEAT: one resident reporting the same missed bin three times, for
-  near-duplicate detection.
+  near-duplicate detection;
+- COLLECTION_CHANGE: a run of missed bins in one village in the last few days, since its
+  collection day changed: the live emerging issue the worker finds soon after `make run`.
 
 `days_ago` and `at` (local time) place each one; `person` is "new" (a fresh
 resident), "none" (anonymous) or "repeat" (REPEAT_PERSON).
@@ -99,4 +101,41 @@ REPEAT = (
               "the crew back and stop missing us."),
 )
 
-ALL = (("safeguarding", SAFEGUARDING), ("emerging_issue", FLOODING), ("repeat", REPEAT))
+COLLECTION_CHANGE = (
+    dict(service="waste-recycling", kind="complaint", channel="web", days_ago=5, at="18:20",
+         person="new",
+         text="Our bins in Oakhurst Green haven't been collected since you changed the collection "
+              "day to Friday. The black bin is overflowing and nobody told us the new day "
+              "properly."),
+    dict(service="waste-recycling", kind="complaint", channel="email", days_ago=4, at="07:55",
+         person="new",
+         text="Dear Waste Team,\n\nSince the new collection day started in Oakhurst Green our "
+              "recycling and general waste bins have not been emptied. We put them out on Friday "
+              "as the leaflet said and they were still there on Monday.\n\nPlease send the crew "
+              "back.\n\nRegards"),
+    dict(service="waste-recycling", kind="complaint", channel="phone", days_ago=4, at="11:30",
+         person="new",
+         text="Caller from Meadow Rise, Oakhurst Green says the bins on the whole street were "
+              "missed after the collection day change. Black and green bins out since Friday "
+              "morning. Wants them emptied."),
+    dict(service="waste-recycling", kind="complaint", channel="web", days_ago=3, at="21:05",
+         person="new",
+         text="bins not emptied on our road in oakhurst green since the day changed. whole street "
+              "still has bins out, its a mess"),
+    dict(service="waste-recycling", kind="service_request", channel="web", days_ago=3, at="08:40",
+         person="new",
+         text="Please can you send the bin lorry back to Oakhurst Green. Our bins were missed on "
+              "the new collection day."),
+    dict(service="waste-recycling", kind="complaint", channel="web", days_ago=2, at="19:45",
+         person="new",
+         text="Missed bin collection again in Oakhurst Green. Since the collection day was changed "
+              "nobody has emptied our bins and the foxes are getting into the bags."),
+    dict(service="waste-recycling", kind="complaint", channel="email", days_ago=1, at="09:15",
+         person="new",
+         text="Hello,\n\nOur bins in Oakhurst Green were missed again this week after the change "
+              "of collection day. This is the second week running. Is there a problem with the new "
+              "round?\n\nThanks"),
+)
+
+ALL = (("safeguarding", SAFEGUARDING), ("emerging_issue", FLOODING), ("repeat", REPEAT),
+       ("collection_change", COLLECTION_CHANGE))

@@ -9,7 +9,10 @@ Audit events stay: the log is append-only.
 
 Every demo complaint becomes a case worked through the real casework services at past
 dates (app.demo.casework plans it, app.demo.cases runs it), so officers find full
-queues, timelines and letters the moment the demo starts.
+queues, timelines and letters the moment the demo starts. The demo's surveys are made,
+published and answered through the surveys services (app.demo.survey_seed), the taxonomy's
+descriptions are put in residents' words (app.demo.taxonomy), and demo officers confirm a
+few dozen items' labels (app.demo.labels) for the learning loop to train on.
 """
 import datetime
 import time
@@ -19,13 +22,17 @@ from dataclasses import dataclass, field
 from app.audit import services as audit
 from app.auth.models import StaffSession, User, UserService
 from app.auth.passwords import hash_password
+from app.auth.roles import ADMINISTRATOR
 from app.auth.services import AccountError, create_user
 from app.cases.models import AssignmentCursor, Case, CaseEvent
 from app.db import utcnow
 from app.demo.cases import seed_cases
 from app.demo.generate import generate
+from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
+from app.demo.survey_seed import create_surveys, delete_demo_surveys, record_responses
+from app.demo.taxonomy import describe_topics
 from app.feedback.models import FeedbackItem
 from app.feedback.services import record_feedback
 from app.mail.models import OutboxMessage
@@ -33,6 +40,7 @@ from app.org.models import ServiceArea
 from app.people.models import Person
 from app.people.services import find_or_create
 from app.queue import transaction
+from surveys.models import Response
 
 __all__ = ["DEMO_PASSWORD_HINT", "DemoRefused", "SeedResult", "delete_demo", "seed_demo"]
 CHUNK = 500  # ids per IN (...) clause
@@ -51,6 +59,9 @@ class SeedResult:
     today: datetime.date = None
     seconds: float = 0.0
     cases: dict = field(default_factory=dict)  # {state in words: number of cases}
+    surveys: int = 0
+    responses: int = 0
+    labelled: int = 0  # items whose sentiment and topic an officer confirmed
 
     @property
     def case_count(self):
@@ -69,15 +80,26 @@ def seed_demo(force=False, today=None):
         services = _service_areas(data)
         staff, users = _create_staff(data["staff"], services)
         people = _create_people(data["people"])
-        items = _create_items(data["items"], services, people, cased=set(data["cases"]))
+        admin = next(user for user in users.values() if user.role == ADMINISTRATOR)
+        surveys = create_surveys(admin, data["today"])  # before casework: closing invites
+        items = _create_items(data["items"], services, people)
         cases = seed_cases(data["cases"], items, users)
+        items.update(record_responses(surveys, data["responses"], items, data["today"]))
+        _settle(data["items"], items, cased=set(data["cases"]))
+        describe_topics(admin)
+        labelled = label_items(data["items"], items, users, data["seed"], data["today"])
         audit.record("demo.seeded", summary=(
             f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
-            f"{len(staff)} staff accounts, {sum(cases.values())} cases"),
+            f"{len(staff)} staff accounts, {sum(cases.values())} cases, {len(surveys)} surveys"),
             details={"today": data["today"].isoformat(), "seed": data["seed"]})
     return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
                       replaced=replaced, today=data["today"], cases=dict(cases),
+                      surveys=len(surveys), responses=_responses(surveys), labelled=labelled,
                       seconds=round(time.monotonic() - started, 2))
+
+
+def _responses(surveys):
+    return Response.select().where(Response.survey.in_([s.id for s, _ in surveys.values()])).count()
 
 
 def _check(force):
@@ -109,6 +131,7 @@ def delete_demo():
     a user would set the actor of their events to NULL. For the same reason a demo account
     that acted on a real case is kept (its history is real now) and reused by the next seed."""
     cases = _delete_demo_cases()
+    surveys = delete_demo_surveys()
     people = _demo_only_people()
     items = FeedbackItem.delete().where(FeedbackItem.is_demo == True).execute()  # noqa: E712
     for chunk in _chunks(people):
@@ -121,10 +144,12 @@ def delete_demo():
         StaffSession.delete().where(StaffSession.user.in_(chunk)).execute()
         AssignmentCursor.delete().where(AssignmentCursor.last_user_id.in_(chunk)).execute()
         User.delete().where(User.id.in_(chunk)).execute()
-    counts = {"cases": cases, "feedback": items, "people": len(people), "staff": len(users)}
+    counts = {"cases": cases, "feedback": items, "people": len(people), "staff": len(users),
+              "surveys": surveys}
     audit.record("demo.deleted", summary=(
         f"Demo data deleted: {counts['cases']} cases, {counts['feedback']} feedback items, "
-        f"{counts['people']} residents, {counts['staff']} staff accounts"), details=counts)
+        f"{counts['people']} residents, {counts['staff']} staff accounts, {surveys} surveys"),
+        details=counts)
     return counts
 
 
@@ -205,26 +230,33 @@ def _create_people(people):
     return found
 
 
-def _create_items(items, services, people, cased=()):
-    """Record each item as the app would (reference, audit event), then set its
-    status and date its creation to its arrival; returns {item key: FeedbackItem}.
-    Items whose key is in `cased` keep "received": their casework moves them on."""
-    by_status, created = defaultdict(list), {}
+def _create_items(items, services, people):
+    """Record each item as the app would (reference, audit event); returns {item key:
+    FeedbackItem}. Survey answers are left to the surveys (app.demo.survey_seed)."""
+    created = {}
     for spec in items:
-        item = record_feedback(
+        if spec["kind"] == "survey_answer":
+            continue
+        created[spec["key"]] = record_feedback(
             kind=spec["kind"], channel=spec["channel"], text=spec["text"],
             service=services[spec["service"]], person=people.get(spec["person"]),
             received_at=spec["received_at"], is_demo=True)
-        if spec["key"] not in cased:
-            by_status[spec["status"]].append(item.id)
-        created[spec["key"]] = item
+    return created
+
+
+def _settle(items, created, cased=()):
+    """Set each item's status and date its creation to its arrival. Items whose key is in
+    `cased` keep the status their casework left them in."""
+    by_status = defaultdict(list)
+    for spec in items:
+        if spec["key"] not in cased and spec["key"] in created:
+            by_status[spec["status"]].append(created[spec["key"]].id)
     for status, status_ids in by_status.items():
         for chunk in _chunks(status_ids):
             FeedbackItem.update(status=status).where(FeedbackItem.id.in_(chunk)).execute()
     for chunk in _chunks([item.id for item in created.values()]):
         (FeedbackItem.update(created_at=FeedbackItem.received_at)
          .where(FeedbackItem.id.in_(chunk)).execute())
-    return created
 
 
 def _chunks(values):

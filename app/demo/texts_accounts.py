@@ -30,10 +30,6 @@ BLUE_BADGE = {
         "Please can you tell me where my blue badge renewal is up to, I applied in {month}.",
         "My blue badge was stolen from the car on {road}. How do I get a replacement?",
     ),
-    "survey": (
-        "application took too long", "easy to apply", "photo upload didn't work",
-        "happy with the outcome",
-    ),
     "detail": (
         "I have a hospital appointment every week.",
         "I can only walk about 20 metres.",
@@ -65,7 +61,6 @@ CONCESSIONARY_FARES = {
         "I've lost my bus pass, how do I get a replacement?",
         "Please can I apply for a companion pass for my {relative}.",
     ),
-    "survey": ("easy to renew", "took ages to arrive", "good service thanks"),
     "detail": (
         "I don't drive so I rely on the bus for everything.",
         "I have been stuck at home for a fortnight.",
@@ -107,10 +102,6 @@ COUNCIL_TAX = {
         "{road}, {place}.",
         "I want to apply for a single person discount, my partner moved out in {month}.",
         "Please send me a copy of my bill for this year, I need it for a benefits claim.",
-    ),
-    "survey": (
-        "easy to pay online", "took ages to get through", "Sorted first time",
-        "the letter was confusing",
     ),
     "detail": (
         "I have bank statements to prove it.",
@@ -156,10 +147,6 @@ LIBRARIES = {
         "Please can I have a new library card, I've lost mine.",
         "Can {library} order in copies of a book for my book club? We need 8.",
         "Please can the home library service visit my {relative}, who is housebound in {place}.",
-    ),
-    "survey": (
-        "Friendly staff", "wifi is rubbish", "quiet and clean, perfect for studying",
-        "more opening hours please", "10/10 love it", "the toilets were out of order",
     ),
     "detail": (
         "There was nobody at the desk for twenty minutes.",

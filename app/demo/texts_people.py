@@ -40,10 +40,6 @@ ADULT_SOCIAL_CARE = {
         "seat and a walking frame.",
         "Can I get a copy of the care and support plan for my {relative_f}?",
     ),
-    "survey": (
-        "Social worker was kind", "waited far too long", "didn't know who to ring",
-        "good support overall", "too many different carers",
-    ),
     "detail": (
         "I am working full time and doing this on top.",
         "We have had three different social workers this year.",
@@ -81,10 +77,6 @@ CHILDRENS_SERVICES = {
         "time.",
         "Please can I have information about becoming a foster carer.",
         "Please can someone call me about short breaks for my {child}, who has autism.",
-    ),
-    "survey": (
-        "Felt listened to", "too many forms to fill in", "worker was great",
-        "hard to get hold of anyone",
     ),
     "detail": (
         "We don't know who to contact any more.",
@@ -126,10 +118,6 @@ SCHOOL_ADMISSIONS = {
         "Please can you confirm you have received my appeal for {school}.",
         "Where is my child on the waiting list for {school}?",
     ),
-    "survey": (
-        "easy to apply online", "not enough information about appeals", "Helpful and quick",
-        "offer day email came late",
-    ),
     "detail": (
         "We live {n} miles from the school.",
         "My {child} is very anxious about starting at a school where they know no one.",
@@ -169,10 +157,6 @@ REGISTRATION = {
         "{place} hospice.",
         "Can I order two copies of my marriage certificate, we married at {place} in {year}.",
         "Please can I book a citizenship ceremony.",
-    ),
-    "survey": (
-        "Registrar was very kind", "waited too long for an appointment", "easy and quick",
-        "lovely ceremony thank you",
     ),
     "detail": (
         "We had family travelling from abroad.",

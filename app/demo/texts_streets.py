@@ -61,11 +61,6 @@ HIGHWAYS = {
         "tree branch has come down across the footpath on {road} near {place} church, needs "
         "clearing please",
     ),
-    "survey": (
-        "Easy to report the pothole online", "no idea if anything happened after I reported it",
-        "7/10 took a while but it got done", "the map kept crashing on my phone",
-        "Quick, and the crew were friendly", "didn't get any updates at all",
-    ),
     "detail": (
         "I have photos if you need them.",
         "It's right by the bus stop so people are stepping into the road to avoid it.",
@@ -119,10 +114,6 @@ STREET_LIGHTING = {
         "Please could you check the light on {road} near the junction with {road2}. It comes on "
         "and then goes off again after a few minutes.",
     ),
-    "survey": (
-        "Form was fine", "light still not fixed", "Fixed within a week, good",
-        "would like a text when it's done",
-    ),
     "detail": (
         "There have been two break ins on the road since it went out.",
         "Older residents won't go out after dark now.",
@@ -171,10 +162,6 @@ PARKING = {
         "I need a visitor permit for my carer, how do I apply?",
         "Please could someone check the ticket machine at {car_park}, it is taking coins but "
         "not printing tickets.",
-    ),
-    "survey": (
-        "App was easy to use", "the appeal took too long", "still don't understand why I got "
-        "the ticket", "Helpful on the phone", "fine no problems",
     ),
     "detail": (
         "I have kept the receipt and photos of the signs.",
@@ -226,10 +213,6 @@ WASTE = {
         "more.",
         "Missed recycling collection at {house} {road} on {weekday}, please return.",
         "I need a bulky waste collection for a sofa and a fridge freezer.",
-    ),
-    "survey": (
-        "Booking the tip was easy", "no weekend slots at all", "the crew were great",
-        "still waiting for my garden waste sticker", "Good service", "website out of date",
     ),
     "detail": (
         "The whole street was done except us.",

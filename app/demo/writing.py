@@ -17,7 +17,6 @@ KIND_KEYS = {
     "compliment": "compliment",
     "comment": "comment",
     "service_request": "request",
-    "survey_answer": "survey",
 }
 TYPED_BY_STAFF = ("phone", "in_person")
 
@@ -57,8 +56,6 @@ def compose(rng, service, kind, channel, signer=None):
 
 def _paragraphs(rng, material, kind):
     """Sentences (templates), grouped into paragraphs, for one text."""
-    if kind == "survey_answer":
-        return _survey(rng, material)
     if kind == "complaint":
         return _complaint(rng, material)
     main = rng.choice(material[KIND_KEYS[kind]])
@@ -72,16 +69,6 @@ def _paragraphs(rng, material, kind):
             return [[rng.choice(material["short"])]]
         return [[main] + _maybe(rng, 0.3, p.COMMENT_EXTRAS + p.PRAISE_EXTRAS[:3])]
     return [[main] + _maybe(rng, 0.45, p.REQUEST_EXTRAS)]
-
-
-def _survey(rng, material):
-    answer = rng.choice(material["survey"])
-    roll = rng.random()
-    if roll < 0.15:
-        return [[answer, rng.choice(p.SHORT_PRAISE)]]
-    if roll < 0.3:
-        return [[answer + ".", rng.choice(material["detail"])]]
-    return [[answer]]
 
 
 def _complaint(rng, material):

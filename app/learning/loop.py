@@ -194,3 +194,15 @@ def history(task):
                                     ModelVersion.notes, ModelVersion.encoder_version,
                                     (ModelVersion.blob.is_null(False)).alias("has_blob"))
                 .where(ModelVersion.task == task).order_by(ModelVersion.created_at.desc(), ModelVersion.id.desc()))
+
+
+def needs_training(task):
+    """True when officers' labels could train a challenger the loop has not tried on them yet:
+    at least MIN_LABELS labelled items, and no trained attempt on this many (a correction
+    that keeps the count waits for the daily run)."""
+    examples = training_data(task)
+    if len(examples) < MIN_LABELS:
+        return False
+    train, _ = stratified_split(examples)
+    tried = [version for version in history(task) if "champion_macro_f1" in version.metrics_dict]
+    return not tried or tried[0].training_count != len(train)

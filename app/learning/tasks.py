@@ -9,6 +9,9 @@
 - learning.detect_emerging: hourly
 - learning.safeguarding_alerts: a new flag's emails (app.learning.alerts)
 - learning.calibrate_safeguarding: after each officer's decision on a flag, and daily
+- learning.catch_up: when the worker starts (classify what is pending, look for emerging
+  issues, train challengers on labels not tried yet), so a freshly seeded demo or a worker
+  back from a pause does not wait for the hourly and daily runs
 Sweeps re-enqueue items still "pending" classification (up to 64 per batch) and flags whose
 alert emails were not all queued.
 
@@ -18,13 +21,14 @@ new item is classified once its transaction commits; the shell calls it at start
 inside the task bodies only: the web process never imports torch.
 """
 import logging
+import threading
 
 from huey import crontab
 
 from app.feedback import hooks
 from app.learning import predictions
 from app.learning.models import TASKS
-from app.queue import db_task, periodic_db_task, register_sweep
+from app.queue import db_task, huey, periodic_db_task, register_sweep
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +131,34 @@ def detect_emerging():
 @periodic_db_task(crontab(minute="17"), name="learning.detect_emerging_hourly")
 def detect_emerging_hourly():
     detect_emerging()
+
+
+@db_task("learning.catch_up")
+def catch_up():
+    """Bring the models' work up to date: classify every pending item (in batches), look for
+    emerging issues now, then train a challenger for each task whose officers' labels the loop
+    has not tried yet. Safe to run twice: each step skips what is done."""
+    from app.learning import loop, runtime, signals
+    from app.learning.models import TASKS
+
+    classified = sum(len(run_classification(batch) or []) for batch in predictions.pending_batches(limit=None))
+    issues = signals.detect_emerging(runtime.encoder().version)
+    training = [task for task in TASKS if loop.needs_training(task)]
+    log.info("caught up: %d classified, %d emerging issues raised, training %s", classified, len(issues),
+             ", ".join(training) or "nothing")
+    for task in training:
+        train_challenger(task)
+    return {"classified": classified, "emerging": [issue.id for issue in issues], "training": training}
+
+
+_catch_up_enqueued = threading.Lock()  # held for good once the catch-up is enqueued
+
+
+@huey.on_startup("learning.catch_up_on_start")
+def catch_up_on_start():
+    """Every worker thread runs start-up hooks: only the first enqueues the catch-up."""
+    if _catch_up_enqueued.acquire(blocking=False):
+        catch_up()
 
 
 @periodic_db_task(crontab(hour="3", minute="30"), name="learning.train_daily")

@@ -90,7 +90,8 @@ def test_poster_pdf_has_title_ask_url_and_formats_line(app, poppler, tmp_path):
     squashed = " ".join(text.split())
     assert "Testshire County Council" in squashed
     assert "Banbury Library: how did we do?" in squashed
-    assert "Tell us how we did today — it takes 2 minutes" in squashed
+    assert "Tell us about your visit." in squashed  # the survey's welcome text
+    assert "9 questions, about 3 minutes" in squashed  # counted from its questions
     assert f"127.0.0.1:5000/s/{touchpoint.code}" in squashed
     assert "Need this in another format? Ask a member of staff or call 01295 000000." in squashed
 
