@@ -36,7 +36,7 @@ def label_items(items, created, users, seed, today):
         item = created[spec["key"]]
         officer = _officer(item, spec["service"], officers, rng)
         labels.label_sentiment(item, SENTIMENT[spec["kind"]], actor=officer)
-        labels.label_topics(item, [spec["service"]], actor=officer)
+        labels.label_service(item, spec["service"], actor=officer)
         at = min(spec["received_at"] + datetime.timedelta(days=rng.randint(1, 5)),
                  datetime.datetime.combine(today, datetime.time()))
         OfficerLabel.update(at=at).where(OfficerLabel.item == item).execute()

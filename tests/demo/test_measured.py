@@ -31,11 +31,9 @@ MISSED_BINS = ["Our bin wasn't emptied on Tuesday, the whole street was done exc
 def _service_accuracy(encoder, texts, truth):
     from classifiers.topics import TopicModel
 
-    topics = taxonomy.active_topics()
-    services = [t.key for t in topics if t.kind == "service"]
-    model = TopicModel.zero_shot(runtime.classifier_taxonomy(topics), encoder)
-    probs = model.probabilities(encoder.encode(texts))[:, [model.keys.index(k) for k in services]]
-    predicted = [services[j] for j in probs.argmax(axis=1)]
+    model = TopicModel.zero_shot(runtime.classifier_taxonomy("service", taxonomy.active_topics()), encoder)
+    probs = model.probabilities(encoder.encode(texts))
+    predicted = [model.keys[j] for j in probs.argmax(axis=1)]
     return float(np.mean([p == t for p, t in zip(predicted, truth)])), predicted
 
 

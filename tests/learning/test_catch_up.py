@@ -20,8 +20,8 @@ def _trained(task):
             if "champion_macro_f1" in v.metrics_dict]
 
 
-def test_catch_up_classifies_finds_the_emerging_issue_and_trains_once(monkeypatch):
-    monkeypatch.setattr(hooks, "on_feedback_recorded", [])  # as after a bulk load: all pending
+def test_catch_up_classifies_finds_the_emerging_issue_and_trains_once():
+    hooks.disconnect_all()  # as after a bulk load: all pending
     now = utcnow()
     burst = [create_feedback(text=spec["text"], service_slug=spec["service"],
                              received_at=now - datetime.timedelta(days=spec["days_ago"]))
@@ -32,22 +32,22 @@ def test_catch_up_classifies_finds_the_emerging_issue_and_trains_once(monkeypatc
         for text in texts:
             item = create_feedback(text=text, received_at=now - datetime.timedelta(days=40))
             labels.label_sentiment(item, sentiment, actor=officer)
-            labels.label_topics(item, [topic], actor=officer)
+            labels.label_service(item, topic, actor=officer)
     assert FeedbackItem.select().where(FeedbackItem.classification_status == "pending").count() == 37
 
     result = catch_up().get()
 
-    assert result["classified"] == 37 and set(result["training"]) == {"sentiment", "topic"}
+    assert result["classified"] == 37 and set(result["training"]) == {"sentiment", "service"}
     assert not FeedbackItem.select().where(FeedbackItem.classification_status == "pending").exists()
     [issue] = EmergingIssue.select()
     assert set(issue.id_list) >= {item.id for item in burst}
-    for task in ("sentiment", "topic"):
+    for task in ("sentiment", "service"):
         [version] = _trained(task)
         assert version.metrics_dict["holdout"] > 0 and "macro_f1" in version.metrics_dict
 
     again = catch_up().get()
     assert again == {"classified": 0, "emerging": [], "training": []}
-    assert EmergingIssue.select().count() == 1 and all(len(_trained(t)) == 1 for t in ("sentiment", "topic"))
+    assert EmergingIssue.select().count() == 1 and all(len(_trained(t)) == 1 for t in ("sentiment", "service"))
 
 
 def test_the_worker_enqueues_the_catch_up_once_when_it_starts(monkeypatch):
