@@ -3,7 +3,7 @@
     flask --app app classifiers train --task sentiment --csv classifiers/data/fft-v6.csv
     flask --app app classifiers evaluate --task sentiment --test FILE.csv [--json]
     flask --app app classifiers evaluate --task topic --test FILE.csv [--train FILE.csv] [--json]
-    flask --app app classifiers train --task safeguarding --csv tests/classifiers/data/safeguarding-dev.csv
+    flask --app app classifiers train --task safeguarding  (the development and old held-out sets)
     flask --app app classifiers evaluate --task safeguarding --test FILE.csv [--threshold T] [--json]
 
 Bad files get a one-line error and exit status 2. Heavy imports happen inside the commands.
@@ -15,6 +15,10 @@ from pathlib import Path
 
 import click
 
+DATA = Path(__file__).resolve().parent.parent / "tests" / "classifiers" / "data"
+# The safeguarding head's training data (see shipped/MODEL_CARD.md): each file, and each `part`
+# within it, is a source for cross-validation grouped by source.
+SAFEGUARDING_CSVS = (DATA / "safeguarding-dev.csv", DATA / "safeguarding-holdout.csv")
 SENTIMENT_PROVIDERS = []  # callables returning the live SentimentModel (or None); see below
 THRESHOLD_PROVIDERS = []  # callables(head) returning the council's safeguarding threshold (or None)
 
@@ -75,8 +79,10 @@ def classifiers_cli():
 
 @classifiers_cli.command("train")
 @click.option("--task", type=click.Choice(["sentiment", "safeguarding"]), required=True)
-@click.option("--csv", "csv_paths", multiple=True, required=True, type=click.Path(dir_okay=False),
-              help="Labelled CSV (text and label or sentiment columns); repeat for more files.")
+@click.option("--csv", "csv_paths", multiple=True, type=click.Path(dir_okay=False),
+              help="Labelled CSV (text and label or sentiment columns); repeat for more files. "
+                   "Safeguarding: an optional part column names each row's source; default: "
+                   "the development and old held-out sets.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model (default: the shipped model file).")
 @click.option("--encoder", "encoder_path", default=None, help="Encoder path or id (default: setting).")
@@ -84,18 +90,23 @@ def train(task, csv_paths, out, encoder_path):
     """Train the sentiment model or the safeguarding head reproducibly (fixed seeds)."""
     from classifiers.evaluation import DataFileError, read_labelled_csv
 
-    texts, labels = [], []
+    if not csv_paths and task == "safeguarding":
+        csv_paths = [str(path) for path in SAFEGUARDING_CSVS]
+    if not csv_paths:
+        _fail("--csv is needed for --task sentiment")
+    texts, labels, groups = [], [], []
     for path in csv_paths:
         try:
             data = read_labelled_csv(path, task, label_columns=("label", "sentiment"),
-                                     skip_blank_labels=True)
+                                     skip_blank_labels=True, group_column="part")
         except DataFileError as error:
             _fail(str(error))
         texts += data.texts
         labels += data.labels
+        groups += data.groups
     encoder = _encoder(encoder_path)
     if task == "safeguarding":
-        return _train_safeguarding(texts, labels, encoder, out)
+        return _train_safeguarding(texts, labels, groups, encoder, out)
     from classifiers.sentiment import SHIPPED_PATH, SentimentModel
 
     started = time.perf_counter()
@@ -107,21 +118,37 @@ def train(task, csv_paths, out, encoder_path):
                f"in {time.perf_counter() - started:.0f} s; wrote {out}")
 
 
-def _train_safeguarding(texts, labels, encoder, out):
+def _train_safeguarding(texts, labels, groups, encoder, out):
     from classifiers import safeguarding_head
 
     started = time.perf_counter()
-    head = safeguarding_head.train(texts, labels, encoder)
+    head = safeguarding_head.train(texts, labels, encoder, groups=groups)
     out = out or str(safeguarding_head.SHIPPED_PATH)
     head.save(out)
     cv = head.meta["cross_validation"]
     click.echo(f"Trained {head.version} on {len(texts)} texts (risk {head.meta['training_rows']['risk']}, "
                f"none {head.meta['training_rows']['none']}) with {encoder.version} in "
                f"{time.perf_counter() - started:.0f} s; wrote {out}")
-    click.echo(f"Cross-validated ({cv['folds']}-fold x {cv['repeats']}): threshold {head.threshold:.3f} "
-               f"recall {cv['at_threshold']['recall']:.3f} false-positive rate "
-               f"{cv['at_threshold']['false_positive_rate']:.3f}; ceiling {head.ceiling:.3f} recall "
-               f"{cv['at_ceiling']['recall']:.3f} false-positive rate {cv['at_ceiling']['false_positive_rate']:.3f}")
+    if cv["method"] == "by source":
+        click.echo(f"Cross-validated by source (each of {len(cv['sources'])} sources held out in turn): "
+                   f"{_rates_line(head, cv)}; recall averaged over the sources "
+                   f"{cv['at_threshold']['recall_source_average']:.3f} at the threshold, "
+                   f"{cv['at_ceiling']['recall_source_average']:.3f} at the ceiling")
+        for name, found in cv["sources"].items():
+            click.echo(f"  {name}: {found['risk']} risk, {found['none']} none; at the threshold recall "
+                       f"{_figure(found['recall'])} false-positive rate {_figure(found['false_positive_rate'])}")
+    click.echo(f"Cross-validated ({cv['folds']}-fold x {cv['repeats']}): {_rates_line(head, cv['k_fold'])}")
+
+
+def _figure(value):
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _rates_line(head, figures):
+    at, top = figures["at_threshold"], figures["at_ceiling"]
+    return (f"threshold {head.threshold:.3f} recall {_figure(at['recall'])} false-positive rate "
+            f"{_figure(at['false_positive_rate'])}; ceiling {head.ceiling:.3f} recall {_figure(top['recall'])} "
+            f"false-positive rate {_figure(top['false_positive_rate'])}")
 
 
 @classifiers_cli.command("evaluate")

@@ -28,6 +28,7 @@ class LabelledData:
     texts: list
     labels: list
     skipped: int = 0
+    groups: list | None = None  # each row's source (the group column), when asked for and present
 
 
 def _decode(path):
@@ -50,9 +51,11 @@ def _find_column(header, names):
     return None
 
 
-def read_labelled_csv(path, task, label_columns=("label",), skip_blank_labels=False):
+def read_labelled_csv(path, task, label_columns=("label",), skip_blank_labels=False, group_column=None):
     """Read `text,label` rows. Sentiment and safeguarding labels are checked and lower-cased; rows
-    with blank text are skipped (counted); blank labels are an error unless skip_blank_labels."""
+    with blank text are skipped (counted); blank labels are an error unless skip_blank_labels.
+    With `group_column`, each row's source is that column's value (blank: the file's name
+    without .csv), or the file's name for every row when the file has no such column."""
     name = Path(path).name
     text = _decode(path)
     if "\x00" in text:
@@ -69,7 +72,26 @@ def read_labelled_csv(path, task, label_columns=("label",), skip_blank_labels=Fa
     if missing:
         found = ", ".join(h.strip() for h in header if h.strip())[:120] or "none"
         raise DataFileError(f"{name}: missing column(s) {', '.join(missing)} (found: {found})")
-    return _rows(name, rows[1:], text_at, label_at, task, skip_blank_labels)
+    data = _rows(name, rows[1:], text_at, label_at, task, skip_blank_labels)
+    if group_column is not None:
+        data.groups = _groups(rows[1:], text_at, label_at, _find_column(header, (group_column,)),
+                              Path(path).stem, data, skip_blank_labels)
+    return data
+
+
+def _groups(rows, text_at, label_at, group_at, default, data, skip_blank_labels):
+    """The source of each row _rows kept, in the same order."""
+    groups = []
+    for row in rows:
+        value = row[text_at].strip() if text_at < len(row) else ""
+        label = row[label_at].strip() if label_at < len(row) else ""
+        if not value or (not label and skip_blank_labels):
+            continue
+        group = row[group_at].strip() if group_at is not None and group_at < len(row) else ""
+        groups.append(f"{default}:{group}" if group else default)
+    if len(groups) != len(data.texts):
+        raise DataFileError(f"{default}: rows and their sources do not line up")
+    return groups
 
 
 def _rows(name, rows, text_at, label_at, task, skip_blank_labels):

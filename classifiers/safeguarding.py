@@ -8,8 +8,10 @@ Two layers:
   evidence for each reason, with the sentence that matched;
 - a trained head (classifiers.safeguarding_head: logistic regression on the text's embedding,
   the pattern evidence and its closeness to each reason's prototype phrases) gives a
-  probability; the text is flagged when it reaches the threshold (the shipped default, or the
-  council's calibrated one), or half of it when a strong or same-sentence pattern matched.
+  probability for the whole text and for each pair of adjacent sentences (a window that keeps
+  some context), and the score is the highest;
+  the text is flagged when it reaches the threshold (the shipped default, or the council's
+  calibrated one), or half of it when a strong or same-sentence pattern matched.
 Without an encoder (or with an encoder the head was not trained for) the patterns decide
 alone: any strong or same-sentence match flags.
 
@@ -198,7 +200,7 @@ def assess(text, embedding=None, head=None, threshold=None, units=None):
     hits = pattern_hits(text)
     usable = head is not None and embedding is not None and head.accepts(embedding)
     if usable:
-        score = head.probability(embedding, pattern_features(hits), units)
+        score = head.probability(embedding, pattern_features(hits), units, windows_of(text, units))
         flagged = head.decide(score, firm_evidence(hits), head.threshold if threshold is None else threshold)
         nearest = head.nearest_reason(embedding, units) if flagged else None
     else:
@@ -229,6 +231,24 @@ def units_of(text):
         return []
     pairs_of = [" ".join(sentences[i:i + 2]) for i in range(len(sentences) - 1)] if len(sentences) > 2 else []
     return (sentences + pairs_of)[:MAX_UNITS]
+
+
+def window_rows(text):
+    """Which of units_of(text) are two adjacent sentences: the windows the head also scores on
+    their own (max pooling; a lone sentence out of its context is not scored alone)."""
+    count = len([s for s in split_sentences(text or "") if len(s.split()) >= MIN_UNIT_WORDS])
+    return range(count, min(MAX_UNITS, 2 * count - 1)) if count > 2 else range(0)
+
+
+def windows_of(text, units):
+    """(vectors, pattern vectors) of the text's two-sentence windows, from its units' vectors
+    (see encode_units); None when it has none."""
+    rows = window_rows(text)
+    if units is None or not len(rows):
+        return None
+    pieces = units_of(text)
+    return (np.asarray(units)[rows.start:rows.stop],
+            np.array([pattern_features(pattern_hits(pieces[i])) for i in rows], dtype=np.float32))
 
 
 def encode_units(texts, encoder):

@@ -8,7 +8,7 @@
   prototypes are nearest.
 """
 from classifiers.safeguarding_terms import (ABUSE, ADULT, CANT, CHILD, CHILD_WORD, CRISIS, ELDER_WORD,
-                                            HARDSHIP, HAZARD_HOME, HEALTH, HOUSING, SELF_HARM)
+                                            HARDSHIP, HAZARD_HOME, HEALTH, HOUSING, SELF_HARM, THREAT)
 
 VULNERABLE_ADULT = (r"(?:" + ELDER_WORD + r"|cancer|stage (?:3|4|three|four)|terminal\w*|pregnant|"
                     r"mental health|depress\w*|schizophren\w*|bi-?polar|autis\w*|single (?:mum|mother|parent|dad)|"
@@ -22,9 +22,21 @@ NEED = (r"(?:" + HAZARD_HOME + r"|boiler (?:broke|is broken|broken|has broken|ha
         r"needles|condoms|getting out at night|told (?:me|him|her) to leave|not sleeping|exhausted|"
         r"falling behind|struggling|on my knees|burn(?:t|ed) out|not eating|lost (?:\w+ )?(?:weight|stone))")
 
+HIGH_PLACE = (r"(?:bridge|railway|train line|motorway|cliff|multi[- ]?storey|top floor|roof|(?:top|edge) of the|"
+              r"reservoir|the lake|the river|the canal|the quarry)")
+# What a partner who controls someone keeps them from, or what they must hide from him.
+SECRECY = (r"(?:don'?t (?:ring|phone|call|write|post|send)|only (?:email|text)|without (?:him|her) knowing|behind (?:his|her) "
+           r"back|(?:he|she)'?(?:ll| will) (?:know|find out|see)|found out (?:i|where)|not to tell|angry with me|"
+           r"goes mad|when he'?s like that|walking on eggshells|doesn'?t like (?:people|anyone|me)|not (?:let|allowed)|checks my)")
+THREAT_WHO = (r"(?:i'?ll|i will|he'?ll|he will|she'?ll|she will|going to|gonna|threaten\w*|said (?:he|she) (?:would|will|'?d)|"
+              r"says (?:he|she)(?:'?ll| will| is going to))")
+THREAT_WHAT = (r"(?:stab\w*|kill(?! for)|burn (?:\w+ )?(?:down|out)|set fire|petrol|shoot|glass (?:him|her|you)|batter|"
+               r"smash (?:his|her|your) (?:face|head)|break (?:his|her|your) (?:legs|neck|jaw)|put (?:a|my) \w+ through|"
+               r"knife|machete|regret it|walking away|sort (?:him|her|them|\w+ \w+) out)")
+
 NEAR = {
     CHILD: (
-        (CHILD_WORD, r"(?:left (?:alone|on (?:their|his|her) own|at home|in the (?:house|car|flat)|unattended|"
+        (CHILD_WORD, r"(?:left (?:alone|on (?:their|his|her) own|at home|in (?:the|a) (?:house|car|van|flat)|unattended|"
                      r"outside|locked)|alone|on (?:their|his|her) own|unsupervised|no adults?|crying|screaming|"
                      r"hungry|no food|not fed|starving|filthy|dirty|neglect\w*|bruis\w*|hit|hits|smack\w*|beaten|"
                      r"(?:not|never|haven'?t|hasn'?t|aren'?t|isn'?t|weren'?t|havent) (?:going|gone|been|attending|"
@@ -35,6 +47,8 @@ NEAR = {
                      r"after) (?:midnight|late|\d+)|stranger|dual carriageway|sleeping on|(?:older|grown) (?:men|"
                      r"lads|boys)|in (?:and out of|cars with)|marks on|burns?|window ledge|(?:nobody|no one|no-one) (?:seemed to be |was |is )?watching)"),
         (CHILD_WORD, HAZARD_HOME),
+        (CHILD_WORD, r"(?:balcony|window ?(?:ledge|sill)|railings?|main road)\b.{0,60}\b(?:on (?:his|her|their) own|alone|"
+                     r"nobody|no one|no adult)"),
         (CHILD_WORD, r"(?:asthma|chest infection|bronchiolitis|hospital|ill|sick|poorly|cough)\b.{0,60}"
                      r"(?:mou?ld|damp|cold|heating)"),
         (r"(?:pregnant|expecting a baby|due date|newborn|new born)", HAZARD_HOME),
@@ -46,7 +60,7 @@ NEAR = {
                      r"soiled|wet (?:bed|through)|fallen|fell|a fall|" + CANT + r" (?:get up|reach|get out|wash|"
                      r"move|walk|manage)|discharged|stuck (?:in|upstairs|downstairs)|sleeping in (?:a|his|her|"
                      r"the) chair|nobody answers|no one answers|confused|lost (?:\w+ )?(?:weight|stone)|"
-                     r"stopped (?:his|her) (?:meals|care)|sat in (?:his|her) room)"),
+                     r"stopped (?:his|her) (?:meals|care)|sat in (?:his|her) room|not answering|no answer)"),
         (ELDER_WORD, HAZARD_HOME),
         (r"(?:my (?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|husband|wife|aunt|uncle|brother|sister|"
          r"son|daughter)|(?:her|his) (?:husband|wife|son|daughter)|he|she|mum|dad|grandad|nan)",
@@ -74,10 +88,13 @@ NEAR = {
         (r"(?:husband|partner|boyfriend|wife|girlfriend|ex|son in law|stepdad|brother)",
          r"(?:scared|frightened|afraid|bruises|won'?t leave|screaming|hurt|locks?)"),
         (r"(?:sunglasses|long sleeves)", r"(?:indoors|inside|thrown|flinch\w*)"),
+        (r"(?:photos|pictures|pics|images|videos|nudes)", r"(?:unless|demand\w*|send (?:more )?money|or (?:they|he|she)'?ll|"
+                                                        r"threaten\w*|blackmail\w*)"),
     ),
     SELF_HARM: (
-        (r"(?:bridge|railway|train line|motorway|cliff)", r"(?:what stops me|thinking about|end it|jump)"),
+        (HIGH_PLACE, r"(?:what stops me|thinking about|end it|jump|looking down|walking into|not coming out|stood there)"),
     ),
+    THREAT: ((THREAT_WHO, THREAT_WHAT),),
 }
 
 ANYWHERE = {
@@ -85,6 +102,10 @@ ANYWHERE = {
                                               r"(?:come|comes|coming) out)"), (r"(?:\d{1,2} ?(?:week|month)s?[ -]?old|young (?:girl|boy)|looks? (?:about|around|"
                                  r"only) 1[0-7])", NEED)),
     ADULT: ((VULNERABLE_ADULT, NEED),),
+    SELF_HARM: ((HIGH_PLACE, r"(?:(?:nobody|no one) would (?:even )?(?:notice|care|miss)|thinking about it|looking down)"),),
+    ABUSE: ((r"(?:husband|partner|boyfriend|girlfriend|my ex|he|him)", SECRECY),),
+    HEALTH: ((r"(?:oxygen|dialysis|insulin|ventilator|hoist|stair ?lift|feeding pump)",
+              r"(?:meter (?:has )?(?:ran|run) out|no (?:electric\w*|power)|power cut|cut off|broke|broken)"),),
     CRISIS: ((r"(?:carer|caring for|look after|looking after)", r"(?:exhausted|not sleeping|falling behind|"
                                                                r"on my knees|burn(?:t|ed) out|struggling)"),),
     HARDSHIP: ((r"(?:can'?t top up|no (?:gas|electric)|nothing in the cupboards)", CHILD_WORD),),
@@ -96,13 +117,20 @@ PROTOTYPES = {
                 "He took an overdose last week and is harming himself.",
                 "Everyone would be better off without me, I don't want to be here.",
                 "I don't know if I'll still be here next month, I've been saving my tablets.",
-                "She has been cutting herself and talks about not wanting to wake up."),
+                "She has been cutting herself and talks about not wanting to wake up.",
+                "I've given my things away and sorted out who takes the cat, I won't be needing any of it where I'm going.",
+                "I stood on the bridge for an hour thinking about it, nobody would even notice if I was gone.",
+                "Sorry for everything, I've said my goodbyes and it won't matter soon.",
+                "I won't be around much longer, I've made up my mind.",
+                "This will be my last message, I've left everything tidy and the letters are on the side."),
     CHILD: ("The children are left alone at home at night with no adult there.",
             "A young child is being hurt and neglected by the parents.",
             "My baby is living in a freezing flat with black mould and no heating.",
             "A young teenage girl is being picked up by older men in cars.",
             "The kids next door are always hungry and dirty and ask us for food.",
-            "A little boy was found wandering in the road on his own."),
+            "A little boy was found wandering in the road on his own.",
+            "Two small children were left alone in a car for hours.",
+            "Older lads pay a young teenager to carry bags of drugs to other towns and he goes missing for nights."),
     HEALTH: ("He collapsed and needed an ambulance.",
              "She has run out of her oxygen and insulin and the power has been cut off.",
              "There is a smell of gas and the carbon monoxide alarm keeps going off.",
@@ -112,7 +140,16 @@ PROTOTYPES = {
             "Drug dealers have taken over my vulnerable neighbour's flat.",
             "He controls all my money and won't let me see my family.",
             "I hear him shouting and her crying through the wall and things being thrown.",
-            "My ex keeps turning up at my door and threatening me."),
+            "My ex keeps turning up at my door and threatening me.",
+            "Please don't ring or write to my home, he checks my phone and my post and mustn't know I asked for help.",
+            "A carer grabbed him so hard it left marks and now he is frightened to go.",
+            "Through the wall we hear a woman screaming and begging him to stop and things being smashed.",
+            "Her carer takes her bank card and her savings have gone, she has dementia and doesn't understand."),
+    THREAT: ("I'm going to hurt him badly next time, I've got a weapon ready by the door.",
+             "The man next door says he will stab my son and he carries a knife.",
+             "If the council won't sort my neighbour out I will, and he won't walk away.",
+             "He threatened to burn our house down with us inside.",
+             "If he comes near me again I won't be responsible for what happens to him."),
     HOUSING: ("We are being evicted tomorrow and have nowhere to go.",
               "I am homeless and sleeping rough in a doorway.",
               "I'm staying on a friend's sofa and have to leave at the weekend with nowhere to go.",
@@ -120,7 +157,9 @@ PROTOTYPES = {
     ADULT: ("My elderly father with dementia has been left without carers and lives alone.",
             "The care agency haven't turned up and she hasn't eaten for days.",
             "The old man next door hasn't been seen for weeks and his curtains are always closed.",
-            "My disabled mum's meals have stopped and she is living on nothing, nobody checks on her."),
+            "My disabled mum's meals have stopped and she is living on nothing, nobody checks on her.",
+            "She can't get to her bed for all the hoarded rubbish, she is living on biscuits and won't accept help.",
+            "The elderly man at number 5 hasn't answered his door for a week and his post is piling up."),
     CRISIS: ("I am at breaking point and can't cope any more.",
              "I am desperate, exhausted and have nobody to turn to.",
              "I'm not coping, I can't get out of bed and I've got nothing left."),
@@ -152,4 +191,10 @@ ORDINARY = (
     "Please call me about short breaks and respite for my disabled son.",
     "The lift in our block is broken and my elderly neighbour can't get to her appointments.",
     "I am a pensioner and the wrong bill and court reminder have caused me a lot of worry.",
+    "We are moving away so please cancel the garden waste bin and close my council tax account.",
+    "How do I give away an old sofa and a fridge, or book a bulky waste collection?",
+    "Please book the repair for a weekday when my husband is at home to let you in.",
+    "This queue is killing me and I could murder a cup of tea.",
+    "The bridge railings need repainting and the canal path is closed.",
+    "There are bats roosting in our loft, do we need permission before the roofer comes?",
 )

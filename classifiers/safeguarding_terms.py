@@ -21,8 +21,9 @@ HOUSING = "Homeless or about to lose their home"
 ADULT = "Vulnerable adult without care"
 CRISIS = "Person in crisis or not coping"
 HARDSHIP = "Severe hardship (food, heating or money)"
+THREAT = "Threat to harm someone"
 
-REASONS = (SELF_HARM, CHILD, HEALTH, ABUSE, HOUSING, ADULT, CRISIS, HARDSHIP)
+REASONS = (SELF_HARM, CHILD, HEALTH, THREAT, ABUSE, HOUSING, ADULT, CRISIS, HARDSHIP)
 
 # Severity: 1 is highest. The urgent queues order by it, then by age.
 RISK_TO_LIFE_OR_CHILD, ABUSE_OR_VIOLENCE, VULNERABILITY = 1, 2, 3
@@ -31,7 +32,7 @@ SEVERITY_WORDS = {
     ABUSE_OR_VIOLENCE: "Abuse or domestic violence",
     VULNERABILITY: "Homelessness, neglect or vulnerability",
 }
-SEVERITY = {SELF_HARM: 1, CHILD: 1, HEALTH: 1, ABUSE: 2, HOUSING: 3, ADULT: 3, CRISIS: 3, HARDSHIP: 3,
+SEVERITY = {SELF_HARM: 1, CHILD: 1, HEALTH: 1, THREAT: 1, ABUSE: 2, HOUSING: 3, ADULT: 3, CRISIS: 3, HARDSHIP: 3,
             # Reasons earlier versions gave, still on stored flags.
             "Bereavement": 3, "Urgent health need": 1, "Possible abuse or neglect": 2,
             "Urgent housing need / homelessness": 3}
@@ -49,17 +50,18 @@ CHILD_WORD = (r"(?:(?:child|children|kids?|kiddies)" + CHILD_PLACE + r"|bab(?:y|
               r"new ?borns?|little ones?|little boy|little girl|youngsters?|teenagers?|teens|under ?fives|"
               r"\d{1,2} ?(?:month|week|year|yr)s?[ -]?old|school ?kids|grandchildren|grandkids|"
               r"grandson|granddaughter|niece|nephew|lads?|young lad|young girl|young boy|"
-              r"(?:i'?m|i am|she'?s|he'?s|aged) 1[0-7]\b|(?:my|our|her|his|their) (?:son|daughter|boy|girl)s?)")
+              r"(?:i'?m|i am|she'?s|he'?s|aged) 1[0-7]\b|(?:girl|boy|lad|kid) (?:of |aged )?(?:about |around )?1[0-7]\b|"
+              r"(?:my|our|her|his|their) (?:son|daughter|boy|girl)s?)")
 # A child for certain: CHILD_WORD without "her son", "his daughter" or "lads", who may be adults.
 YOUNG_WORD = (r"(?:(?:child|children|kids?|kiddies)" + CHILD_PLACE + r"|bab(?:y|ies)|toddlers?|infants?|"
               r"new ?borns?|little ones?|little boy|little girl|youngsters?|teenagers?|under ?fives|"
               r"\d{1,2} ?(?:month|week|year|yr)s?[ -]?old|school ?kids|grandchildren|grandkids|"
-              r"(?:i'?m|i am|she'?s|he'?s|aged) 1[0-7]\b)")
+              r"(?:i'?m|i am|she'?s|he'?s|aged) 1[0-7]\b|(?:girl|boy|kid) (?:of |aged )?(?:about |around )?1[0-7]\b)")
 ELDER_WORD = (r"(?:elderly|old lady|old man|old woman|old couple|old gentleman|pensioners?|oap|frail|"
               r"demen[ct](?:ia|ure|sia)|alzh?eimers?|(?:[7-9]\d|1[01]\d) ?(?:years? old|yo|yrs)|"
               r"(?:is|aged|age|she'?s|he'?s) (?:[7-9]\d|1[01]\d)\b|(?:i'?m|i am) [7-9]\d\b|disabled|"
               r"learning disabilit\w*|blind|partially sighted|deaf|vulnerable|parkinsons?|"
-              r"multiple sclerosis|motor neurone|stroke|terminally ill|bed ?bound|house ?bound|"
+              r"multiple sclerosis|motor neurone|stroke|wheelchair|walking frame|down'?s syndrome|terminally ill|bed ?bound|house ?bound|"
               r"lives? (?:on (?:her|his|their) own|alone|by (?:her|him)self))")
 # Danger in a home (not a cold library or swimming pool).
 HAZARD_HOME = (r"(?:no (?:heating|heat|hot water|water|electric\w*|power|gas|food|cooker)|"
@@ -108,6 +110,21 @@ STRONG = {
         r"\b(?:a|such a) burden (?:to|on) (?:everyone|everybody|my family|my kids|you all|people)\b",
         r"\b(?:letters?|notes?) (?:to|for) (?:my|the) \w+ (?:in case|for when|for after)\b",
         r"\bgiv(?:e|ing|en) (?:all )?(?:my|his|her) (?:things|stuff|belongings) away\b",
+        r"\b(?:given|giving|gave|give) (?:away )?(?:most|all|some) (?:of )?(?:my|his|her) (?:\w+ )?(?:and )?(?:things|stuff|"
+        r"belongings|possessions)\b", r"\b(?:given|giving|gave) away (?:my|his|her) (?:things|stuff|belongings)\b",
+        r"\bsaid (?:my|his|her|our) goodbyes\b", r"\bafter i'?m gone\b", r"\bwhere i'?m going\b",
+        r"\b(?:won'?t|will not|wont|not going to) be (?:here|around) (?:much longer|for (?:much )?longer|to (?:sort|see|use|"
+        r"need|pay|worry))\b", r"\bwon'?t matter (?:soon|much longer|after)\b",
+        r"\b(?:isn'?t|is not|won'?t be|not) (?:going to be )?(?:a|any) tomorrow\b",
+        r"\b(?:nobody|no one|no-one|no body) (?:would|will|'?d) (?:even |really )?(?:notice|miss me|care if i)\b",
+        r"\bsorry for everything\b", r"\bwant(?:s|ed)? to disappear\b",
+        r"\b(?:i|me) (?:just |could |would |should )?(?:fade|faded|fading|disappear|disappeared) away\b",
+        r"\beasier for (?:everyone|everybody|them|my family) (?:if|without) (?:i|me)\b", r"\b(?:i'?m|i am) not coming back\b",
+        r"\b(?:sleep for ?ever|go to sleep and stay asleep)\b", r"\bhow many (?:paracetamol|tablets|pills)\b",
+        r"\b(?:my|a) (?:own )?way out (?:planned|sorted|ready)\b",
+        r"\b(?:this (?:will be|is)|it'?s) my last (?:message|email|letter|note)\b",
+        r"\bthe last time i'?ll (?:bother|trouble|contact|write to) (?:you|anyone)\b",
+        r"\bleft everything (?:tidy|in order|sorted|ready)\b", r"\bmake it (?:all )?stop (?:myself|for good)\b",
         r"\bnot safe (?:on my own|with myself|to be left (?:alone|on my own))\b",
         r"\b(?:don'?t know if|not sure if|not sure) (?:i'?ll|i will|i'?m going to) (?:still )?be (?:here|around|alive)\b",
         r"\bhang(?:ing|ed)? (?:my|him|her)self\b", r"\bnoose\b",
@@ -118,7 +135,17 @@ STRONG = {
         r"\bhurting (?:her|him|them|me|the kids|the children)\b",
         r"\b(?:won'?t|doesn'?t|does not|will not|never) let (?:her|him|me|anyone|anybody|people|us) "
         r"(?:have|go|see|out|leave|visit|speak|talk|near)\b",
-        r"\bhear(?:d)? (?:\w+ )?(?:thuds|screaming|screams|crying|banging|shouting|things being)\b",
+        r"\bhear(?:d|ing)? (?:\w+ ){0,3}(?:thuds|screaming|screams|crying|banging|shouting|yelling|begging|things being)\b"
+        r"(?! (?:with laughter|in the (?:park|playground)))",
+        r"\bbegg(?:ing|ed|s) (?:him|her|them) to stop\b", r"\bstop,? please,? stop\b",
+        r"\bwithout (?:him|her|my (?:husband|partner|wife|boyfriend|girlfriend|ex)) (?:knowing|finding out)\b",
+        r"\b(?:he|she|my (?:husband|partner|wife|boyfriend))(?:'?ll| will) (?:know|find out) (?:i'?ve|i have|i)\b",
+        r"\bdecides? (?:what|how much) (?:i|she|he) (?:can )?(?:spend|eat|wear)\b", r"\b(?:i'?m|i am|she'?s|she is) only allowed\b",
+        r"\bpinned (?:me|him|her|them) (?:against|to|down)\b", r"\bhands? (?:round|around) (?:my|her|his) (?:neck|throat)\b",
+        r"\b(?:fist|head) through (?:the|a|my|our) (?:door|wall|window)\b", r"\bleft (?:a |big )?(?:marks?|bruises?)\b",
+        r"\bgrabbed (?:\w+ ){1,4}(?:so hard|by the (?:wrist|arm|neck|throat|hair))\b",
+        r"\btold (?:her|him|them|me) not to tell (?:anyone|anybody)\b",
+        r"\b(?:has|takes|took|keeps|kept|got) (?:her|his|their) (?:pension |bank |debit |benefits? )?cards?\b",
         r"\b(?:things|stuff|plates|furniture) (?:being )?(?:thrown|smashed) (?:at|around)\b",
         r"\b(?:scared|afraid|frightened|terrified) to go (?:back|home|out)\b",
         r"\b(?:shouting |making |sending )?threats (?:to|against|at) (?:me|us|her|him|my)\b",
@@ -156,7 +183,7 @@ STRONG = {
         r"\b(?:have|had|has) to ask (?:him|her|my (?:husband|partner|wife|boyfriend)) (?:for|before) "
         r"(?:money|permission)\b", r"\bmakes? me (?:show|account for|hand over)\b",
         r"\b(?:he|she|my husband|my partner|my wife|my boyfriend) (?:opens|reads|checks|goes through) "
-        r"(?:everything|my (?:post|letters|mail|phone|messages))\b",
+        r"(?:everything|(?:all )?(?:my|her|his) (?:post|letters|mail|phone|messages|calls|texts))\b",
         r"\bnot safe (?:at|in (?:my|the|our)) (?:home|house|flat)\b",
         r"\b(?:my|her|his) ex (?:keeps|is|has been|kept|keep) (?:\w+ )?(?:turning up|coming round|following|"
         r"messaging|texting|calling|waiting|outside)\b", r"\btrying (?:the|my|our) (?:door|handle|windows?)\b",
@@ -170,10 +197,27 @@ STRONG = {
         r"\b(?:dealers?|gang|drug users?|lads|people) (?:have |has )?(?:taken over|moved into|using|living in|"
         r"staying in) (?:his|her|their|my|the) (?:flat|house|home)\b",
         r"\btaken over (?:my|his|her|their) (?:flat|house|home)\b",
-        r"\bthreat(?:en|ened|ening|ens)? to (?:kill|hurt|stab|burn|beat)\b", r"\bstalk(?:ing|ed|er)\b",
+        r"\bstalk(?:ing|ed|er)\b",
         r"\bsafeguarding\b", r"\bfgm\b", r"\bforced (?:to marry|marriage)\b", r"\bhonour (?:based )?violence\b",
         r"\b(?:arrang\w*|force|forcing|make|making) (?:for )?(?:me|her|him) (?:to )?marry\b",
         r"\b(?:being|been|is|are|was|were) neglected\b", r"\bneglect(?:s|ing)? (?:her|him|them|the kids|the children)\b",
+    ),
+    THREAT: (
+        r"\bthreat(?:en|ened|ening|ens)? to (?:kill|hurt|stab|burn|beat|shoot|batter)\b",
+        r"\b(?:i'?ll|i will|i'?m going to|im going to|gonna|going to) (?:kill|stab|shoot|batter|glass|knife|torch)"
+        r"(?! for) (?:him|her|them|you|that|the|his|her|someone|somebody)\b",
+        r"\bput (?:a|my|this) \w+ through (?:his|her|their|your) (?:head|face|skull)\b",
+        r"\bwon'?t be walking away\b", r"\bconsider (?:yourselves|yourself) warned\b",
+        r"\bwon'?t be (?:held )?responsible for (?:what happens|my actions|what i do)\b",
+        r"\btake (?:matters|things|the law) into (?:my|our) own hands\b", r"\bdo something i'?(?:ll|d)? regret\b",
+        r"\b(?:got|have|keep|kept) (?:a |my |his |the )?(?:\w+ )?(?:bat|knife|knives|machete|hammer|gun|shotgun|crossbow|blade)s? "
+        r"(?:by|behind|under|in|ready|in the)\b(?! (?:the (?:kitchen|drawer|shop)))",
+        r"\b(?:knife|machete|blade|gun|shotgun) in (?:his|her|my|their) (?:waistband|pocket|belt|jacket|coat)\b",
+        r"\bcarr(?:y|ies|ying) (?:a )?(?:knife|knives|blade|machete|weapon)\b",
+        r"\b(?:make sure|he'?ll make sure|she'?ll make sure) (?:i|she|he|you|they) regret\b",
+        r"\b(?:burn|set fire to) (?:my|our|his|her|their|the) (?:door|house|flat|car|home) (?:down|out)?\b",
+        r"\b(?:stab|stabbing|kill|shoot|hurt|batter) (?:the \w+ and then )?(?:him|her|them|my (?:son|daughter|kids))\b",
+        r"\bsort (?:him|her|them|the \w+(?: at \w+ \d+| \w+)?) out (?:properly|for good|once and for all)\b",
     ),
     CHILD: (
         r"\bchild (?:protection|abuse|neglect|at risk|in danger|sexual)\b", r"\bkids? (?:left )?(?:home )?alone\b",
@@ -184,6 +228,8 @@ STRONG = {
         r"images|nudes)\b",
         r"\b(?:new|expensive) (?:trainers|phones?|clothes)\b.{0,40}\b(?:cash|money|won'?t say)\b",
         r"\bgo(?:es|ne)? missing (?:for (?:days|hours|nights)|overnight|again)\b",
+        r"\bmissing (?:for )?(?:two|three|four|several|\d+) nights\b",
+        r"\b(?:carry|carrying|carries|deliver|delivering|run|running) (?:bags|packages|parcels|drugs) (?:to|for|around)\b",
         r"\btells? (?:him|her|them) not to come (?:back|home)\b",
         r"\bin (?:just )?(?:a|his|her|their) nappy\b",
         r"\b(?:nobody|no one|no-one|anyone|anybody)(?: is| really)? looking after (?:him|her|them|the (?:kids|"
@@ -204,14 +250,16 @@ STRONG = {
         r"\bon the floor and " + CANT + r" get up\b", r"\blying on the floor\b",
         r"\bneeds? (?:urgent|emergency) (?:medical|hospital)\b",
         r"\b(?:stopped|not) taking (?:his|her|my|their) (?:meds|medication|tablets)\b", r"\boff (?:his|her) meds\b",
-        r"\b(?:oxygen|insulin|dialysis)\b.{0,80}\b(?:cut off|no (?:power|electric\w*)|power cut|run out)\b",
+        r"\b(?:oxygen|insulin|dialysis)\b.{0,80}\b(?:cut off|no (?:power|electric\w*)|power cut|run out|ran out)\b",
+        r"\b(?:cut off|no (?:power|electric\w*)|power cut|run out|ran out)\b.{0,80}\b(?:oxygen|dialysis)\b",
     ),
     HOUSING: (
         r"\b(?:we'?re|i'?m|we are|i am|we'?ll be|i'?ll be) out (?:at|by) the end of\b",
         r"\bbehind (?:on|with) (?:the |my |our )?rent\b",
         r"\b(?:told|asked) (?:me|him|her|us) to (?:leave|get out|move out)\b",
-        r"\b(?:living|staying|sleeping|sleep|sleeps) (?:in|out of) (?:a|the|his|her|my|our|their) "
-        r"(?:car|van|tent|shed|garage)\b",
+        r"\b(?:living|staying|sleeping|sleep|sleeps|lives) (?:in|out of) (?:a|the|his|her|my|our|their) "
+        r"(?:car|van|tent|shed|garage|bus shelter|doorway|stairwell|(?:underground |multi[- ]?storey )?car park)\b",
+        r"\b(?:put|thrown|kicked|turfed|chucked|end(?:ed)? up|be) out on the streets?\b",
         r"\bchang(?:e|ed|ing) the locks\b", r"\blocked (?:me|us) out\b", r"\billegal(?:ly)? evict\w*",
         r"\bsleep(?:ing|s)? (?:in|on|under|at) (?:a|the|an) (?:\w+ )?(?:shelter|bench|doorway|stairwell|tent|car|"
         r"van|station|bridge|garage|shed|hallway|subway|underpass)\b",
@@ -219,7 +267,8 @@ STRONG = {
         r"brother'?s|nan'?s)? ?(?:floor|sofa|settee|couch)\b",
         r"\b" + PERSON + r" (?:\w+ )?(?:made |become |becoming |been |being |now |still |currently |facing )?"
         r"homeless\b", r"\bhomeless (?:man|woman|person|lad|girl|boy|guy|family|couple|again|since|for|now|tonight)\b",
-        r"\bhomless\w*", r"\bsleep(?:ing|s)? (?:rough|on the streets?|outside)\b", r"\bsofa ?surf\w*",
+        r"\bhomless\w*", r"\bsleep(?:ing|s)? (?:rough|on the streets?|outside)\b",
+        r"\b(?:sofa|couch|settee) ?(?:surf|hopp)\w*",
         r"\b" + PERSON + r" (?:\w+ ){0,3}evict\w*", r"\bevict(?:ing|ed)? (?:me|us|him|her|them|my|our)\b",
         r"\beviction (?:notice|order|date|letter|hearing)\b", r"\bfacing eviction\b",
         r"\bbailiffs? (?:are |were |is )?(?:coming|at the door|due|booked|turned up|round)\b",
@@ -245,10 +294,12 @@ STRONG = {
         r"\bpolice (?:found|brought) (?:her|him) (?:home|back|on|in|wandering)\b", r"\b" + CANT + r" barely walk\b",
         r"\bcan barely walk\b", r"\blets? strangers in\b",
         r"\bmilk (?:bottles? )?(?:still |are still |is still )?on the (?:door ?)?step\b",
+        r"\bmilk (?:is |are )?still (?:being delivered|piling up|outside)\b",
+        r"\bliving on (?:nothing|biscuits|crackers|cream crackers|toast|tea|bread|cereal)\b",
         r"\b(?:hasn'?t|has not|haven'?t|have not|not) been seen (?:for|since|in)\b", r"\bpost (?:is )?piling up\b",
         r"\b(?:haven'?t|have not|hasn'?t|not) (?:seen|heard) (?:him|her|them|anyone|the (?:old |elderly )?(?:man|"
-        r"lady|woman|gentleman|couple|neighbour)|my neighbour)\b.{0,30}\b(?:for|since|in) (?:days|a week|weeks|"
-        r"a fortnight|about|over|\d+)\b",
+        r"lady|woman|gentleman|couple|neighbour)|my neighbour)\b.{0,30}\b(?:(?:for|in) (?:days|a week|weeks|"
+        r"a fortnight|about|over|ages|\d+)|since)\b",
         r"\bcurtains (?:are |have been )?(?:always |still )?(?:shut|closed|drawn)\b",
         r"\bcurtains (?:haven'?t|have not|not) (?:been )?(?:opened|open|moved)\b",
         r"\bsmell (?:coming )?(?:from|through) (?:the|his|her) (?:letterbox|door)\b",
@@ -287,6 +338,9 @@ STRONG = {
         r"\b(?:i|we|she|he) (?:just |really |honestly |simply )?" + CANT + r" take (?:it|this)\b",
         r"\b(?:got|have) nothing left (?:in me|to give)\b", r"\b(?:barely|not) holding (?:it|myself|things) together\b",
         r"\bin a (?:really |very )?(?:bad|dark) place\b", r"\b" + CANT + r" think straight\b",
+        r"\bstopped answering (?:the door|my phone|the phone)\b",
+        r"\bhaven'?t spoken to (?:anyone|anybody|a soul) (?:in|for) (?:\w+ )?(?:days|weeks|months)\b",
+        r"\bhaven'?t left the (?:flat|house|home) (?:in|for) (?:\w+ )?(?:weeks|months)\b",
         r"\b(?:i'?ve got|i have|i'?ve) (?:got )?(?:nobody|no one|no-one)(?: (?:left|else|to help))?\s*(?:[.!,]|$)",
     ),
     HARDSHIP: (

@@ -1,10 +1,13 @@
 """The safeguarding flag with the real encoder and the shipped head (slow: loads ~90 MB).
 
-The held-out set (tests/classifiers/data/safeguarding-holdout.csv) was written blind by another
-engineer and never used for tuning. Its first measurement, through the evaluate command with
-the shipped head at its default threshold, was recall 0.904 (75 of 83 risks) with a
-false-positive rate of 0.054 (5 of 92 ordinary complaints): the false-positive goal (≤ 0.15)
-is met, the recall goal (≥ 0.95) is not, by four risks. The test keeps that floor.
+The held-out set (tests/classifiers/data/safeguarding-holdout2.csv) was written blind by another
+engineer while this head was being built, and opened only after the method and every setting
+were frozen and committed. Its first and only measurement, through the evaluate command with
+the shipped head at its default threshold, was recall 0.917 (89 of 97 risks) with a
+false-positive rate of 0.133 (15 of 113 ordinary messages): the false-positive goal (<= 0.15) is
+met, the recall goal (>= 0.95) is not, by four risks. The test keeps that floor. The first
+held-out set (safeguarding-holdout.csv) was measured once with the previous head (recall 0.904,
+false-positive rate 0.054) and is now training data.
 """
 import datetime
 import json
@@ -21,7 +24,7 @@ from tests.classifiers.test_safeguarding import DEMO_FALSE_POSITIVES, DEMO_STORI
 
 pytestmark = pytest.mark.slow
 
-HOLDOUT = Path(__file__).resolve().parent / "data" / "safeguarding-holdout.csv"
+HOLDOUT = Path(__file__).resolve().parent / "data" / "safeguarding-holdout2.csv"
 DEMO_TEMPLATES = ("children's corner", "resurfaced when it was fine", "lights on", "street light", "Street light")
 
 
@@ -35,14 +38,14 @@ def head():
     return load_shipped()
 
 
-def test_the_held_out_set_keeps_its_first_measured_floor(real_encoder, head):
+def test_the_new_held_out_set_keeps_its_first_measured_floor(real_encoder, head):
     test = read_labelled_csv(HOLDOUT, "safeguarding")
     result = evaluate_safeguarding(test, real_encoder, head, head.threshold)
-    print(f"held-out safeguarding set ({result['n']} texts) at {head.threshold}: recall {result['recall']:.3f} "
+    print(f"held-out safeguarding set 2 ({result['n']} texts) at {head.threshold}: recall {result['recall']:.3f} "
           f"false-positive rate {result['false_positive_rate']:.3f} (goal: recall >= 0.95, false-positive rate <= 0.15)")
-    assert result["per_label"]["risk"]["support"] >= 60
-    assert result["false_positive_rate"] <= 0.15  # the goal
-    assert result["recall"] >= 0.89  # measured 0.904 (75/83) the first time; the goal is 0.95
+    assert result["per_label"]["risk"]["support"] >= 90
+    assert result["false_positive_rate"] <= 0.15  # the goal; measured 0.133 (15/113) the first time
+    assert result["recall"] >= 0.91  # measured 0.917 (89/97) the first time; the goal is 0.95
 
 
 def test_the_evaluate_command_runs_the_shipped_head_on_a_councils_file(tmp_path):
@@ -87,10 +90,14 @@ def test_plain_disclosures_score_above_the_ceiling_so_calibration_never_silences
     assert all(r.flagged for r in results), [(t, r.score) for t, r in zip(texts, results)]
 
 
-def test_the_shipped_heads_cross_validated_figures(head):
+def test_the_shipped_heads_cross_validated_figures_by_source(head):
     cv = head.meta["cross_validation"]
-    print(f"development set, {cv['folds']}-fold x {cv['repeats']} cross-validation: at {head.threshold} "
-          f"recall {cv['at_threshold']['recall']} false-positive rate {cv['at_threshold']['false_positive_rate']}; "
-          f"at the ceiling {head.ceiling} recall {cv['at_ceiling']['recall']}")
-    assert cv["at_threshold"]["recall"] >= 0.975 and cv["at_threshold"]["false_positive_rate"] <= 0.15
-    assert cv["at_ceiling"]["recall"] >= 0.95
+    print(f"cross-validated by source ({len(cv['sources'])} sources held out in turn): at {head.threshold} recall "
+          f"{cv['at_threshold']['recall']} false-positive rate {cv['at_threshold']['false_positive_rate']}; at the "
+          f"ceiling {head.ceiling} recall {cv['at_ceiling']['recall']}")
+    for name, found in cv["sources"].items():
+        print(f"  {name}: recall {found['recall']} false-positive rate {found['false_positive_rate']}")
+    assert cv["method"] == "by source" and len(cv["sources"]) >= 9 and "safeguarding-holdout" in cv["sources"]
+    assert cv["at_threshold"]["recall"] >= 0.98 and cv["at_threshold"]["recall_source_average"] >= 0.98
+    assert cv["at_threshold"]["false_positive_rate"] <= 0.15
+    assert cv["at_ceiling"]["recall"] >= 0.95 and cv["at_ceiling"]["recall_source_average"] >= 0.95
