@@ -23,7 +23,8 @@ def models():
     history = {task: [(version, quality.describe(version, loop.MIN_LABELS)) for version in loop.history(task)]
                for task in TASKS}
     return render_template("learning/models.html", tasks=TASKS, form=ActionForm(), history=history,
-                           min_labels=loop.MIN_LABELS, min_gain=loop.MIN_GAIN)
+                           min_labels=loop.MIN_LABELS, min_gain=loop.MIN_GAIN,
+                           min_holdout=loop.MIN_HOLDOUT)
 
 
 @bp.route("/models/train", methods=["POST"])

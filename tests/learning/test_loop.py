@@ -49,6 +49,19 @@ def test_too_few_labels_records_a_rejected_attempt():
         assert "at least 10" in attempt.notes and attempt.blob is None
 
 
+def test_a_challenger_measured_on_a_handful_is_kept_but_not_promoted(tiny_models, monkeypatch):
+    monkeypatch.setattr(loop, "MIN_HOLDOUT", 30)
+    _label_everything(create_user())
+    _bad_champion(tiny_models)
+    first = runtime.champion("sentiment")
+    assert train_challenger("sentiment").get() == "rejected"
+    version = ModelVersion.select().order_by(ModelVersion.id.desc()).first()
+    assert version.blob is not None
+    assert version.metrics_dict["macro_f1"] > version.metrics_dict["champion_macro_f1"]
+    assert "at least 30 held-out items are needed" in version.notes
+    assert runtime.champion("sentiment").id == first.id
+
+
 def test_better_challenger_is_promoted_then_rollback_and_reclassify(tiny_models):
     officer = create_user()
     _label_everything(officer)
