@@ -31,6 +31,7 @@ from app.demo.generate import generate
 from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
+from app.demo.post import post_old_letters
 from app.demo.survey_seed import create_surveys, delete_demo_surveys, record_responses
 from app.demo.taxonomy import describe_topics
 from app.feedback.models import FeedbackItem
@@ -84,6 +85,7 @@ def seed_demo(force=False, today=None):
         surveys = create_surveys(admin, data["today"])  # before casework: closing invites
         items = _create_items(data["items"], services, people)
         cases = seed_cases(data["cases"], items, users)
+        post_old_letters(data["today"], users)
         items.update(record_responses(surveys, data["responses"], items, data["today"]))
         _settle(data["items"], items, cased=set(data["cases"]))
         describe_topics(admin)
