@@ -9,12 +9,14 @@ from flask import url_for
 from app.cases import access
 from app.cases.models import Case, CaseItem
 from app.feedback.models import FeedbackItem
+from app.learning.models import SafeguardingFlag
 from app.mail import about
 
 
 def register(app):
     about.register(app, Case._meta.table_name, describe_cases)
     about.register(app, FeedbackItem._meta.table_name, describe_items)
+    about.register(app, SafeguardingFlag._meta.table_name, describe_flags)
 
 
 def _case_about(case, user, detail=""):
@@ -40,3 +42,10 @@ def describe_items(ids, user):
             url = url_for("feedback_staff.item", item_id=item.id) if access.may_see_item(user, item) else ""
             found[ident] = about.About(f"About {item.kind_label.lower()} {item.reference}", url)
     return found
+
+
+def describe_flags(ids, user):
+    """A safeguarding alert is about the flagged item (shown as its case when it has one)."""
+    flags = SafeguardingFlag.select(SafeguardingFlag.id, SafeguardingFlag.item).where(SafeguardingFlag.id.in_(ids))
+    return {flag.id: about.About("Safeguarding flag", via=(FeedbackItem._meta.table_name, flag.item_id))
+            for flag in flags}

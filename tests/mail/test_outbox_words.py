@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from app.cases import digest, services, stages
+from app.learning import signals
 from app.mail.kinds import KINDS
 from app.mail.models import OutboxMessage
 from app.mail.rendering import TEMPLATE_DIR
@@ -46,6 +47,8 @@ def mail(app, officer, queue):
     case = services.open_case(complaint)
     stages.acknowledge(case, actor=officer.user, at=datetime.datetime(2026, 3, 3, 10))
     comment = create_feedback(kind="comment", person=person, text="The library is lovely.")
+    flagged = create_feedback(person=person, text="My child was left alone at the bus stop and nobody came.")
+    assert signals.assess_safeguarding(flagged) is not None  # its alert emails the highways officer
     survey = create_survey(title="How did we handle your complaint?")
     with app.app_context():
         invitations.invite(survey, "sam@example.com", related=case)
@@ -57,7 +60,10 @@ def mail(app, officer, queue):
         "invitation": OutboxMessage.get(OutboxMessage.template == "survey_invitation"),
         "digest": OutboxMessage.get(OutboxMessage.template == "case_digest"),
         "loose": queue(key="test:nothing"),
+        "alert": OutboxMessage.get(OutboxMessage.template == "safeguarding_alert",
+                                   OutboxMessage.to_address == officer.user.email),
     }
+    rows["alert"].flagged = flagged
     return rows, case, comment
 
 
@@ -78,6 +84,8 @@ def test_the_list_says_what_each_email_is_and_what_it_is_about(officer, mail):
         "invitation": ("Survey invitation", f"About complaint {case.reference}", f"/staff/cases/{case.id}"),
         "digest": ("Daily digest", "For Olu Officer", None),
         "loose": ("Feedback acknowledgement", "Not about a particular record", None),
+        "alert": ("Safeguarding alert", f"About complaint {rows['alert'].flagged.reference}",
+                  f"/staff/feedback/{rows['alert'].flagged.id}"),
     }
     for name, (kind, about, href) in expected.items():
         row = cells(shown, rows[name])
