@@ -13,6 +13,7 @@ from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
 from app.cases import assignment, closing, services, stages
 from app.cases.models import Case, CaseEvent
 from app.demo.casework import ADMIN, HANDLER
+from app.demo.post import post_due
 from app.mail.models import OutboxMessage
 
 
@@ -27,6 +28,7 @@ def seed_cases(plans, items, staff):
         item = items[key]
         case = services.open_case(item, at=item.received_at)
         for step in plans[key]:
+            post_due(case, step["at"], people["officers"][0])
             _run(case, step, people)
         counts[state(case)] += 1
     _date_letters()
