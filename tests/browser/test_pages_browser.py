@@ -123,8 +123,12 @@ def test_staff_pages_with_demo_data_fit_a_phone(live_server, staff_credentials, 
     """Signed in as an administrator over the demo council year, every staff page
     fits 320px (wide tables scroll in their own box) and passes the basics."""
     from app.demo.seed import seed_demo
+    from app.feedback.models import FeedbackItem
 
     seed_demo(force=True)
+    # The demo year runs up to today, so how many items it holds depends on the date.
+    total = FeedbackItem.select().count()
+    assert total > 300
     t = tab(PHONE)
     page = sign_in(t, live_server, staff_credentials)
     for path in ("/staff/", "/staff/admin/users", "/staff/admin/users/new", "/staff/admin/audit",
@@ -135,5 +139,5 @@ def test_staff_pages_with_demo_data_fit_a_phone(live_server, staff_credentials, 
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
     t.goto(live_server + "/staff/")
-    assert "350 items of feedback" in squash(page.locator("main").inner_text())
+    assert f"{total} items of feedback" in squash(page.locator("main").inner_text())
     assert t.problems() == []
