@@ -9,7 +9,8 @@ import pytest
 from app.cases import closing, letters, services, stages
 from app.cases.models import Case
 from tests.factories import create_feedback, create_person, create_user
-from tests.web import main_text, submit
+from tests.html import main_text
+from tests.web import submit
 
 RECEIVED = datetime.datetime(2026, 3, 2, 10, 0)
 POINTS = [{"point": "The bin was missed", "decision": "upheld", "reasons": "The crew skipped the road"},
