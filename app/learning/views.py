@@ -10,7 +10,7 @@ from app.cases import access as case_access
 from app.cases.item_case import item_case
 from app.feedback.models import FeedbackItem
 from app.learning import calibration, labels, review, services, signals, taxonomy
-from app.learning.forms import (ActionForm, ConfirmForm, FlagDecisionForm, SentimentForm, ServiceAreaForm,
+from app.learning.forms import (ConfirmForm, FlagDecisionForm, SentimentForm, ServiceAreaForm,
                                 ThemesForm, correction_forms)
 from app.learning.models import TASKS, SafeguardingFlag
 from app.learning.taxonomy import UnknownTopic
