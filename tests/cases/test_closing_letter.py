@@ -31,8 +31,8 @@ def closing_mail():
 
 
 def test_closing_at_stage_1_tells_the_outcome_what_we_did_and_how_to_ask_for_stage_2(app, officer):
-    case = responded(complaint_case(), officer, POINTS, remedy_apology=True, remedy_action="We will empty it on Monday",
-                     remedy_financial_pence=2500)
+    case = responded(complaint_case(), officer, POINTS, remedy_apology=True,
+                     remedy_action="We will empty it on Monday", remedy_financial_pence=2500)
     closing.close(case, "partly_upheld", root_cause="process", actions=["Add the road to the crew's route"],
                   actor=officer, at=on(12))
     [letter] = closing_mail()
