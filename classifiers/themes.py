@@ -31,20 +31,15 @@ def _sigmoid(x):
 
 
 class ThemeModel(PrototypeModel):
-    FORMAT, KIND = FORMAT, "theme"
+    FORMAT, KIND, DEFAULTS = FORMAT, "theme", DEFAULTS
 
     def __init__(self, taxonomy, label_protos, fingerprints, calibration=None, head=None,
                  thresholds=None, counts=None, config=None, meta=None):
-        self.taxonomy = _check_taxonomy(taxonomy)
-        self.keys = [topic.key for topic in self.taxonomy]
-        self.label_protos = label_protos        # key -> normalised prompt-mean vector
-        self.fingerprints = fingerprints        # key -> name/description hash used
+        super().__init__(taxonomy, label_protos, fingerprints, config, meta)
         self.calibration = calibration or {}    # key -> (mean, spread) of cosines over feedback
         self.head = head  # None or {"keys", "coef" (h, d), "intercept" (h,), "mean", "scale" (d,)}
         self.thresholds = thresholds or {}      # key -> threshold tuned on officers' labels
         self.counts = counts or {}              # key -> (positives, negatives) trained on
-        self.config = {**DEFAULTS, **(config or {})}
-        self.meta = dict(meta or {})
 
     @property
     def version(self):

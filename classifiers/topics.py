@@ -82,9 +82,18 @@ class PrototypeModel:
     """What the service-area and theme models share: a zero-shot prototype per label built from
     the taxonomy's names and descriptions, kept in step when a label is added or renamed, and the
     .npz file (a JSON header beside the arrays) a model is kept in. A subclass names its FORMAT
-    and KIND, and what `_forget` drops when a label's name changes."""
+    and KIND, its DEFAULTS, and what `_forget` drops when a label's name changes."""
 
     FORMAT = KIND = ""
+    DEFAULTS = {}
+
+    def __init__(self, taxonomy, label_protos, fingerprints, config=None, meta=None):
+        self.taxonomy = _check_taxonomy(taxonomy)
+        self.keys = [topic.key for topic in self.taxonomy]
+        self.label_protos = label_protos          # key -> normalised prompt-mean vector (zero-shot)
+        self.fingerprints = fingerprints          # key -> name/description hash used
+        self.config = {**self.DEFAULTS, **(config or {})}
+        self.meta = dict(meta or {})
 
     @property
     def training_count(self):
@@ -136,20 +145,15 @@ class PrototypeModel:
 
 
 class TopicModel(PrototypeModel):
-    FORMAT, KIND = FORMAT, "topic"
+    FORMAT, KIND, DEFAULTS = FORMAT, "topic", DEFAULTS
 
     def __init__(self, taxonomy, label_protos, fingerprints, centroids=None, counts=None,
                  head=None, config=None, meta=None, adapted=None):
-        self.taxonomy = _check_taxonomy(taxonomy)
-        self.keys = [topic.key for topic in self.taxonomy]
-        self.label_protos = label_protos          # key -> normalised vector (zero-shot)
-        self.fingerprints = fingerprints          # key -> name/description hash used
+        super().__init__(taxonomy, label_protos, fingerprints, config, meta)
         self.centroids = centroids or {}          # key -> mean example embedding
         self.counts = counts or {}                # key -> number of examples
         self.head = head                          # None or {"keys", "coef", "intercept"}
         self.adapted = adapted or {}              # key -> prototype adapted to unlabelled texts
-        self.config = {**DEFAULTS, **(config or {})}
-        self.meta = dict(meta or {})
 
     @property
     def version(self):
