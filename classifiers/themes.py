@@ -144,12 +144,9 @@ class ThemeModel(PrototypeModel):
     def predict(self, texts, encoder, embeddings=None):
         """For each text, every theme as (key, score, assigned), highest score first;
         `assigned` is score >= that theme's threshold."""
-        texts = ["" if t is None else str(t) for t in texts]
-        if not texts:
-            return []
-        self._refresh(encoder)
+        embeddings = self._embed(texts, encoder, embeddings)
         if embeddings is None:
-            embeddings = encoder.encode(texts)
+            return []
         scores = self.scores(embeddings)
         limits = np.array([self.threshold(key) for key in self.keys])
         order = np.argsort(-scores, axis=1, kind="stable")

@@ -122,6 +122,15 @@ class PrototypeModel:
     def _forget(self, key):
         """Drop what was fitted to a label's old name."""
 
+    def _embed(self, texts, encoder, embeddings=None):
+        """The texts' embeddings (`embeddings` if given; None when there are no texts), with
+        prototypes for any label added or renamed since the model was built."""
+        texts = ["" if t is None else str(t) for t in texts]
+        if not texts:
+            return None
+        self._refresh(encoder)
+        return encoder.encode(texts) if embeddings is None else embeddings
+
     def _file(self, header, arrays):
         """The model as .npz bytes: `header` and `arrays` beside the keys, prototypes, config."""
         keys = list(self.label_protos)
@@ -241,12 +250,9 @@ class TopicModel(PrototypeModel):
 
     def predict(self, texts, encoder, top_k=3, embeddings=None):
         """For each text, up to top_k (key, confidence) pairs, best first."""
-        texts = ["" if t is None else str(t) for t in texts]
-        if not texts:
-            return []
-        self._refresh(encoder)
+        embeddings = self._embed(texts, encoder, embeddings)
         if embeddings is None:
-            embeddings = encoder.encode(texts)
+            return []
         probs = self.probabilities(embeddings)
         top_k = max(1, min(int(top_k), len(self.keys)))
         order = np.argsort(-probs, axis=1, kind="stable")[:, :top_k]
