@@ -13,12 +13,11 @@ its threshold is the one that gave the best F1 in cross-validation over those la
 key comes from the taxonomy the model was given.
 """
 import hashlib
-import io
 import json
 
 import numpy as np
 
-from classifiers.topics import _check_taxonomy, _normalise, label_prototypes
+from classifiers.topics import PrototypeModel, _check_taxonomy, _normalise
 
 FORMAT = "heard-themes/1"
 DEFAULTS = {"zero_shot_z": 1.0, "slope": 2.0, "default_mean": 0.16, "default_spread": 0.12,
@@ -31,23 +30,16 @@ def _sigmoid(x):
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
-class ThemeModel:
+class ThemeModel(PrototypeModel):
+    FORMAT, KIND, DEFAULTS = FORMAT, "theme", DEFAULTS
+
     def __init__(self, taxonomy, label_protos, fingerprints, calibration=None, head=None,
                  thresholds=None, counts=None, config=None, meta=None):
-        self.taxonomy = _check_taxonomy(taxonomy)
-        self.keys = [topic.key for topic in self.taxonomy]
-        self.label_protos = label_protos        # key -> normalised prompt-mean vector
-        self.fingerprints = fingerprints        # key -> name/description hash used
+        super().__init__(taxonomy, label_protos, fingerprints, config, meta)
         self.calibration = calibration or {}    # key -> (mean, spread) of cosines over feedback
         self.head = head  # None or {"keys", "coef" (h, d), "intercept" (h,), "mean", "scale" (d,)}
         self.thresholds = thresholds or {}      # key -> threshold tuned on officers' labels
         self.counts = counts or {}              # key -> (positives, negatives) trained on
-        self.config = {**DEFAULTS, **(config or {})}
-        self.meta = dict(meta or {})
-
-    @property
-    def training_count(self):
-        return int(self.meta.get("trained_on", 0) or 0)
 
     @property
     def version(self):
@@ -60,14 +52,6 @@ class ThemeModel:
         return f"themes-{digest.hexdigest()[:8]}"
 
     # -- building ---------------------------------------------------------------------------
-    @classmethod
-    def zero_shot(cls, taxonomy, encoder, config=None):
-        taxonomy = _check_taxonomy(taxonomy)
-        protos = label_prototypes(taxonomy, encoder)
-        return cls(taxonomy, {t.key: protos[i] for i, t in enumerate(taxonomy)},
-                   {t.key: t.fingerprint() for t in taxonomy}, config=config,
-                   meta={"encoder": getattr(encoder, "version", ""), "trained_on": 0})
-
     @classmethod
     def train(cls, taxonomy, texts, label_lists, encoder, config=None, embeddings=None,
               unlabelled=None):
@@ -126,16 +110,8 @@ class ThemeModel:
         return self
 
     # -- prediction -------------------------------------------------------------------------
-    def _refresh(self, encoder):
-        """Zero-shot prototypes for themes added or renamed since the model was built."""
-        stale = [t for t in self.taxonomy
-                 if t.key not in self.label_protos or self.fingerprints.get(t.key) != t.fingerprint()]
-        if stale:
-            protos = label_prototypes(stale, encoder)
-            for i, topic in enumerate(stale):
-                self.calibration.pop(topic.key, None)  # measured against the old name
-                self.label_protos[topic.key] = protos[i]
-                self.fingerprints[topic.key] = topic.fingerprint()
+    def _forget(self, key):
+        self.calibration.pop(key, None)  # measured against the old name
 
     def _protos(self):
         return _normalise(np.vstack([self.label_protos[key] for key in self.keys]))
@@ -168,12 +144,9 @@ class ThemeModel:
     def predict(self, texts, encoder, embeddings=None):
         """For each text, every theme as (key, score, assigned), highest score first;
         `assigned` is score >= that theme's threshold."""
-        texts = ["" if t is None else str(t) for t in texts]
-        if not texts:
-            return []
-        self._refresh(encoder)
+        embeddings = self._embed(texts, encoder, embeddings)
         if embeddings is None:
-            embeddings = encoder.encode(texts)
+            return []
         scores = self.scores(embeddings)
         limits = np.array([self.threshold(key) for key in self.keys])
         order = np.argsort(-scores, axis=1, kind="stable")
@@ -182,35 +155,23 @@ class ThemeModel:
 
     # -- files --------------------------------------------------------------------------------
     def to_bytes(self):
-        keys = list(self.label_protos)
-        header = {"format": FORMAT, "keys": keys, "fingerprints": self.fingerprints,
-                  "calibration": {k: list(v) for k, v in self.calibration.items()},
+        header = {"calibration": {k: list(v) for k, v in self.calibration.items()},
                   "thresholds": self.thresholds, "counts": {k: list(v) for k, v in self.counts.items()},
-                  "config": self.config, "meta": self.meta,
                   "head_keys": self.head["keys"] if self.head else None}
-        arrays = {"label_protos": np.vstack([self.label_protos[k] for k in keys]).astype(np.float32),
-                  "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)}
-        if self.head:
-            for name in ("coef", "intercept", "mean", "scale"):
-                arrays[f"head_{name}"] = np.asarray(self.head[name], dtype=np.float32)
-        buffer = io.BytesIO()
-        np.savez_compressed(buffer, **arrays)
-        return buffer.getvalue()
+        arrays = {f"head_{name}": np.asarray(self.head[name], dtype=np.float32)
+                  for name in ("coef", "intercept", "mean", "scale")} if self.head else {}
+        return self._file(header, arrays)
 
     @classmethod
     def from_bytes(cls, data, taxonomy):
         """Load for `taxonomy`: themes since removed are dropped; new or renamed themes are
         zero-shot (uncalibrated until the next adaptation) from the first predict."""
         taxonomy = _check_taxonomy(taxonomy)
-        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
-            header = json.loads(archive["header"].tobytes().decode("utf-8"))
-            if header.get("format") != FORMAT:
-                raise ValueError("not a Heard theme model file")
-            protos = dict(zip(header["keys"], archive["label_protos"]))
-            head = None
-            if header.get("head_keys"):
-                head = {"keys": header["head_keys"], **{name: archive[f"head_{name}"]
-                                                         for name in ("coef", "intercept", "mean", "scale")}}
+        header, archive, protos = cls._read(data)
+        head = None
+        if header.get("head_keys"):
+            head = {"keys": header["head_keys"], **{name: archive[f"head_{name}"]
+                                                     for name in ("coef", "intercept", "mean", "scale")}}
         keys = {t.key for t in taxonomy}
         current = {t.key: t.fingerprint() for t in taxonomy}
         same = {k for k in keys if header["fingerprints"].get(k) == current[k]}

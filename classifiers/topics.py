@@ -78,24 +78,91 @@ def label_prototypes(taxonomy, encoder):
     return _normalise(np.vstack(rows))
 
 
-class TopicModel:
-    def __init__(self, taxonomy, label_protos, fingerprints, centroids=None, counts=None,
-                 head=None, config=None, meta=None, adapted=None):
+class PrototypeModel:
+    """What the service-area and theme models share: a zero-shot prototype per label built from
+    the taxonomy's names and descriptions, kept in step when a label is added or renamed, and the
+    .npz file (a JSON header beside the arrays) a model is kept in. A subclass names its FORMAT
+    and KIND, its DEFAULTS, and what `_forget` drops when a label's name changes."""
+
+    FORMAT = KIND = ""
+    DEFAULTS = {}
+
+    def __init__(self, taxonomy, label_protos, fingerprints, config=None, meta=None):
         self.taxonomy = _check_taxonomy(taxonomy)
         self.keys = [topic.key for topic in self.taxonomy]
-        self.label_protos = label_protos          # key -> normalised vector (zero-shot)
+        self.label_protos = label_protos          # key -> normalised prompt-mean vector (zero-shot)
         self.fingerprints = fingerprints          # key -> name/description hash used
-        self.centroids = centroids or {}          # key -> mean example embedding
-        self.counts = counts or {}                # key -> number of examples
-        self.head = head                          # None or {"keys", "coef", "intercept"}
-        self.adapted = adapted or {}              # key -> prototype adapted to unlabelled texts
-        self.config = {**DEFAULTS, **(config or {})}
+        self.config = {**self.DEFAULTS, **(config or {})}
         self.meta = dict(meta or {})
 
     @property
     def training_count(self):
         """How many labelled texts trained this model (0 for zero-shot / unknown)."""
         return int(self.meta.get("trained_on", 0) or 0)
+
+    @classmethod
+    def zero_shot(cls, taxonomy, encoder, config=None):
+        taxonomy = _check_taxonomy(taxonomy)
+        protos = label_prototypes(taxonomy, encoder)
+        return cls(taxonomy, {t.key: protos[i] for i, t in enumerate(taxonomy)},
+                   {t.key: t.fingerprint() for t in taxonomy}, config=config,
+                   meta={"encoder": getattr(encoder, "version", ""), "trained_on": 0})
+
+    def _refresh(self, encoder):
+        """Zero-shot prototypes for labels added or renamed since the model was built."""
+        stale = [t for t in self.taxonomy
+                 if t.key not in self.label_protos or self.fingerprints.get(t.key) != t.fingerprint()]
+        if stale:
+            protos = label_prototypes(stale, encoder)
+            for i, topic in enumerate(stale):
+                self._forget(topic.key)
+                self.label_protos[topic.key] = protos[i]
+                self.fingerprints[topic.key] = topic.fingerprint()
+
+    def _forget(self, key):
+        """Drop what was fitted to a label's old name."""
+
+    def _embed(self, texts, encoder, embeddings=None):
+        """The texts' embeddings (`embeddings` if given; None when there are no texts), with
+        prototypes for any label added or renamed since the model was built."""
+        texts = ["" if t is None else str(t) for t in texts]
+        if not texts:
+            return None
+        self._refresh(encoder)
+        return encoder.encode(texts) if embeddings is None else embeddings
+
+    def _file(self, header, arrays):
+        """The model as .npz bytes: `header` and `arrays` beside the keys, prototypes, config."""
+        keys = list(self.label_protos)
+        header = {"format": self.FORMAT, "keys": keys, "fingerprints": self.fingerprints,
+                  "config": self.config, "meta": self.meta, **header}
+        arrays = {"label_protos": np.vstack([self.label_protos[k] for k in keys]).astype(np.float32),
+                  "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8), **arrays}
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def _read(cls, data):
+        """(header, arrays by name, prototypes by key) of a file `_file` wrote for this kind."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+            arrays = {name: archive[name] for name in archive.files}
+        header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
+        if header.get("format") != cls.FORMAT:
+            raise ValueError(f"not a Heard {cls.KIND} model file")
+        return header, arrays, dict(zip(header["keys"], arrays["label_protos"]))
+
+
+class TopicModel(PrototypeModel):
+    FORMAT, KIND, DEFAULTS = FORMAT, "topic", DEFAULTS
+
+    def __init__(self, taxonomy, label_protos, fingerprints, centroids=None, counts=None,
+                 head=None, config=None, meta=None, adapted=None):
+        super().__init__(taxonomy, label_protos, fingerprints, config, meta)
+        self.centroids = centroids or {}          # key -> mean example embedding
+        self.counts = counts or {}                # key -> number of examples
+        self.head = head                          # None or {"keys", "coef", "intercept"}
+        self.adapted = adapted or {}              # key -> prototype adapted to unlabelled texts
 
     @property
     def version(self):
@@ -108,14 +175,6 @@ class TopicModel:
         return f"topics-{digest.hexdigest()[:8]}"
 
     # -- building ---------------------------------------------------------------------------
-    @classmethod
-    def zero_shot(cls, taxonomy, encoder, config=None):
-        taxonomy = _check_taxonomy(taxonomy)
-        protos = label_prototypes(taxonomy, encoder)
-        return cls(taxonomy, {t.key: protos[i] for i, t in enumerate(taxonomy)},
-                   {t.key: t.fingerprint() for t in taxonomy}, config=config,
-                   meta={"encoder": getattr(encoder, "version", ""), "trained_on": 0})
-
     @classmethod
     def train(cls, taxonomy, texts, label_lists, encoder, config=None, embeddings=None):
         """Learn from officers' labels (a list of topic keys per text; keys outside the taxonomy
@@ -158,16 +217,8 @@ class TopicModel:
         return self
 
     # -- prediction -------------------------------------------------------------------------
-    def _refresh(self, encoder):
-        """Compute zero-shot prototypes for topics added or renamed since the model was built."""
-        stale = [t for t in self.taxonomy
-                 if t.key not in self.label_protos or self.fingerprints.get(t.key) != t.fingerprint()]
-        if stale:
-            protos = label_prototypes(stale, encoder)
-            for i, topic in enumerate(stale):
-                self.adapted.pop(topic.key, None)  # adapted to the old name
-                self.label_protos[topic.key] = protos[i]
-                self.fingerprints[topic.key] = topic.fingerprint()
+    def _forget(self, key):
+        self.adapted.pop(key, None)  # adapted to the old name
 
     def prototypes(self):
         rows = []
@@ -199,12 +250,9 @@ class TopicModel:
 
     def predict(self, texts, encoder, top_k=3, embeddings=None):
         """For each text, up to top_k (key, confidence) pairs, best first."""
-        texts = ["" if t is None else str(t) for t in texts]
-        if not texts:
-            return []
-        self._refresh(encoder)
+        embeddings = self._embed(texts, encoder, embeddings)
         if embeddings is None:
-            embeddings = encoder.encode(texts)
+            return []
         probs = self.probabilities(embeddings)
         top_k = max(1, min(int(top_k), len(self.keys)))
         order = np.argsort(-probs, axis=1, kind="stable")[:, :top_k]
@@ -212,14 +260,10 @@ class TopicModel:
 
     # -- files --------------------------------------------------------------------------------
     def to_bytes(self):
-        keys = list(self.label_protos)
         centroid_keys = list(self.centroids)
-        header = {"format": FORMAT, "keys": keys, "fingerprints": self.fingerprints,
-                  "centroid_keys": centroid_keys, "counts": self.counts, "config": self.config,
-                  "meta": self.meta, "head_keys": self.head["keys"] if self.head else None,
-                  "adapted_keys": list(self.adapted)}
-        arrays = {"label_protos": np.vstack([self.label_protos[k] for k in keys]).astype(np.float32),
-                  "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)}
+        header = {"centroid_keys": centroid_keys, "counts": self.counts,
+                  "head_keys": self.head["keys"] if self.head else None, "adapted_keys": list(self.adapted)}
+        arrays = {}
         if centroid_keys:
             arrays["centroids"] = np.vstack([self.centroids[k] for k in centroid_keys]).astype(np.float32)
         if self.adapted:
@@ -227,28 +271,21 @@ class TopicModel:
         if self.head:
             arrays["head_coef"] = np.asarray(self.head["coef"], dtype=np.float32)
             arrays["head_intercept"] = np.asarray(self.head["intercept"], dtype=np.float32)
-        buffer = io.BytesIO()
-        np.savez_compressed(buffer, **arrays)
-        return buffer.getvalue()
+        return self._file(header, arrays)
 
     @classmethod
     def from_bytes(cls, data, taxonomy):
         """Load a model for `taxonomy`: topics since removed are dropped, new or renamed topics
         get zero-shot prototypes at the first predict."""
         taxonomy = _check_taxonomy(taxonomy)
-        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
-            header = json.loads(archive["header"].tobytes().decode("utf-8"))
-            if header.get("format") != FORMAT:
-                raise ValueError("not a Heard topic model file")
-            protos = dict(zip(header["keys"], archive["label_protos"]))
-            centroids = dict(zip(header["centroid_keys"], archive["centroids"])) \
-                if header["centroid_keys"] else {}
-            adapted = dict(zip(header.get("adapted_keys") or [], archive["adapted"])) \
-                if header.get("adapted_keys") else {}
-            head = None
-            if header.get("head_keys"):
-                head = {"keys": header["head_keys"], "coef": archive["head_coef"],
-                        "intercept": archive["head_intercept"]}
+        header, archive, protos = cls._read(data)
+        centroids = dict(zip(header["centroid_keys"], archive["centroids"])) if header["centroid_keys"] else {}
+        adapted = dict(zip(header.get("adapted_keys") or [], archive["adapted"])) \
+            if header.get("adapted_keys") else {}
+        head = None
+        if header.get("head_keys"):
+            head = {"keys": header["head_keys"], "coef": archive["head_coef"],
+                    "intercept": archive["head_intercept"]}
         keys = {t.key for t in taxonomy}
         fingerprints = {t.key: t.fingerprint() for t in taxonomy}
         return cls(taxonomy, {k: v for k, v in protos.items() if k in keys},

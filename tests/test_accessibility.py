@@ -8,7 +8,7 @@ import re
 from app.cases import services as cases
 from app.cases import stages
 from app.cases.models import Case
-from tests.dom import parse
+from tests.html import parse
 from tests.factories import create_feedback, create_person, create_user
 from tests.web import csrf_token, sign_in, submit
 
@@ -24,19 +24,19 @@ def signed_in(app, role="administrator"):
 
 
 def summary_links(page):
-    summary = page.find(lambda e: "govuk-error-summary" in e.classes)
+    summary = page.find(cls="govuk-error-summary")
     assert summary is not None, "no error summary"
-    return [(a.attrs["href"], a.text()) for a in summary.find_all(lambda e: e.tag == "a")]
+    return [(a.href, a.text) for a in summary.links()]
 
 
 def error_at(page, field_id):
     """The error message shown in the form group of the field with this id, or None."""
     field = page.by_id(field_id)
     assert field is not None, f"no #{field_id} on the page"
-    group = field.closest(lambda e: "govuk-form-group" in e.classes)
+    group = field.closest(cls="govuk-form-group")
     assert group is not None and "govuk-form-group--error" in group.classes, f"#{field_id} is not marked in error"
-    message = group.find(lambda e: "govuk-error-message" in e.classes)
-    return message.text().removeprefix("Error:").strip() if message else None
+    message = group.find(cls="govuk-error-message")
+    return message.text.removeprefix("Error:").strip() if message else None
 
 
 def test_sign_in_errors_are_shown_at_the_email_field(app, client):
@@ -47,7 +47,7 @@ def test_sign_in_errors_are_shown_at_the_email_field(app, client):
     assert href == "#email" and error_at(page, "email") == text
     assert page.by_id("email").attrs["value"] == user.email  # nothing typed is lost
     assert "aria-describedby" in page.by_id("email").attrs
-    assert page.find(lambda e: e.tag == "title").text().startswith("Error: ")
+    assert page.find("title").text.startswith("Error: ")
 
 
 def test_track_errors_are_shown_at_the_reference_field(app, client):
@@ -79,9 +79,9 @@ def test_close_case_errors_are_linked_to_and_shown_at_their_fields(app):
     first = page.by_id("outcome")
     assert first.tag == "input" and first.attrs["type"] == "radio"  # the link lands on the first radio
     assert error_at(page, "outcome") == text
-    fieldset = first.closest(lambda e: e.tag == "fieldset")
+    fieldset = first.closest("fieldset")
     assert "outcome-error" in fieldset.attrs["aria-describedby"]
-    assert page.by_id("lessons_learnt").text() == "Check rounds weekly"
+    assert page.by_id("lessons_learnt").text == "Check rounds weekly"
 
     # The service's own refusal (an upheld complaint needs its root cause) goes to its field too.
     page = parse(submit(officer, url, {"outcome": "upheld", "lessons_learnt": "Check rounds weekly"})
@@ -89,12 +89,12 @@ def test_close_case_errors_are_linked_to_and_shown_at_their_fields(app):
     (href, text), = summary_links(page)
     assert href == "#root_cause" and error_at(page, "root_cause") == "Choose the root cause of what went wrong"
     assert page.by_id("outcome").attrs.get("checked") is not None or \
-        page.find(lambda e: e.attrs.get("value") == "upheld" and "checked" in e.attrs) is not None
-    assert page.by_id("lessons_learnt").text() == "Check rounds weekly"
+        page.find(value="upheld", where=lambda e: "checked" in e.attrs) is not None
+    assert page.by_id("lessons_learnt").text == "Check rounds weekly"
 
 
 def _back_links(page):
-    return page.find_all(lambda e: "govuk-back-link" in e.classes)
+    return page.find_all(cls="govuk-back-link")
 
 
 def test_back_links_sit_inside_a_back_navigation_landmark(app, client):
@@ -109,7 +109,7 @@ def test_back_links_sit_inside_a_back_navigation_landmark(app, client):
             nav = link.landmark()
             assert nav is not None and nav.tag == "nav" and nav.attrs.get("aria-label") == "Back", path
     page = parse(client.get("/").get_data(as_text=True))  # no back link: no empty landmark either
-    assert page.find(lambda e: e.tag == "nav" and e.attrs.get("aria-label") == "Back") is None
+    assert page.find("nav", aria_label="Back") is None
 
 
 def test_every_staff_table_scrolls_in_a_region_with_its_own_name(app):
@@ -122,10 +122,10 @@ def test_every_staff_table_scrolls_in_a_region_with_its_own_name(app):
         response = officer.get(path)
         assert response.status_code == 200, path
         page = parse(response.get_data(as_text=True))
-        for table in page.find_all(lambda e: e.tag == "table"):
+        for table in page.find_all("table"):
             if "heard-table-stack" in table.classes:  # stacks into one block a row instead
                 continue
-            box = table.closest(lambda e: "heard-table-scroll" in e.classes)
+            box = table.closest(cls="heard-table-scroll")
             assert box is not None, f"a table on {path} does not scroll in its own box"
             assert box.attrs.get("tabindex") == "0" and box.attrs.get("role") == "region"
             label = box.attrs.get("aria-label", "")
@@ -147,26 +147,25 @@ def test_a_later_survey_page_has_a_back_link_that_keeps_every_answer(app, client
     page1 = {field(q["csat"]): "4", field(q["single"]): "Witney", field(q["short_text"]): "Lovely",
              field(q["multiple"]): ["Books", "Printing"], field(q["yes_no"]): "yes"}
     page2 = parse(submit(client, url, dict(page1, page="0")).get_data(as_text=True))
-    assert "Page 2 of 2" in page2.text()
+    assert "Page 2 of 2" in page2.text
     back, = _back_links(page2)
     assert back.tag == "button" and back.attrs["form"] == "survey-answers" and back.attrs["name"] == "back"
     assert back.landmark().attrs.get("aria-label") == "Back"
-    later = page2.find(lambda e: e.tag == "input" and e.attrs.get("type") == "text"
-                       and e.attrs["name"].startswith("q_"))
+    later = page2.find("input", type="text", where=lambda e: e.attrs["name"].startswith("q_"))
 
     # Back from page 2 with something typed there: page 1 again, its answers chosen, no errors.
     data = {"csrf_token": csrf_token(client, url), "page": "1", "back": "1", later.attrs["name"]: "Witney branch"}
-    for e in page2.find_all(lambda e: e.tag == "input" and e.attrs.get("type") == "hidden"
-                            and e.attrs.get("name") not in ("csrf_token", "page")):
+    for e in page2.find_all("input", type="hidden",
+                            where=lambda e: e.attrs.get("name") not in ("csrf_token", "page")):
         data.setdefault(e.attrs["name"], []).append(e.attrs["value"])
     html = client.post(url, data=data).get_data(as_text=True)
     page = parse(html)
-    assert "Page 1 of 2" in page.text() and "There is a problem" not in page.text()
-    checked = {(e.attrs["name"], e.attrs["value"]) for e in page.find_all(lambda e: "checked" in e.attrs)}
+    assert "Page 1 of 2" in page.text and "There is a problem" not in page.text
+    checked = {(e.attrs["name"], e.attrs["value"]) for e in page.find_all(where=lambda e: "checked" in e.attrs)}
     assert {(field(q["csat"]), "4"), (field(q["single"]), "Witney"), (field(q["multiple"]), "Books"),
             (field(q["multiple"]), "Printing"), (field(q["yes_no"]), "yes")} <= checked
     assert page.by_id(field(q["short_text"])).attrs["value"] == "Lovely"
-    kept = page.find(lambda e: e.attrs.get("name") == later.attrs["name"])
+    kept = page.find(name=later.attrs["name"])
     assert kept.attrs["type"] == "hidden" and kept.attrs["value"] == "Witney branch"  # page 2's answer rides along
 
 
@@ -175,15 +174,15 @@ def test_the_accessibility_statement_is_linked_from_every_footer(app, client):
     for who, path in ((client, "/"), (client, "/track"), (client, "/staff/login"), (officer, "/staff/"),
                       (officer, "/staff/admin/users"), (client, "/no-such-page")):
         page = parse(who.get(path).get_data(as_text=True))
-        footer = page.find(lambda e: e.tag == "footer")
-        links = footer.find_all(lambda e: e.tag == "a" and e.attrs.get("href") == "/accessibility")
-        assert [a.text() for a in links] == ["Accessibility statement"], path
+        footer = page.find("footer")
+        links = footer.find_all("a", href="/accessibility")
+        assert [a.text for a in links] == ["Accessibility statement"], path
 
     response = client.get("/accessibility")
     assert response.status_code == 200
     page = parse(response.get_data(as_text=True))
-    text = page.find(lambda e: e.tag == "main").text()
-    assert [h.text() for h in page.find_all(lambda e: e.tag == "h1")] == ["Accessibility statement"]
+    text = page.find("main").text
+    assert [h.text for h in page.find_all("h1")] == ["Accessibility statement"]
     assert "Web Content Accessibility Guidelines version 2.2 AA standard" in re.sub(r"\s+", " ", text)
     assert "axe-core" in text and "320 pixels" in text and "1280 pixels" in text
     assert "Equality and Human Rights Commission" in text and "Equality Commission for Northern Ireland" in text

@@ -140,16 +140,12 @@ def set_service(case_id, item_id):
     case = load(case_id, change=True)
     item = _case_item(case, item_id)
     form = ServiceAreaForm(taxonomy.active_topics("service"), prefix=_prefix(item))
-    if form.validate_on_submit():
-        try:
-            moved = corrections.correct_service(case, item, form.service_area.data, actor=actor())
-        except (UnknownTopic, LabelError, CaseError) as error:
-            form.service_area.errors = [str(error)]
-        else:
-            flash(f"Service area of {item.reference} saved" + (f"; the case moved to {case.service.name}" if moved else "")
-                  + ". Thank you: the next model learns from it.", "success")
-            return _back_to(case, item)
-    return render_case(case, failed=(item.id, {"service": form}))
+
+    def save():
+        moved = corrections.correct_service(case, item, form.service_area.data, actor=actor())
+        return (f"Service area of {item.reference} saved" + (f"; the case moved to {case.service.name}" if moved else "")
+                + ". Thank you: the next model learns from it.")
+    return _correct(case, item, "service", form, form.service_area, save)
 
 
 @bp.route("/<id:case_id>/items/<id:item_id>/themes", methods=["POST"])
@@ -158,15 +154,26 @@ def set_themes(case_id, item_id):
     case = load(case_id, change=True)
     item = _case_item(case, item_id)
     form = ThemesForm(taxonomy.active_topics("theme"), prefix=_prefix(item))
+
+    def save():
+        corrections.correct_themes(case, item, form.keys(), actor=actor())
+        return f"Themes of {item.reference} saved. Thank you: the next model learns from them."
+    return _correct(case, item, "themes", form, form.themes, save)
+
+
+def _correct(case, item, name, form, field, save):
+    """An officer's correction of one item's label from `form`: `save()` makes it and returns
+    the words to show; a refusal (a topic since retired, a case that cannot move) is shown at
+    `field` on the case page, with what was chosen."""
     if form.validate_on_submit():
         try:
-            corrections.correct_themes(case, item, form.keys(), actor=actor())
-        except (UnknownTopic, LabelError) as error:
-            form.themes.errors = [str(error)]
+            saved = save()
+        except (UnknownTopic, LabelError, CaseError) as error:
+            field.errors = [str(error)]
         else:
-            flash(f"Themes of {item.reference} saved. Thank you: the next model learns from them.", "success")
+            flash(saved, "success")
             return _back_to(case, item)
-    return render_case(case, failed=(item.id, {"themes": form}))
+    return render_case(case, failed=(item.id, {name: form}))
 
 
 def _back_to(case, item):

@@ -10,7 +10,7 @@ from app.cases import access as case_access
 from app.cases.item_case import item_case
 from app.feedback.models import FeedbackItem
 from app.learning import calibration, labels, review, services, signals, taxonomy
-from app.learning.forms import (ActionForm, ConfirmForm, FlagDecisionForm, SentimentForm, ServiceAreaForm,
+from app.learning.forms import (ConfirmForm, FlagDecisionForm, SentimentForm, ServiceAreaForm,
                                 ThemesForm, correction_forms)
 from app.learning.models import TASKS, SafeguardingFlag
 from app.learning.taxonomy import UnknownTopic
@@ -63,15 +63,9 @@ def set_sentiment(item_id):
 def set_service(item_id):
     item = _item_or_404(item_id)
     form = ServiceAreaForm(taxonomy.active_topics("service"))
-    if form.validate_on_submit():
-        try:
-            labels.label_service(item, form.service_area.data, actor=current_user)
-        except (UnknownTopic, labels.LabelError) as error:
-            form.service_area.errors = [str(error)]
-        else:
-            flash("Service area saved. Thank you: the next model learns from it.", "success")
-            return redirect(url_for("feedback_staff.item", item_id=item.id))
-    return _render_item(item, {"service": form})
+    return _save_label(item, "service", form, form.service_area,
+                       lambda: labels.label_service(item, form.service_area.data, actor=current_user),
+                       "Service area saved. Thank you: the next model learns from it.")
 
 
 @bp.route("/<id:item_id>/themes", methods=["POST"])
@@ -79,15 +73,23 @@ def set_service(item_id):
 def set_themes(item_id):
     item = _item_or_404(item_id)
     form = ThemesForm(taxonomy.active_topics("theme"))
+    return _save_label(item, "themes", form, form.themes,
+                       lambda: labels.label_themes(item, form.keys(), actor=current_user),
+                       "Themes saved. Thank you: the next model learns from them.")
+
+
+def _save_label(item, name, form, field, save, saved):
+    """An officer's label from `form`: `save()` stores it and the item page says `saved`; a
+    refusal (a topic since retired, a missing choice) is shown at `field`, with what was chosen."""
     if form.validate_on_submit():
         try:
-            labels.label_themes(item, form.keys(), actor=current_user)
+            save()
         except (UnknownTopic, labels.LabelError) as error:
-            form.themes.errors = [str(error)]
+            field.errors = [str(error)]
         else:
-            flash("Themes saved. Thank you: the next model learns from them.", "success")
+            flash(saved, "success")
             return redirect(url_for("feedback_staff.item", item_id=item.id))
-    return _render_item(item, {"themes": form})
+    return _render_item(item, {name: form})
 
 
 @bp.route("/<id:item_id>/confirm", methods=["POST"])

@@ -35,6 +35,14 @@ def a_case():
     return cases.make_complaint(create_feedback(text="The pothole on Mill Lane burst my tyre."))
 
 
+def sent_after_timeout(client, user, url, data, form_page=None, **kwargs):
+    """Open the form (at `form_page`, or `url`), do nothing past the 30-minute timeout, then
+    send `data` to `url`."""
+    token = csrf_token(client, form_page or url)
+    idle_for(user, 45)
+    return client.post(url, data={"csrf_token": token, **data}, **kwargs)
+
+
 class Fields(HTMLParser):
     """The value of every textarea and text input on a page, by name."""
 
@@ -110,10 +118,8 @@ def test_a_note_sent_after_the_timeout_comes_back_after_signing_in(app):
     client, user = officer(app)
     case = a_case()
     url = f"/staff/cases/{case.id}/note"
-    token = csrf_token(client, url)
-    idle_for(user, 45)
 
-    response = client.post(url, data={"csrf_token": token, "text": NOTE})
+    response = sent_after_timeout(client, user, url, {"text": NOTE})
     assert response.status_code == 302 and response.headers["Location"].startswith("/staff/login")
     assert not CaseEvent.select().where(CaseEvent.case == case, CaseEvent.kind == "note").exists()
     kept = KeptForm.get()
@@ -135,11 +141,8 @@ def test_a_note_sent_after_the_timeout_comes_back_after_signing_in(app):
 def test_only_the_same_officer_gets_the_words_back(app):
     client, user = officer(app)
     other = create_user(role="complaints_officer", password=PASSWORD)
-    case = a_case()
-    url = f"/staff/cases/{case.id}/note"
-    token = csrf_token(client, url)
-    idle_for(user, 45)
-    client.post(url, data={"csrf_token": token, "text": NOTE})
+    url = f"/staff/cases/{a_case().id}/note"
+    sent_after_timeout(client, user, url, {"text": NOTE})
 
     response = sign_in(client, other.email, PASSWORD)  # someone else signs in on that browser
     assert response.headers["Location"] != url
@@ -150,28 +153,21 @@ def test_only_the_same_officer_gets_the_words_back(app):
 
 def test_passwords_and_empty_forms_are_never_kept(app):
     client, user = officer(app)
-    token = csrf_token(client, "/staff/password")
-    idle_for(user, 45)
-    client.post("/staff/password", data={"csrf_token": token, "current_password": PASSWORD,
-                                         "new_password": "another long password", "confirm_password": ""})
+    sent_after_timeout(client, user, "/staff/password", {"current_password": PASSWORD,
+                                                         "new_password": "another long password",
+                                                         "confirm_password": ""})
     assert KeptForm.select().count() == 0
 
     client, user = officer(app)
-    case = a_case()
-    token = csrf_token(client, f"/staff/cases/{case.id}/note")
-    idle_for(user, 45)
-    response = client.post(f"/staff/cases/{case.id}/note", data={"csrf_token": token, "text": "  "})
+    response = sent_after_timeout(client, user, f"/staff/cases/{a_case().id}/note", {"text": "  "})
     assert KeptForm.select().count() == 0
     assert response.headers["Location"].startswith("/staff/login")
 
 
 def test_a_form_kept_goes_after_a_day_and_signing_out_forgets_the_officer(app):
     client, user = officer(app)
-    case = a_case()
-    url = f"/staff/cases/{case.id}/note"
-    token = csrf_token(client, url)
-    idle_for(user, 45)
-    client.post(url, data={"csrf_token": token, "text": NOTE})
+    url = f"/staff/cases/{a_case().id}/note"
+    sent_after_timeout(client, user, url, {"text": NOTE})
     KeptForm.update(created_at=utcnow() - datetime.timedelta(hours=25)).execute()
     response = sign_in(client, user.email, PASSWORD)
     assert response.headers["Location"] != url and KeptForm.select().count() == 0
@@ -190,20 +186,17 @@ def test_choices_come_back_too_and_a_post_only_address_returns_to_the_page_that_
     assert sign_in(client, admin.email, PASSWORD).status_code == 302
     survey = create_survey(publish=False)
     page = f"/staff/surveys/{survey.id}/questions/new"
-    token = csrf_token(client, page)
-    idle_for(admin, 45)
-    client.post(page, data={"csrf_token": token, "kind": "yes_no", "text": "Was the library warm enough?",
-                            "required": "no"})
+    sent_after_timeout(client, admin, page, {"kind": "yes_no", "text": "Was the library warm enough?",
+                                             "required": "no"})
     assert sign_in(client, admin.email, PASSWORD).headers["Location"] == page
     html = client.get(page).get_data(as_text=True)
     assert fields_of(html)["text"] == "Was the library warm enough?"
     assert checked_of(html) == {"kind": ["yes_no"], "required": ["no"]}
 
     item = create_feedback(kind="comment", text="The library was cold.")
-    token = csrf_token(client, f"/staff/surveys/{survey.id}")
-    idle_for(admin, 45)
-    response = client.post(f"/staff/feedback/{item.id}/sentiment", data={"csrf_token": token, "sentiment": "negative"},
-                           headers={"Referer": f"http://localhost/staff/feedback/{item.id}"})
+    response = sent_after_timeout(client, admin, f"/staff/feedback/{item.id}/sentiment",
+                                  {"sentiment": "negative"}, form_page=f"/staff/surveys/{survey.id}",
+                                  headers={"Referer": f"http://localhost/staff/feedback/{item.id}"})
     assert response.headers["Location"].startswith("/staff/login")
     assert KeptForm.get().path == f"/staff/feedback/{item.id}"
 

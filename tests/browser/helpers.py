@@ -128,3 +128,44 @@ def check_page_basics(page):
 def axe_violations(page):
     page.add_script_tag(path=str(AXE))
     return [v for v in page.evaluate(RUN_AXE) if v["impact"] in ("serious", "critical")]
+
+
+def no_sideways_scroll(page, name, width=PHONE["width"]):
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, f"{name} scrolls sideways at {width}px ({scroll}px)"
+
+
+def fits_phone(page, name):
+    """The page basics, and nothing scrolls sideways at 320px."""
+    check_page_basics(page)
+    no_sideways_scroll(page, name)
+
+
+def checked(t, name, width=PHONE["width"]):
+    """The page basics, no sideways scrolling at `width`, and (with axe-core installed) no
+    serious accessibility problems; the tab bypasses the CSP when axe is to run."""
+    check_page_basics(t.page)
+    no_sideways_scroll(t.page, name, width)
+    if AXE.exists():
+        assert axe_violations(t.page) == [], name
+
+
+def press(page, label="Continue"):
+    """Press the button and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=label).click()
+    page.wait_for_load_state("load")
+
+
+def axe_signed_in(tab, live_server, credentials, paths):
+    """With axe-core installed, axe finds nothing serious or critical on `paths` for a signed-in
+    officer on a phone; returns that tab (it bypasses the CSP, as axe is injected as a script),
+    or None without axe."""
+    if not AXE.exists():
+        return None
+    checker = tab(PHONE, bypass_csp=True)
+    sign_in(checker, live_server, credentials)
+    for path in paths:
+        checker.goto(live_server + path)
+        assert axe_violations(checker.page) == [], path
+    return checker

@@ -13,8 +13,8 @@ pytest.importorskip("playwright.sync_api", reason="the playwright package is not
 
 pytestmark = pytest.mark.browser
 
-from tests.browser.helpers import (AXE, PHONE, browser, check_page_basics, sign_in,  # noqa: E402,F401
-                                   squash, tab)
+from tests.browser.helpers import (AXE, PHONE, browser, check_page_basics, press,  # noqa: E402,F401
+                                   sign_in, squash, tab)
 from tests.factories import create_feedback, create_person  # noqa: E402
 
 WIDE = {"width": 1280, "height": 900}
@@ -54,12 +54,6 @@ def audit(t, name, viewport):
 def go(t, url):
     response = t.goto(url)
     assert response.status == 200, f"{url}: {response.status}"
-
-
-def press(page, label="Continue"):
-    with page.expect_navigation():
-        page.get_by_role("button", name=label).click()
-    page.wait_for_load_state("load")
 
 
 def walk_feedback_and_tracking(t, base, viewport):

@@ -7,27 +7,10 @@ import pytest
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-from tests.browser.helpers import (AXE, PHONE, axe_violations, browser,  # noqa: E402,F401
-                                   check_page_basics, squash, tab)
+from tests.browser.helpers import (AXE, PHONE, browser, check_page_basics, checked,  # noqa: E402,F401
+                                   press, squash, tab)
 
 pytestmark = pytest.mark.browser
-
-
-def checked(t, name):
-    """Page basics, no sideways scrolling at 320px, and (with axe-core installed) no
-    serious accessibility problems."""
-    page = t.page
-    check_page_basics(page)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{name} scrolls sideways at 320px ({width}px)"
-    if AXE.exists():
-        assert axe_violations(page) == [], name
-
-
-def continue_(page, label="Continue"):
-    with page.expect_navigation():
-        page.get_by_role("button", name=label).click()
-    page.wait_for_load_state("load")
 
 
 def test_complaint_on_a_phone_then_tracking_it(live_server, tab):
@@ -38,7 +21,7 @@ def test_complaint_on_a_phone_then_tracking_it(live_server, tab):
     page.wait_for_load_state("load")
     checked(t, "what kind")
 
-    continue_(page)  # nothing chosen: the error summary, focused, linking to the radios
+    press(page)  # nothing chosen: the error summary, focused, linking to the radios
     page.locator(".govuk-error-summary").wait_for()
     assert page.title().startswith("Error: ")
     page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
@@ -47,46 +30,46 @@ def test_complaint_on_a_phone_then_tracking_it(live_server, tab):
     assert page.evaluate("document.activeElement.name") == "kind"
 
     page.get_by_label("A complaint").check()
-    continue_(page)
+    press(page)
     checked(t, "which service")
     page.get_by_label("Highways").check()
-    continue_(page)
+    press(page)
 
     checked(t, "what happened")
     text = "The pothole outside 4 Mill Lane has been there for months.\nMy tyre burst on it."
     page.get_by_label("What happened?").fill(text)
     page.locator(".govuk-character-count__status").wait_for()
     assert "remaining" in page.locator(".govuk-character-count__status").inner_text()
-    continue_(page)
+    press(page)
 
     checked(t, "put it right")
     page.get_by_label("What would put it right? (optional)").fill("Fill the hole and pay for the tyre.")
-    continue_(page)
+    press(page)
 
     checked(t, "when")
     page.get_by_label("Day").fill("31")
     page.get_by_label("Month").fill("2")
     page.get_by_label("Year").fill("2026")
-    continue_(page)
+    press(page)
     assert "Date must be a real date" in page.locator(".govuk-error-summary").inner_text()
     checked(t, "when, with an error")
     page.get_by_label("Day").fill("3")
-    continue_(page)
+    press(page)
 
     checked(t, "contact")
     page.get_by_label("Your name (optional)").fill("Ann Example")
     page.get_by_label("Email address").fill("ann@example.com")
     page.get_by_label("Email", exact=True).check()
-    continue_(page)
+    press(page)
 
     checked(t, "support")
-    continue_(page)
+    press(page)
     checked(t, "privacy")
-    continue_(page)
+    press(page)
 
     checked(t, "check your answers")
     assert "Fill the hole and pay for the tyre." in page.locator("main").inner_text()
-    continue_(page, "Send")
+    press(page, "Send")
 
     checked(t, "confirmation")
     panel = squash(page.locator(".govuk-panel").inner_text())
@@ -98,13 +81,13 @@ def test_complaint_on_a_phone_then_tracking_it(live_server, tab):
     checked(t, "track")
     assert page.get_by_label("Reference number").input_value() == reference
     page.get_by_label("Email address or phone number").fill("  ANN@example.com ")
-    continue_(page)
+    press(page)
 
     checked(t, "status")
     main = page.locator("main").inner_text()
     assert reference in main and "Received" in main and "My tyre burst on it." in main
     page.get_by_label("Add more information").fill("It is getting bigger.")
-    continue_(page, "Add information")
+    press(page, "Add information")
     assert "It is getting bigger." in page.locator("main").inner_text()
     checked(t, "status after adding information")
     assert t.problems() == []

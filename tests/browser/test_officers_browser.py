@@ -9,8 +9,8 @@ pytest.importorskip("playwright.sync_api", reason="the playwright package is not
 
 pytestmark = pytest.mark.browser
 
-from tests.browser.helpers import (AXE, PHONE, axe_violations, browser,  # noqa: E402,F401
-                                   check_page_basics, sign_in, tab)
+from tests.browser.helpers import (PHONE, axe_signed_in, axe_violations, browser,  # noqa: E402,F401
+                                   fits_phone, sign_in, tab)
 from tests.factories import create_feedback, create_person, create_user  # noqa: E402
 
 POINTS = [{"point": "The drain floods my garden", "decision": "not_upheld", "reasons": "The drain is private"}]
@@ -49,14 +49,9 @@ def test_officers_pages_fit_a_phone(app, live_server, staff_credentials, tab):
     t = tab(PHONE)
     page = sign_in(t, live_server, staff_credentials)
 
-    def check(path):
-        check_page_basics(page)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
-
     for path, status in paths.items():
         assert t.goto(live_server + path).status == status, path
-        check(path)
+        fits_phone(page, path)
     t.goto(live_server + f"/staff/feedback/{item_id}")
     with page.expect_navigation():
         page.locator("#item-case").get_by_role("link", name=mine.reference).click()
@@ -68,7 +63,7 @@ def test_officers_pages_fit_a_phone(app, live_server, staff_credentials, tab):
     page.get_by_label("Why is more time needed?").fill("The drainage engineer is surveying the street")
     with page.expect_navigation():
         page.get_by_role("button", name="Extend and tell the resident").click()
-    check("extend with an error")
+    fits_phone(page, "extend with an error")
     page.locator(".govuk-error-summary a", has_text="between 1 and 20").click()
     page.wait_for_function("document.activeElement && document.activeElement.id === 'days'")
     assert page.get_by_label("Why is more time needed?").input_value() == "The drainage engineer is surveying the street"
@@ -78,7 +73,7 @@ def test_officers_pages_fit_a_phone(app, live_server, staff_credentials, tab):
     page.locator("textarea[name='points-1-point']").fill("Nobody called back")
     with page.expect_navigation():
         page.get_by_role("button", name="Send the response").click()
-    check("respond with an error")
+    fits_phone(page, "respond with an error")
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "Point 2: choose whether it is upheld" in summary and "Point 2: say why" in summary
     page.locator(".govuk-error-summary a", has_text="Point 2: say why").click()
@@ -86,12 +81,8 @@ def test_officers_pages_fit_a_phone(app, live_server, staff_credentials, tab):
     # The console reports the refusal pages' 403 status, which is what they should answer.
     assert [p for p in t.problems() if "status of 403" not in p] == []
 
-    if AXE.exists():  # axe is injected as a script, so this tab bypasses the CSP
-        checker = tab(PHONE, bypass_csp=True)
-        sign_in(checker, live_server, staff_credentials)
-        for path in paths:
-            checker.goto(live_server + path)
-            assert axe_violations(checker.page) == [], path
+    checker = axe_signed_in(tab, live_server, staff_credentials, paths)
+    if checker:
         checker.goto(live_server + f"/staff/cases/{theirs.id}/respond")
         checker.page.locator("textarea[name='points-1-point']").fill("Nobody called back")
         with checker.page.expect_navigation():

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
 from tests.browser.helpers import (AXE, DESKTOP, PHONE, axe_violations, browser,  # noqa: E402,F401
-                                   check_page_basics, sign_in, squash, tab)
+                                   check_page_basics, fits_phone, sign_in, squash, tab)
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,7 @@ def test_landing_page_at_phone_width(live_server, tab):
     assert response.status == 200
     page = t.page
 
-    check_page_basics(page)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= PHONE["width"], f"the page scrolls sideways at 320px ({scroll_width}px wide)"
+    fits_phone(page, "the landing page")
     assert squash(page.locator("header").first.inner_text()), "the header has no council name"
     assert page.locator(".govuk-header__logotype, .govuk-logo").count() == 0, "the GOV.UK crown is shown"
 
@@ -135,9 +133,7 @@ def test_staff_pages_with_demo_data_fit_a_phone(live_server, staff_credentials, 
                  "/staff/password"):
         response = t.goto(live_server + path)
         assert response.status == 200, path
-        check_page_basics(page)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
+        fits_phone(page, path)
     t.goto(live_server + "/staff/")
     assert f"{total} items of feedback" in squash(page.locator("main").inner_text())
     assert t.problems() == []

@@ -7,8 +7,8 @@ import pytest
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-from tests.browser.helpers import (AXE, DESKTOP, PHONE, axe_violations, browser,  # noqa: E402,F401
-                                   check_page_basics, sign_in, squash, tab)
+from tests.browser.helpers import (AXE, DESKTOP, PHONE, browser, checked, press, sign_in,  # noqa: E402,F401
+                                   squash, tab)
 
 pytestmark = pytest.mark.browser
 
@@ -19,32 +19,17 @@ def settings_overrides(settings_overrides):
     return dict(settings_overrides, intake_listeners=("cases",))
 
 
-def checked(t, name, width=PHONE["width"]):
-    page = t.page
-    check_page_basics(page)
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll <= width, f"{name} scrolls sideways at {width}px ({scroll}px)"
-    if AXE.exists():
-        assert axe_violations(page) == [], name
-
-
-def continue_(page, label="Continue"):
-    with page.expect_navigation():
-        page.get_by_role("button", name=label).click()
-    page.wait_for_load_state("load")
-
-
 def start_complaint(t, live_server):
     page = t.page
     t.goto(live_server + "/feedback")
     page.get_by_label("A complaint").check()
-    continue_(page)
+    press(page)
     page.get_by_label("Highways").check()
-    continue_(page)
+    press(page)
     page.get_by_label("What happened?").fill("The pothole outside 12 Mill Lane is still there.")
-    continue_(page)
-    continue_(page)  # what would put it right: optional
-    continue_(page)  # when: optional
+    press(page)
+    press(page)  # what would put it right: optional
+    press(page)  # when: optional
     checked(t, "contact")
     return page
 
@@ -61,7 +46,7 @@ def test_a_complaint_by_post_on_a_phone_then_printed_by_an_officer(live_server, 
     page = start_complaint(t, live_server)
     fill_address(page, "OX16")
     page.get_by_label("Post", exact=True).check()
-    continue_(page)
+    press(page)
     page.locator(".govuk-error-summary").wait_for()
     assert "Enter a full UK postcode" in page.locator(".govuk-error-summary").inner_text()
     checked(t, "contact, with an error")
@@ -69,12 +54,12 @@ def test_a_complaint_by_post_on_a_phone_then_printed_by_an_officer(live_server, 
     assert page.evaluate("document.activeElement.id") == "address_postcode"
     assert page.get_by_label("Address line 1").input_value() == "12 Mill Lane"  # nothing lost
     page.get_by_label("Postcode").fill("ox16 5ab")
-    continue_(page)
-    continue_(page)  # support
-    continue_(page)  # privacy
+    press(page)
+    press(page)  # support
+    press(page)  # privacy
     checked(t, "check your answers")
     assert "12 Mill Lane\nBanbury\nOX16 5AB" in page.locator("main").inner_text()
-    continue_(page, "Send")
+    press(page, "Send")
     checked(t, "confirmation")
     main = squash(page.locator("main").inner_text())
     assert "We will write to you by post at the address you gave us" in main
@@ -90,7 +75,7 @@ def test_a_complaint_by_post_on_a_phone_then_printed_by_an_officer(live_server, 
     row = squash(staff.locator("tbody tr").inner_text())
     assert "Acknowledgement" in row and "Pat Post" in row and "OX16 5AB" in row
     staff.locator("tbody input[type=checkbox]").check()
-    continue_(staff, "Mark selected letters as posted")
+    press(staff, "Mark selected letters as posted")
     assert "1 letter marked as posted." in staff.locator("main").inner_text()
     assert "No letters are waiting to be printed" in staff.locator("main").inner_text()
     assert t.problems() == [] and officer.problems() == []
@@ -115,17 +100,17 @@ def test_do_not_contact_me_after_giving_an_address_asks_first(live_server, tab):
     page = start_complaint(t, live_server)
     fill_address(page, "OX16 5AB")
     page.get_by_label("Do not contact me").check()
-    continue_(page)
+    press(page)
     checked(t, "are you sure")
     main = squash(page.locator("main").inner_text())
     assert "You gave us your address but asked us not to contact you" in main
-    continue_(page)  # nothing chosen
+    press(page)  # nothing chosen
     page.locator(".govuk-error-summary").wait_for()
     checked(t, "are you sure, with an error")
     page.get_by_label("No, write to me by post").check()
-    continue_(page)
-    continue_(page)  # support
-    continue_(page)  # privacy
+    press(page)
+    press(page)  # support
+    press(page)  # privacy
     rows = squash(page.locator("main").inner_text())
     assert "How to contact you Post" in rows and "12 Mill Lane" in rows
     assert t.problems() == []

@@ -9,7 +9,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright pac
 
 pytestmark = pytest.mark.browser
 
-from tests.browser.helpers import AXE, PHONE, RUN_AXE, browser  # noqa: E402,F401
+from tests.browser.helpers import AXE, PHONE, RUN_AXE, browser, no_sideways_scroll  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -32,11 +32,6 @@ def axe_problems(page):
     return [v for v in page.evaluate(RUN_AXE) if v["impact"] in ("serious", "critical")]
 
 
-def fits(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways at 320px ({width}px)"
-
-
 def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
     from surveys.models import Response
     from tests.surveys.helpers import create_survey, create_touchpoint
@@ -53,7 +48,7 @@ def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
     page.wait_for_load_state("load")
     assert page.locator("h1").inner_text().strip() == survey.title
     assert page.locator("fieldset legend").count() == 3
-    fits(page)
+    no_sideways_scroll(page, page.url)
     assert axe_problems(page) == [], "survey page"
 
     # Sending nothing shows the error summary, focused, linking to the questions.
@@ -62,7 +57,7 @@ def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
     page.wait_for_function("document.activeElement && document.activeElement.classList.contains('govuk-error-summary')")
     assert page.title().startswith("Error: ")
     assert page.locator(".govuk-error-summary a").count() == 2
-    fits(page)
+    no_sideways_scroll(page, page.url)
     assert axe_problems(page) == [], "survey page with errors"
 
     # Keyboard only: arrow keys move along a radio group, Tab moves between groups.
@@ -82,7 +77,7 @@ def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
         page.keyboard.press("Enter")
     page.wait_for_load_state("load")
     assert page.locator("h1").inner_text().strip() == "Thank you"
-    fits(page)
+    no_sideways_scroll(page, page.url)
     assert axe_problems(page) == [], "thank-you page"
     assert page.errors == []
 

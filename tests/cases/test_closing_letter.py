@@ -2,23 +2,17 @@
 by the signed link after stage 1; the Ombudsman after stage 2; nothing more after the
 Ombudsman), by email or as a letter to post, with or without a survey; the survey invitation
 follows the letter; closing again sends a new letter only when it says something new."""
-import datetime
-
 import pytest
 
 from app.cases import closing, letters, services, stages, timeline
 from app.cases.models import Case
 from app.cases.post.models import PostalLetter
 from app.mail.models import OutboxMessage
-from tests.factories import create_feedback, create_person, create_person_by_post, create_user
+from tests.cases.stage_helpers import complaint_case, on, responded
+from tests.factories import create_person, create_person_by_post, create_user
 
-RECEIVED = datetime.datetime(2026, 3, 2, 10, 0)
 POINTS = [{"point": "The bin was missed", "decision": "upheld", "reasons": "The crew skipped the road"},
           {"point": "The driver was rude", "decision": "not_upheld", "reasons": "The camera shows otherwise"}]
-
-
-def on(day, hour=11):
-    return datetime.datetime(2026, 3, day, hour)
 
 
 @pytest.fixture
@@ -31,25 +25,14 @@ def reviewer(app):
     return create_user("complaints_officer", name="Rob Reviewer")
 
 
-def new_case(person=None):
-    person = person or create_person(email="rita@example.com", name="Rita Resident")
-    return services.case_of(create_feedback(person=person, received_at=RECEIVED))
-
-
-def responded(case, officer, **remedy):
-    stages.acknowledge(case, actor=officer, at=on(3))
-    stages.respond(case, POINTS, actor=officer, at=on(10), **remedy)
-    return Case.get_by_id(case.id)
-
-
 def closing_mail():
     return list(OutboxMessage.select().where(OutboxMessage.purpose == "case_closing")
                 .order_by(OutboxMessage.id))
 
 
 def test_closing_at_stage_1_tells_the_outcome_what_we_did_and_how_to_ask_for_stage_2(app, officer):
-    case = responded(new_case(), officer, remedy_apology=True, remedy_action="We will empty it on Monday",
-                     remedy_financial_pence=2500)
+    case = responded(complaint_case(), officer, POINTS, remedy_apology=True,
+                     remedy_action="We will empty it on Monday", remedy_financial_pence=2500)
     closing.close(case, "partly_upheld", root_cause="process", actions=["Add the road to the crew's route"],
                   actor=officer, at=on(12))
     [letter] = closing_mail()
@@ -75,7 +58,7 @@ def test_the_survey_invitation_follows_the_closing_letter(app, officer):
 
     survey = create_survey(title="How did we handle your complaint?")
     app.config["HEARD"] = app.config["HEARD"].with_overrides(complaint_survey_id=survey.id)
-    case = responded(new_case(), officer)
+    case = responded(complaint_case(), officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(12))
     sent = list(OutboxMessage.select().where(OutboxMessage.created_at >= on(1))
                 .order_by(OutboxMessage.id))
@@ -89,7 +72,7 @@ def test_the_survey_invitation_follows_the_closing_letter(app, officer):
 
 
 def test_closing_at_stage_2_points_to_the_ombudsman_the_response_named(app, officer, reviewer):
-    case = responded(new_case(), officer)
+    case = responded(complaint_case(), officer, POINTS)
     stages.request_stage2(case, "Nobody listened", at=on(11))
     case = Case.get_by_id(case.id)
     stages.set_reviewer(case, reviewer, actor=officer, at=on(11))
@@ -104,7 +87,7 @@ def test_closing_at_stage_2_points_to_the_ombudsman_the_response_named(app, offi
 
 
 def test_a_withdrawn_complaint_is_told_so_without_a_stage_2_link(app, officer):
-    case = new_case()
+    case = complaint_case()
     closing.close(case, "withdrawn", actor=officer, at=on(4))
     [letter] = closing_mail()
     assert "closed as withdrawn" in letter.text_body and "escalate" not in letter.text_body
@@ -112,7 +95,7 @@ def test_a_withdrawn_complaint_is_told_so_without_a_stage_2_link(app, officer):
 
 
 def test_after_the_ombudsman_the_letter_says_the_process_is_over(app, officer, reviewer):
-    case = responded(new_case(), officer)
+    case = responded(complaint_case(), officer, POINTS)
     stages.refer_to_ombudsman(case, "lgsco", actor=officer, at=on(12))
     stages.record_ombudsman_outcome(case, "Not upheld", actor=officer, at=on(20))
     closing.close(Case.get_by_id(case.id), "not_upheld", actor=officer, at=on(21))
@@ -126,7 +109,7 @@ def test_a_post_resident_gets_the_closing_letter_to_post_and_no_survey(app, offi
 
     survey = create_survey()
     app.config["HEARD"] = app.config["HEARD"].with_overrides(complaint_survey_id=survey.id)
-    case = responded(new_case(create_person_by_post(name="Pat Post")), officer)
+    case = responded(complaint_case(create_person_by_post(name="Pat Post")), officer, POINTS)
     closing.close(case, "upheld", root_cause="delay", actor=officer, at=on(12))
     letter = PostalLetter.get(PostalLetter.template == "case_closing")
     assert letter.name == "Closing letter" and letter.waiting and letter.recipient_name == "Pat Post"
@@ -136,7 +119,7 @@ def test_a_post_resident_gets_the_closing_letter_to_post_and_no_survey(app, offi
 
 
 def test_closing_again_with_the_same_outcome_sends_no_second_letter(app, officer):
-    case = responded(new_case(), officer)
+    case = responded(complaint_case(), officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(12))
     closing.reopen(Case.get_by_id(case.id), "Opened by mistake", actor=officer, at=on(13))
     closing.close(Case.get_by_id(case.id), "not_upheld", actor=officer, at=on(13, 12))
@@ -146,7 +129,7 @@ def test_closing_again_with_the_same_outcome_sends_no_second_letter(app, officer
 
 
 def test_closing_again_with_a_new_outcome_sends_the_new_letter(app, officer):
-    case = responded(new_case(), officer)
+    case = responded(complaint_case(), officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(12))
     closing.reopen(Case.get_by_id(case.id), "New evidence from the crew", actor=officer, at=on(13))
     closing.close(Case.get_by_id(case.id), "upheld", root_cause="process", remedy_apology=True,
@@ -165,7 +148,7 @@ def test_a_resident_who_asked_not_to_be_contacted_gets_no_letter_and_no_survey(a
     survey = create_survey()
     app.config["HEARD"] = app.config["HEARD"].with_overrides(complaint_survey_id=survey.id)
     person = create_person(email="quiet@example.com", preferred_contact="none")
-    case = responded(new_case(person), officer)
+    case = responded(complaint_case(person), officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(12))
     assert OutboxMessage.select().count() == 0 and PostalLetter.select().count() == 0
     assert timeline.latest(case, "note").summary == \
@@ -173,6 +156,6 @@ def test_a_resident_who_asked_not_to_be_contacted_gets_no_letter_and_no_survey(a
 
 
 def test_a_service_request_gets_no_closing_letter(app, officer):
-    case = services.make_service_request(new_case(), "It is a request for a new bin", actor=officer)
+    case = services.make_service_request(complaint_case(), "It is a request for a new bin", actor=officer)
     closing.close(Case.get_by_id(case.id), "", actor=officer, at=on(4))
     assert closing_mail() == []

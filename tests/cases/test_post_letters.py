@@ -16,7 +16,7 @@ from app.cases.post.models import PostalLetter
 from app.mail.models import OutboxMessage
 from tests.cases.pages import page, signed_in
 from tests.factories import create_feedback, create_person_by_post
-from tests.web import main_text
+from tests.html import main_text
 
 RECEIVED = datetime.datetime(2026, 3, 2, 10, 0)
 MM = 72 / 25.4  # points in a millimetre

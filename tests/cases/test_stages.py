@@ -13,18 +13,14 @@ from app.cases.models import Case, CaseActionLink, CaseStage, ClockPause, Decisi
 from app.cases.rules import CaseError
 from app.feedback.models import FeedbackItem, FeedbackStatusChange
 from app.mail.models import OutboxMessage
+from tests.cases.stage_helpers import complaint_case, on, responded
 from tests.factories import create_feedback, create_person, create_user
 
-RECEIVED = datetime.datetime(2026, 3, 2, 10, 0)  # Monday 2 March 2026
 DAY = datetime.timedelta(days=1)
 POINTS = [{"point": "The pothole was not repaired", "decision": "upheld",
            "reasons": "The repair was booked but the crew never came"},
           {"point": "Nobody answered my calls", "decision": "not_upheld",
            "reasons": "Our records show two calls returned"}]
-
-
-def on(day, hour=11):
-    return datetime.datetime(2026, 3, day, hour)
 
 
 @pytest.fixture
@@ -34,8 +30,7 @@ def officer(app):
 
 @pytest.fixture
 def case(app):
-    person = create_person(email="resident@example.com", name="Rita Resident")
-    return services.case_of(create_feedback(person=person, received_at=RECEIVED))
+    return complaint_case(email="resident@example.com")
 
 
 def _due(case, stage, what):
@@ -50,12 +45,6 @@ def _statuses(case):
 
 def _mail(purpose):
     return list(OutboxMessage.select().where(OutboxMessage.purpose == purpose))
-
-
-def _responded_at_stage1(case, officer, **kwargs):
-    stages.acknowledge(case, actor=officer, at=on(3))
-    stages.respond(case, POINTS, actor=officer, at=on(10), **kwargs)
-    return Case.get_by_id(case.id)
 
 
 def test_acknowledging_starts_the_response_clock_tells_the_resident_and_mails_once(case, officer):
@@ -173,7 +162,7 @@ def test_a_response_ends_an_open_pause(case, officer):
 def test_stage_2_only_after_the_stage_1_response(case, officer):
     with pytest.raises(CaseError, match="after the stage 1 response"):
         stages.request_stage2(case, "I am still unhappy")
-    case = _responded_at_stage1(case, officer)
+    case = responded(case, officer, POINTS)
     with pytest.raises(CaseError, match="why the resident is unhappy"):
         stages.request_stage2(case, "")
     stages.request_stage2(case, "You did not look at my photos", at=on(16))
@@ -192,7 +181,7 @@ def test_stage_2_only_after_the_stage_1_response(case, officer):
 def test_the_stage_2_reviewer_is_never_a_stage_1_handler(case, officer):
     assignee = create_user("complaints_officer", name="Ann Assignee")
     Case.update(assigned_to=assignee).where(Case.id == case.id).execute()
-    case = _responded_at_stage1(Case.get_by_id(case.id), officer)
+    case = responded(Case.get_by_id(case.id), officer, POINTS)
     stages.request_stage2(case, "Unhappy", at=on(16))
     case = Case.get_by_id(case.id)
     for handler in (assignee, officer):  # the assignee then, and the officer who sent it
@@ -218,7 +207,7 @@ def test_the_stage_2_reviewer_is_never_a_stage_1_handler(case, officer):
 
 
 def test_stage_2_acknowledgement_letter_and_clock(case, officer):
-    case = _responded_at_stage1(case, officer)
+    case = responded(case, officer, POINTS)
     stages.request_stage2(case, "Unhappy", at=on(16))
     stages.acknowledge(Case.get_by_id(case.id), actor=officer, at=on(17))
     assert _due(case, 2, "respond").due_on == datetime.date(2026, 4, 16)  # 20 wd; Good Friday, Easter Monday
@@ -230,7 +219,7 @@ def test_stage_2_acknowledgement_letter_and_clock(case, officer):
 def test_closing_records_the_outcome_and_tells_the_resident(case, officer):
     with pytest.raises(CaseError, match="Send the stage 1 response before closing"):
         closing.close(case, "upheld", root_cause="delay", actor=officer)
-    case = _responded_at_stage1(case, officer, remedy_apology=True)
+    case = responded(case, officer, POINTS, remedy_apology=True)
     with pytest.raises(CaseError, match="Choose the outcome"):
         closing.close(case, "maybe", actor=officer)
     with pytest.raises(CaseError, match="root cause of what went wrong"):
@@ -261,7 +250,7 @@ def test_closing_invites_the_resident_to_the_survey_once(app, case, officer):
 
     survey = create_survey(title="How did we handle your complaint?")
     app.config["HEARD"] = app.config["HEARD"].with_overrides(complaint_survey_id=survey.id)
-    case = _responded_at_stage1(case, officer)
+    case = responded(case, officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(12))
     assert closing.invite_to_survey(Case.get_by_id(case.id)) is not None  # again: the same invitation
     [invitation] = _mail("survey_invitation")
@@ -270,7 +259,7 @@ def test_closing_invites_the_resident_to_the_survey_once(app, case, officer):
 
 
 def test_reopening_and_a_resident_escalating_a_closed_case(case, officer):
-    case = _responded_at_stage1(case, officer)
+    case = responded(case, officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(11))
     with pytest.raises(CaseError, match="why the case is being reopened"):
         closing.reopen(case, "")
@@ -283,7 +272,7 @@ def test_reopening_and_a_resident_escalating_a_closed_case(case, officer):
 
 
 def test_the_ombudsman_referral_and_outcome_are_recorded_even_after_closing(case, officer):
-    case = _responded_at_stage1(case, officer)
+    case = responded(case, officer, POINTS)
     closing.close(case, "not_upheld", actor=officer, at=on(11))
     with pytest.raises(CaseError, match="referral to the Ombudsman before its outcome"):
         stages.record_ombudsman_outcome(case, "Upheld")

@@ -1,51 +1,22 @@
 """/track for a complaint with a response, or closed: the decision (outcome, the response's
 points and date, what we did), and the way on: the signed stage 2 button while stage 2 is
 possible, the Ombudsman's details after the final response; not only "we emailed you"."""
-import datetime
-from html.parser import HTMLParser
-
 import pytest
 
-from app.cases import closing, letters, services, stages
+from app.cases import closing, letters, stages
 from app.cases.models import Case
-from tests.factories import create_feedback, create_person, create_user
-from tests.web import main_text, submit
+from tests.cases.stage_helpers import complaint_case, on, responded
+from tests.factories import create_user
+from tests.html import main_text, parse
+from tests.web import submit
 
-RECEIVED = datetime.datetime(2026, 3, 2, 10, 0)
 POINTS = [{"point": "The bin was missed", "decision": "upheld", "reasons": "The crew skipped the road"},
           {"point": "The driver was rude", "decision": "not_upheld", "reasons": "The camera shows otherwise"}]
 
 
-def on(day, hour=11):
-    return datetime.datetime(2026, 3, day, hour)
-
-
-class Buttons(HTMLParser):
-    """Links styled as buttons: [(text, href)]."""
-
-    def __init__(self):
-        super().__init__()
-        self.found, self.href = [], None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and "govuk-button" in (attrs.get("class") or ""):
-            self.href = attrs.get("href")
-            self.found.append(["", self.href])
-
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self.href = None
-
-    def handle_data(self, data):
-        if self.href is not None:
-            self.found[-1][0] += data
-
-
 def buttons(html):
-    parser = Buttons()
-    parser.feed(html)
-    return [(" ".join(text.split()), href) for text, href in parser.found]
+    """Links styled as buttons: [(text, href)]."""
+    return [(a.text, a.href) for a in parse(html).find_all("a", cls="govuk-button")]
 
 
 @pytest.fixture
@@ -55,8 +26,7 @@ def officer(app):
 
 @pytest.fixture
 def case(app):
-    person = create_person(email="rita@example.com", name="Rita Resident")
-    return services.case_of(create_feedback(person=person, received_at=RECEIVED))
+    return complaint_case()
 
 
 def tracked(client, case):
@@ -65,18 +35,12 @@ def tracked(client, case):
     return client.get("/track/status").get_data(as_text=True)
 
 
-def respond(case, officer, **remedy):
-    stages.acknowledge(case, actor=officer, at=on(3))
-    stages.respond(case, POINTS, actor=officer, at=on(10), **remedy)
-    return Case.get_by_id(case.id)
-
-
 def test_before_a_response_there_is_no_decision(client, case):
     assert "Our decision" not in main_text(tracked(client, case))
 
 
 def test_after_the_stage_1_response_the_decision_and_the_stage_2_button(client, case, officer):
-    respond(case, officer, remedy_apology=True, remedy_action="We will empty it on Monday")
+    responded(case, officer, POINTS, remedy_apology=True, remedy_action="We will empty it on Monday")
     html = tracked(client, case)
     text = main_text(html)
     for words in ("Our decision Decision Partly upheld", "Stage 1 response Sent on 10 March 2026",
@@ -93,7 +57,7 @@ def test_after_the_stage_1_response_the_decision_and_the_stage_2_button(client, 
 
 
 def test_a_closed_complaint_shows_its_outcome_and_still_offers_stage_2(client, case, officer):
-    case = respond(case, officer)
+    case = responded(case, officer, POINTS)
     closing.close(case, "partly_upheld", root_cause="process", lessons_learnt="Internal: retrain crew B",
                   actor=officer, at=on(12))
     html = tracked(client, case)
@@ -104,7 +68,7 @@ def test_a_closed_complaint_shows_its_outcome_and_still_offers_stage_2(client, c
 
 
 def test_after_the_final_response_the_ombudsman_and_no_stage_2(client, case, officer):
-    case = respond(case, officer)
+    case = responded(case, officer, POINTS)
     stages.request_stage2(case, "Nobody listened", at=on(11))
     case = Case.get_by_id(case.id)
     text = main_text(tracked(client, case))
@@ -124,7 +88,7 @@ def test_after_the_final_response_the_ombudsman_and_no_stage_2(client, case, off
 
 
 def test_once_the_ombudsman_has_decided_the_process_is_over(client, case, officer):
-    case = respond(case, officer)
+    case = responded(case, officer, POINTS)
     stages.refer_to_ombudsman(case, "lgsco", actor=officer, at=on(12))
     stages.record_ombudsman_outcome(case, "The council acted properly", actor=officer, at=on(20))
     text = main_text(tracked(client, case))

@@ -6,7 +6,8 @@ from app.feedback.models import FeedbackItem
 from app.mail.models import OutboxMessage
 from app.people.models import Person
 from tests.feedback.journey import COMPLAINT, COMPLIMENT, answer, fill, reference_in, send
-from tests.web import h1_count, main_text, submit, title_starts_with_h1
+from tests.html import main_text
+from tests.web import h1_count, submit, title_starts_with_h1
 
 ADDRESS = {"name": "Pat Post", "address_line_1": "12 Mill Lane", "address_line_2": "Upper Town",
            "address_town": "Banbury", "address_postcode": "ox16 5ab"}

@@ -5,7 +5,8 @@ import pytest
 from app.learning import review
 from app.learning.models import ItemTopic, OfficerLabel, Prediction
 from tests.factories import create_feedback
-from tests.web import csrf_token, h1_count, parse_html, title_starts_with_h1
+from tests.html import parse
+from tests.web import csrf_token, h1_count, title_starts_with_h1
 
 URL = "/staff/feedback/review"
 
@@ -18,9 +19,9 @@ def everything_unsure(monkeypatch):
 
 def _forms(html, item_id, head):
     """The buttons (value, text) of one head's one-click form for one item."""
-    block = parse_html(html).find(id=f"item-{item_id}").find(**{"data-head": head})
+    block = parse(html).find(id=f"item-{item_id}").find(data_head=head)
     form = block.find("form")
-    return [(b["value"], b.text()) for b in form.find_all("button")] if form else []
+    return [(b.attrs["value"], b.text) for b in form.find_all("button")] if form else []
 
 
 def _click(client, item_id, head, value, page=1):
@@ -34,13 +35,13 @@ def test_the_queue_shows_its_total_and_pages_of_25(signed_in, everything_unsure)
     client, _ = signed_in("complaints_officer")
     html = client.get(URL).get_data(as_text=True)
     assert "27 items to review · page 1 of 2" in html and h1_count(html) == 1 and title_starts_with_h1(html)[0]
-    page = parse_html(html)
-    assert len(page.find_all("li", class_="heard-review__item")) == 25
-    nav = page.find("nav", class_="govuk-pagination")
-    assert nav.find(**{"aria-current": "page"}).text() == "1"
-    assert nav.find("a", rel="next")["href"].endswith("page=2") and not nav.find("a", rel="prev")
-    second = parse_html(client.get(f"{URL}?page=2").get_data(as_text=True))
-    shown = [li["id"] for li in second.find_all("li", class_="heard-review__item")]
+    page = parse(html)
+    assert len(page.find_all("li", cls="heard-review__item")) == 25
+    nav = page.find("nav", cls="govuk-pagination")
+    assert nav.find(aria_current="page").text == "1"
+    assert nav.find("a", rel="next").href.endswith("page=2") and not nav.find("a", rel="prev")
+    second = parse(client.get(f"{URL}?page=2").get_data(as_text=True))
+    shown = [li.id for li in second.find_all("li", cls="heard-review__item")]
     assert shown == [f"item-{items[25].id}", f"item-{items[26].id}"]  # oldest first, continuing
     for junk in ("abc", "-1", "0", "2.5", "99999999999999999999", "%00", ""):
         response = client.get(URL, query_string={"page": junk})

@@ -48,6 +48,13 @@ def waste_team():
     return [create_user(services=["waste-recycling"]) for _ in range(2)]
 
 
+def choose_service(client, case, item_id, key):
+    """The officer sets the item's service area on the case page."""
+    page = f"/staff/cases/{case.id}"
+    return client.post(f"{page}/items/{item_id}/service",
+                       data={f"item{item_id}-service_area": key, "csrf_token": csrf_token(client, page)})
+
+
 def _routed_events(case):
     return list(CaseEvent.select().where(CaseEvent.case == case, CaseEvent.kind == "routed"))
 
@@ -137,10 +144,7 @@ def test_choosing_the_service_area_on_the_case_page_routes_an_unrouted_case(inta
     case = case_of(create_feedback(text=BIN, service_slug=None))
     item_id = case.items[0].item_id
     client, _ = signed_in("complaints_officer")
-    page = f"/staff/cases/{case.id}"
-    response = client.post(f"{page}/items/{item_id}/service",
-                           data={f"item{item_id}-service_area": "waste-recycling", "csrf_token": csrf_token(client, page)})
-    assert response.status_code == 302
+    assert choose_service(client, case, item_id, "waste-recycling").status_code == 302
     case = case_of(item_id)
     assert case.service.slug == "waste-recycling" and case.assigned_to_id in {u.id for u in waste_team}
     kinds = [e.kind for e in CaseEvent.select().where(CaseEvent.case == case).order_by(CaseEvent.id)]
@@ -154,10 +158,7 @@ def test_correcting_a_routed_case_moves_it_to_the_right_team(intake_hooks, only_
     highways_officer = create_user(services=["highways"])
     item_id = case.items[0].item_id
     client, _ = signed_in("complaints_officer")
-    page = f"/staff/cases/{case.id}"
-    response = client.post(f"{page}/items/{item_id}/service",
-                           data={f"item{item_id}-service_area": "highways", "csrf_token": csrf_token(client, page)})
-    assert response.status_code == 302
+    assert choose_service(client, case, item_id, "highways").status_code == 302
     case = case_of(item_id)
     assert case.service.slug == "highways" and case.assigned_to_id == highways_officer.id
     assert FeedbackItem.get_by_id(item_id).service.slug == "highways"

@@ -5,8 +5,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
 from app.mail.models import OutboxMessage  # noqa: E402
-from tests.browser.helpers import (AXE, PHONE, axe_violations, browser, sign_in,  # noqa: E402,F401
-                                   check_page_basics, tab)
+from tests.browser.helpers import PHONE, axe_signed_in, browser, fits_phone, sign_in, tab  # noqa: E402,F401
 from tests.mail.conftest import ACK  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -23,9 +22,7 @@ def test_outbox_pages_fit_a_phone_and_send_again_works(app, queue, live_server, 
     paths = ("/staff/outbox", "/staff/outbox?status=failed", f"/staff/outbox/{row.id}")
     for path in paths:
         assert t.goto(live_server + path).status == 200, path
-        check_page_basics(page)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} scrolls sideways at 320px ({width}px)"
+        fits_phone(page, path)
     page.locator("summary", has_text="Technical details").click()  # the 150-character key wraps
     page.locator("summary", has_text="HTML version").click()  # the source opens inside its own scrolling box
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -34,11 +31,5 @@ def test_outbox_pages_fit_a_phone_and_send_again_works(app, queue, live_server, 
     assert "queued to send again" in page.locator(".govuk-notification-banner").inner_text()
     assert OutboxMessage.get_by_id(row.id).status == "sent"
     assert t.problems() == []
-
-    if AXE.exists():  # axe is injected as a script, so this tab bypasses the CSP
-        checker = tab(PHONE, bypass_csp=True)
-        sign_in(checker, live_server, staff_credentials)
-        for path in paths:
-            checker.goto(live_server + path)
-            assert axe_violations(checker.page) == [], path
+    axe_signed_in(tab, live_server, staff_credentials, paths)
 
