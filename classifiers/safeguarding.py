@@ -12,6 +12,9 @@ Two layers:
   some context), and the score is the highest;
   the text is flagged when it reaches the threshold (the shipped default, or the council's
   calibrated one), or half of it when a strong or same-sentence pattern matched.
+A flag's reasons come only from pattern evidence; a flag with none (the head's reading of the
+text alone) has the generic reason terms.CHECK at the lowest severity, never the nearest
+prototype's reason ("Mentions self-harm" on a library-fines complaint would jump the queue).
 Without an encoder (or with an encoder the head was not trained for) the patterns decide
 alone: any strong or same-sentence match flags.
 
@@ -209,13 +212,14 @@ def _about_an_adult_child(text):
     return bool(elder.search(norm)) and not young.search(norm)
 
 
-def _reasons(hits, nearest=None, text=""):
+def _reasons(hits, text=""):
     """Reasons to show, most severe first: those with strong or same-sentence evidence, else
-    any evidence, else the reason whose prototypes are nearest to the text. "Risk to a child"
+    any evidence, else none (the caller then gives terms.CHECK: a flag that rests on meaning
+    alone never borrows a specific, more severe reason from the nearest prototype). "Risk to a child"
     is left out when the only child is an elderly person's son or daughter and another reason
     explains the flag (it changes the severity, never whether the text is flagged)."""
     firm = [r for r in REASONS if any(level != "anywhere" for level, _, _ in hits.get(r, ()))]
-    found = firm or [r for r in REASONS if r in hits] or ([nearest] if nearest else [])
+    found = firm or [r for r in REASONS if r in hits]
     if terms.CHILD in found and len(found) > 1 and _about_an_adult_child(text):
         found.remove(terms.CHILD)
     return sorted(found, key=lambda r: (terms.SEVERITY[r], REASONS.index(r)))
@@ -231,14 +235,12 @@ def assess(text, embedding=None, head=None, threshold=None, units=None):
     if usable:
         score = head.probability(embedding, pattern_features(hits, text), units, windows_of(text, units))
         flagged = head.decide(score, firm_evidence(hits), head.threshold if threshold is None else threshold)
-        nearest = head.nearest_reason(embedding, units) if flagged else None
     else:
         score = _pattern_score(hits)
         flagged = firm_evidence(hits)
-        nearest = None
     if not flagged:
         return SafeguardingResult(flagged=False, score=round(float(score), 4))
-    reasons = _reasons(hits, nearest, text) or [terms.CRISIS]
+    reasons = _reasons(hits, text) or [terms.CHECK]
     evidence = []
     for reason in reasons:
         for _, _, snippet in hits.get(reason, ()):

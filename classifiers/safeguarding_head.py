@@ -125,9 +125,6 @@ class SafeguardingHead:
         """Flag at `threshold`, or at FIRM_FACTOR of it with firm pattern evidence."""
         return bool(flagged_at([score], [firm], threshold)[0])
 
-    def nearest_reason(self, embedding, units=None):
-        return sg.REASONS[int(np.argmax(self.similarities(embedding, units)))]
-
     # -- files ------------------------------------------------------------------------------
     def to_bytes(self):
         header = {"format": FORMAT, "threshold": self.threshold, "ceiling": self.ceiling,

@@ -4,8 +4,9 @@
   word near "left alone", an elderly person near "no carers";
 - ANYWHERE (who, what): both anywhere in the text, weaker evidence;
 - PROTOTYPES: phrases close in meaning to each reason. The trained head learns from them
-  (as risky examples), and a flag the patterns did not explain takes the reason whose
-  prototypes are nearest.
+  (as risky examples) and measures each text's closeness to each reason's phrases; a flag the
+  patterns did not explain gets the generic reason (safeguarding_terms.CHECK), never the
+  nearest prototype's.
 """
 from classifiers.safeguarding_terms import (ABUSE, ADULT, CANT, CHILD, CHILD_WORD, CRISIS, ELDER_WORD, EXPLOIT,
                                             HARDSHIP, HAZARD_HOME, HEALTH, HOUSING, SELF_HARM, THREAT)

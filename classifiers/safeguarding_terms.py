@@ -23,6 +23,9 @@ CRISIS = "Person in crisis or not coping"
 HARDSHIP = "Severe hardship (food, heating or money)"
 THREAT = "Threat to harm someone"
 EXPLOIT = "Modern slavery or labour exploitation"
+# The reason of a flag that rests on the head's reading of the text alone, with no pattern
+# evidence for any specific reason: it goes to the lowest urgent queue until an officer reads it.
+CHECK = "May need a safeguarding check"
 
 REASONS = (SELF_HARM, CHILD, HEALTH, THREAT, ABUSE, EXPLOIT, HOUSING, ADULT, CRISIS, HARDSHIP)
 
@@ -34,6 +37,7 @@ SEVERITY_WORDS = {
     VULNERABILITY: "Homelessness, neglect or vulnerability",
 }
 SEVERITY = {SELF_HARM: 1, CHILD: 1, HEALTH: 1, THREAT: 1, ABUSE: 2, EXPLOIT: 2, HOUSING: 3, ADULT: 3, CRISIS: 3, HARDSHIP: 3,
+            CHECK: VULNERABILITY,
             # Reasons earlier versions gave, still on stored flags.
             "Bereavement": 3, "Urgent health need": 1, "Possible abuse or neglect": 2,
             "Urgent housing need / homelessness": 3}

@@ -120,3 +120,22 @@ def test_the_threshold_reaches_every_source_when_the_budget_allows():
         assert validation.choose_threshold(scores, firm, y, groups) == 0.5
     finally:
         validation.FPR_BUDGET = budget
+
+
+def test_a_flag_resting_on_meaning_alone_gets_the_generic_reason_at_the_lowest_severity():
+    """The head flags "so alone and scared at night" with no pattern evidence: it must not borrow
+    a specific reason (the nearest prototype's, which can be "Mentions self-harm or suicide" and
+    jump the top queue); it is "May need a safeguarding check" in the lowest queue. With pattern
+    evidence the specific reason and its severity stand."""
+    texts = ["I am scared and alone", "the children are hungry and alone", "scared to go home",
+             "hungry and scared", "alone and scared at night"] * 3
+    texts += ["pothole on the road", "bin not collected", "the bin is late", "another pothole", "bin day"] * 3
+    head = heads.train(texts, ["risk"] * 15 + ["none"] * 15, KeywordEncoder())
+    meaning_only = "so alone and scared at night"
+    assert pattern_hits(meaning_only) == {}
+    found, specific = assess_batch([meaning_only, "I am scared and alone, I want to kill myself"],
+                                   encoder=KeywordEncoder(), head=head)
+    assert found.flagged and found.reasons == [terms.CHECK] and found.severity == terms.VULNERABILITY == 3
+    assert found.evidence == [meaning_only]
+    assert specific.flagged and specific.reasons == [terms.SELF_HARM] and specific.severity == 1
+    assert terms.CHECK not in terms.REASONS and terms.SEVERITY[terms.CHECK] == 3
