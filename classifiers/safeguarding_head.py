@@ -49,7 +49,7 @@ from classifiers.safeguarding_validation import floor as _floor
 
 SHIPPED_PATH = Path(__file__).resolve().parent / "shipped" / "safeguarding.npz"
 FORMAT = 3  # 2: sentence max pooling; 3: frames and nearest training rows
-C = 3.0
+C = 0.5
 SIMILARITY_WEIGHT = 1.0
 FOLDS, REPEATS = 5, 3
 
@@ -97,7 +97,7 @@ class SafeguardingHead:
         found = [np.asarray(embedding, dtype=np.float32).reshape(-1), np.asarray(pattern_vector, dtype=np.float32),
                  SIMILARITY_WEIGHT * self.similarities(embedding, units)]
         if self.neighbours is not None:
-            found.append(neighbours.text_evidence(embedding, units, self.neighbours, self.neighbour_labels))
+            found.append(neighbours.text_evidence(embedding, self.neighbours, self.neighbour_labels))
         return np.concatenate(found)
 
     def unit_features(self, units, unit_patterns):
@@ -214,7 +214,6 @@ class _Rows:
     x: np.ndarray  # features before neighbours
     unit_x: list
     embeddings: np.ndarray  # float16-rounded, as the shipped reference holds them
-    units: list
     windows: list  # each text's window vectors, or None
     firm: np.ndarray
     extra: np.ndarray  # prototype rows' features before neighbours
@@ -224,7 +223,7 @@ class _Rows:
 
     def fit(self, train):
         """A model fitted on the rows `train` (and the prototypes), with honest neighbours."""
-        whole, _ = neighbours.grouped_blocks(train, self.embeddings, self.units, [None] * len(self.y), self.y,
+        whole, _ = neighbours.grouped_blocks(train, self.embeddings, [None] * len(self.y), self.y,
                                              self.reference_groups)
         extra = neighbours.evidence(self.extra_vectors, self.embeddings[train], self.y[train])
         return _fit(np.vstack([np.hstack([self.x[train], whole]), np.hstack([self.extra, extra])]),
@@ -232,7 +231,7 @@ class _Rows:
 
     def score(self, model, train, test):
         """Max-pooled scores of the rows `test`, their neighbours among the rows `train`."""
-        whole, per_window = neighbours.blocks(test, self.embeddings, self.units, self.windows, self.y, train)
+        whole, per_window = neighbours.blocks(test, self.embeddings, self.windows, self.y, train)
         unit_x = [None if self.unit_x[i] is None else np.hstack([self.unit_x[i], block])
                   for i, block in zip(test, per_window)]
         return _pooled(model, np.hstack([self.x[test], whole]), unit_x)
@@ -266,7 +265,7 @@ def _rows(texts, y, encoder, embeddings, groups):
     reference_groups = np.asarray(groups) if groups is not None else _stratified_folds(y, 0)
     rows = _Rows(y=y, x=_design(texts, embeddings, units, prototypes, proto_reasons),
                  unit_x=_unit_design(texts, units, prototypes, proto_reasons),
-                 embeddings=np.asarray(embeddings, dtype=np.float16).astype(np.float32), units=units,
+                 embeddings=np.asarray(embeddings, dtype=np.float16).astype(np.float32),
                  windows=windows, firm=np.array([sg.firm_evidence(sg.pattern_hits(t)) for t in texts]),
                  extra=_design(proto_texts, proto_vectors, [None] * len(proto_texts), prototypes, proto_reasons),
                  extra_vectors=proto_vectors, extra_y=np.array(proto_y), reference_groups=reference_groups)

@@ -35,32 +35,32 @@ def evidence(vectors, reference, labels, k=None):
     return out
 
 
-def text_evidence(embedding, units, reference, labels):
-    """(3,): the highest of each value over the whole text and its sentences and windows."""
-    vectors = [np.asarray(embedding, dtype=np.float32).reshape(1, -1)]
-    if units is not None and len(units):
-        vectors.append(np.asarray(units, dtype=np.float32).reshape(-1, vectors[0].shape[1]))
-    return evidence(np.vstack(vectors), reference, labels).max(axis=0)
+def text_evidence(embedding, reference, labels):
+    """(3,): the whole text's evidence. Its lone sentences are left out: a stock sentence ("I
+    want someone to ring me back this time") sits as close to the risks, which end the same way,
+    as to ordinary rows, and its best match lifted whole complaints. Each window of two
+    sentences gets its own evidence when the head scores it (SafeguardingHead.unit_features)."""
+    return evidence(np.asarray(embedding, dtype=np.float32).reshape(1, -1), reference, labels)[0]
 
 
-def blocks(rows, embeddings, units, windows, y, reference_rows):
+def blocks(rows, embeddings, windows, y, reference_rows):
     """For the texts `rows`, their evidence against the texts `reference_rows`: (whole-text
     rows (len(rows), 3), [each text's windows' rows, or None])."""
     reference, labels = embeddings[reference_rows], np.asarray(y)[reference_rows]
-    whole = np.array([text_evidence(embeddings[i], units[i], reference, labels) for i in rows],
+    whole = np.array([text_evidence(embeddings[i], reference, labels) for i in rows],
                      dtype=np.float32).reshape(len(rows), N_FEATURES)
     per_window = [None if windows[i] is None else evidence(windows[i], reference, labels) for i in rows]
     return whole, per_window
 
 
-def grouped_blocks(rows, embeddings, units, windows, y, groups):
+def grouped_blocks(rows, embeddings, windows, y, groups):
     """blocks() for training rows, each against the other rows of `rows` from other groups."""
     rows, groups = np.asarray(rows), np.asarray(groups)
     whole = np.zeros((len(rows), N_FEATURES), dtype=np.float32)
     per_window = [None] * len(rows)
     for name in sorted(set(groups[rows])):
         mine = np.flatnonzero(groups[rows] == name)
-        found, found_windows = blocks(rows[mine], embeddings, units, windows, y, rows[groups[rows] != name])
+        found, found_windows = blocks(rows[mine], embeddings, windows, y, rows[groups[rows] != name])
         whole[mine] = found
         for at, block in zip(mine, found_windows):
             per_window[at] = block

@@ -44,6 +44,8 @@ KEPT = (r"(?:not (?:been )?paid|never (?:been )?paid|no wages|unpaid|£\d+ a day
         r"sleep(?:s|ing)? (?:in|on|there|above)|live (?:in|above|on)|living (?:in|above|on)|passports?|documents|"
         r"debt|owes?|never (?:allowed|let) out|not allowed (?:out|to leave)|locked in|collect(?:s|ed)? them|"
         r"picks? them up)")
+# "Can't manage" alone, not "can't manage the bins any more" (a request for an assisted collection).
+MANAGE = r"manage(?! (?:the |their |his |her |my )?(?:bins?|recycling|garden|paperwork|forms?|online|website|stairs))"
 # What a partner who controls someone keeps them from, or what they must hide from him.
 SECRECY = (r"(?:don'?t (?:ring|phone|call|write|post|send)|only (?:email|text)|without (?:him|her) knowing|behind (?:his|her) "
            r"back|(?:he|she)'?(?:ll| will) (?:know|find out|see)|found out (?:i|where)|not to tell|angry with me|"
@@ -79,14 +81,14 @@ NEAR = {
         (ELDER_WORD, r"(?:on (?:her|his|their) own|alone|no (?:one|body)|nobody|without (?:care|carers|help|support|"
                      r"food)|no (?:support|help)|no carers?|carers?|not eaten|hasn'?t eaten|no food|same clothes|"
                      r"soiled|wet (?:bed|through)|fallen|fell|a fall|" + CANT + r" (?:get up|reach|get out|wash|"
-                     r"move|walk|manage)|discharged|stuck (?:in|upstairs|downstairs)|sleeping in (?:a|his|her|"
+                     r"move|walk|" + MANAGE + r")|discharged|stuck (?:in|upstairs|downstairs)|sleeping in (?:a|his|her|"
                      r"the) chair|nobody answers|no one answers|confused|lost (?:\w+ )?(?:weight|stone)|"
                      r"stopped (?:his|her) (?:meals|care)|sat in (?:his|her) room|not answering|no answer)"),
         (ELDER_WORD, HAZARD_HOME),
         (r"(?:my (?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|husband|wife|aunt|uncle|brother|sister|"
          r"son|daughter)|(?:her|his) (?:husband|wife|son|daughter)|he|she|mum|dad|grandad|nan)",
          r"(?:no carers?|carers? (?:haven'?t|have not|didn'?t|never|not|only)|not eaten|hasn'?t eaten|"
-         r"same clothes|soiled|" + CANT + r" (?:get up|reach|wash|manage)|on (?:her|his) own|lives alone|"
+         r"same clothes|soiled|" + CANT + r" (?:get up|reach|wash|" + MANAGE + r")|on (?:her|his) own|lives alone|"
          r"discharged|sores)"),
         (DEPENDENT, LEFT_BY_A_SERVICE),
     ),

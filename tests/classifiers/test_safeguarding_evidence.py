@@ -74,7 +74,7 @@ def test_the_nearest_rows_say_how_close_the_risks_and_the_ordinary_rows_are():
 def test_a_training_rows_neighbours_never_come_from_its_own_source():
     embeddings = np.array([[1, 0], [1, 0], [0, 1], [0, 1]], dtype=np.float32)
     y, groups = np.array([1, 0, 1, 0]), np.array(["one", "one", "two", "two"])
-    whole, _ = neighbours.grouped_blocks(np.arange(4), embeddings, [None] * 4, [None] * 4, y, groups)
+    whole, _ = neighbours.grouped_blocks(np.arange(4), embeddings, [None] * 4, y, groups)
     # row 0 (source one) has an identical twin in its own source but sees only source two's rows
     assert np.allclose(whole[0], [0.0, 0.0, 0.0]) and np.allclose(whole[2], [0.0, 0.0, 0.0])
 
