@@ -3,7 +3,7 @@
     flask --app app classifiers train --task sentiment --csv classifiers/data/fft-v6.csv
     flask --app app classifiers evaluate --task sentiment --test FILE.csv [--json]
     flask --app app classifiers evaluate --task topic --test FILE.csv [--train FILE.csv] [--json]
-    flask --app app classifiers train --task safeguarding  (the development and old held-out sets)
+    flask --app app classifiers train --task safeguarding  (the development and the two used held-out sets)
     flask --app app classifiers evaluate --task safeguarding --test FILE.csv [--threshold T] [--json]
 
 Bad files get a one-line error and exit status 2. Heavy imports happen inside the commands.
@@ -18,7 +18,8 @@ import click
 DATA = Path(__file__).resolve().parent.parent / "tests" / "classifiers" / "data"
 # The safeguarding head's training data (see shipped/MODEL_CARD.md): each file, and each `part`
 # within it, is a source for cross-validation grouped by source.
-SAFEGUARDING_CSVS = (DATA / "safeguarding-dev.csv", DATA / "safeguarding-holdout.csv")
+SAFEGUARDING_CSVS = (DATA / "safeguarding-dev.csv", DATA / "safeguarding-holdout.csv",
+                     DATA / "safeguarding-holdout2.csv")
 SENTIMENT_PROVIDERS = []  # callables returning the live SentimentModel (or None); see below
 THRESHOLD_PROVIDERS = []  # callables(head) returning the council's safeguarding threshold (or None)
 
@@ -82,7 +83,7 @@ def classifiers_cli():
 @click.option("--csv", "csv_paths", multiple=True, type=click.Path(dir_okay=False),
               help="Labelled CSV (text and label or sentiment columns); repeat for more files. "
                    "Safeguarding: an optional part column names each row's source; default: "
-                   "the development and old held-out sets.")
+                   "the development set and the two used held-out sets.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model (default: the shipped model file).")
 @click.option("--encoder", "encoder_path", default=None, help="Encoder path or id (default: setting).")

@@ -12,6 +12,9 @@ Two layers:
   some context), and the score is the highest;
   the text is flagged when it reaches the threshold (the shipped default, or the council's
   calibrated one), or half of it when a strong or same-sentence pattern matched.
+A flag's reasons come only from pattern evidence; a flag with none (the head's reading of the
+text alone) has the generic reason terms.CHECK at the lowest severity, never the nearest
+prototype's reason ("Mentions self-harm" on a library-fines complaint would jump the queue).
 Without an encoder (or with an encoder the head was not trained for) the patterns decide
 alone: any strong or same-sentence match flags.
 
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from classifiers import safeguarding_frames as frames
 from classifiers import safeguarding_pairs as pairs
 from classifiers import safeguarding_terms as terms
 from classifiers.sentences import split_sentences
@@ -36,9 +40,11 @@ WEIGHTS = {"strong": 0.6, "near": 0.45, "anywhere": 0.35}
 SENTENCE_GAP = r"[^.!?\n]{0,120}?"
 NEGATION = re.compile(r"\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|don'?t|doesn'?t|didn'?t|nor)\s+(?:\w+\s+)?$")
 MAX_EVIDENCE = 240
-N_FEATURES = len(REASONS) * len(LEVELS)
+N_PATTERN_FEATURES = len(REASONS) * len(LEVELS)
+N_FEATURES = N_PATTERN_FEATURES + len(frames.FRAMES)
 MAX_UNITS = 48
 MIN_UNIT_WORDS = 5
+WINDOW_FRAMES_FROM_TEXT = False
 
 
 @dataclass(frozen=True)
@@ -107,11 +113,16 @@ def _compiled_anywhere():
             for reason, anywhere in pairs.ANYWHERE.items() for who, what in anywhere]
 
 
-def _sentence_around(text, norm, positions, start, end):
-    """The original sentence holding norm[start:end], whitespace folded, trimmed."""
+def _sentence_span(norm, start, end):
+    """(left, right) of the normalised sentence holding norm[start:end]."""
     left = max(norm.rfind(c, 0, start) for c in ".!?\n") + 1
     rights = [i for i in (norm.find(c, end) for c in ".!?\n") if i != -1]
-    right = min(rights) + 1 if rights else len(norm)
+    return left, (min(rights) + 1 if rights else len(norm))
+
+
+def _sentence_around(text, norm, positions, start, end):
+    """The original sentence holding norm[start:end], whitespace folded, trimmed."""
+    left, right = _sentence_span(norm, start, end)
     lo = positions[left] if left < len(positions) else len(text)
     hi = positions[right - 1] + 1 if right - 1 < len(positions) else len(text)
     sentence = " ".join(text[lo:hi].split())
@@ -122,20 +133,38 @@ def _sentence_around(text, norm, positions, start, end):
     return sentence
 
 
+def _framed(norm, match):
+    """Whether the match's sentence is policy talk, an idiom or an accident (safeguarding_frames)."""
+    left, right = _sentence_span(norm, match.start(), match.end())
+    return frames.discounts(norm[left:right])
+
+
+def _first_match(regex, norm):
+    """(match, framed): the first match outside a discounting frame, else the first match."""
+    first = None
+    for match in regex.finditer(norm):
+        if not _framed(norm, match):
+            return match, False
+        first = first or match
+    return first, first is not None
+
+
 def pattern_hits(text):
     """{reason: [(level, weight, evidence sentence)]} from the curated patterns. A negated
-    match ("I'm not suicidal") counts at half weight: an officer reads it either way."""
+    match ("I'm not suicidal") counts at half weight: an officer reads it either way. A match
+    in a sentence of policy talk, an idiom or an accident (safeguarding_frames) counts as words
+    anywhere at half weight: evidence to show, never firm."""
     norm, positions = normalise(text or "")
     hits = {}
     for reason, level, regex in _compiled():
-        match = regex.search(norm)
+        match, framed = _first_match(regex, norm)
         if match is None:
             continue
         weight = WEIGHTS[level]
-        if NEGATION.search(norm[max(0, match.start() - 30):match.start()]):
+        if NEGATION.search(norm[max(0, match.start() - 30):match.start()]) or framed:
             weight = weight / 2
         evidence = _sentence_around(text, norm, positions, match.start(), match.end())
-        hits.setdefault(reason, []).append((level, weight, evidence))
+        hits.setdefault(reason, []).append(("anywhere" if framed else level, weight, evidence))
     for reason, who, what in _compiled_anywhere():
         if reason not in hits and who.search(norm) and (match := what.search(norm)):
             evidence = _sentence_around(text, norm, positions, match.start(), match.end())
@@ -143,14 +172,17 @@ def pattern_hits(text):
     return hits
 
 
-def pattern_features(hits):
-    """The pattern evidence as a vector for the head: per reason and level, the strongest
-    weight seen (0 when none), scaled so a plain strong match is 1."""
+def pattern_features(hits, text=None):
+    """The evidence as a vector for the head: per reason and level, the strongest weight seen
+    (0 when none), scaled so a plain strong match is 1; then, given the text, one value per
+    frame (safeguarding_frames.FRAMES: negative evidence)."""
     vector = np.zeros(N_FEATURES, dtype=np.float32)
     for r, reason in enumerate(REASONS):
         for level, weight, _ in hits.get(reason, ()):
             at = r * len(LEVELS) + LEVELS.index(level)
             vector[at] = max(vector[at], weight / WEIGHTS["strong"])
+    if text is not None:
+        vector[N_PATTERN_FEATURES:] = frames.frame_features(normalise(text)[0])
     return vector
 
 
@@ -180,13 +212,14 @@ def _about_an_adult_child(text):
     return bool(elder.search(norm)) and not young.search(norm)
 
 
-def _reasons(hits, nearest=None, text=""):
+def _reasons(hits, text=""):
     """Reasons to show, most severe first: those with strong or same-sentence evidence, else
-    any evidence, else the reason whose prototypes are nearest to the text. "Risk to a child"
+    any evidence, else none (the caller then gives terms.CHECK: a flag that rests on meaning
+    alone never borrows a specific, more severe reason from the nearest prototype). "Risk to a child"
     is left out when the only child is an elderly person's son or daughter and another reason
     explains the flag (it changes the severity, never whether the text is flagged)."""
     firm = [r for r in REASONS if any(level != "anywhere" for level, _, _ in hits.get(r, ()))]
-    found = firm or [r for r in REASONS if r in hits] or ([nearest] if nearest else [])
+    found = firm or [r for r in REASONS if r in hits]
     if terms.CHILD in found and len(found) > 1 and _about_an_adult_child(text):
         found.remove(terms.CHILD)
     return sorted(found, key=lambda r: (terms.SEVERITY[r], REASONS.index(r)))
@@ -200,16 +233,14 @@ def assess(text, embedding=None, head=None, threshold=None, units=None):
     hits = pattern_hits(text)
     usable = head is not None and embedding is not None and head.accepts(embedding)
     if usable:
-        score = head.probability(embedding, pattern_features(hits), units, windows_of(text, units))
+        score = head.probability(embedding, pattern_features(hits, text), units, windows_of(text, units))
         flagged = head.decide(score, firm_evidence(hits), head.threshold if threshold is None else threshold)
-        nearest = head.nearest_reason(embedding, units) if flagged else None
     else:
         score = _pattern_score(hits)
         flagged = firm_evidence(hits)
-        nearest = None
     if not flagged:
         return SafeguardingResult(flagged=False, score=round(float(score), 4))
-    reasons = _reasons(hits, nearest, text) or [terms.CRISIS]
+    reasons = _reasons(hits, text) or [terms.CHECK]
     evidence = []
     for reason in reasons:
         for _, _, snippet in hits.get(reason, ()):
@@ -247,8 +278,11 @@ def windows_of(text, units):
     if units is None or not len(rows):
         return None
     pieces = units_of(text)
-    return (np.asarray(units)[rows.start:rows.stop],
-            np.array([pattern_features(pattern_hits(pieces[i])) for i in rows], dtype=np.float32))
+    vectors = np.array([pattern_features(pattern_hits(pieces[i]), pieces[i]) for i in rows], dtype=np.float32)
+    if WINDOW_FRAMES_FROM_TEXT:
+        vectors[:, N_PATTERN_FEATURES:] = np.maximum(vectors[:, N_PATTERN_FEATURES:],
+                                                      frames.frame_features(normalise(text)[0]))
+    return np.asarray(units)[rows.start:rows.stop], vectors
 
 
 def encode_units(texts, encoder):

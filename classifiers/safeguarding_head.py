@@ -6,7 +6,10 @@ Features of a text (all from the encoder it was trained with, all-MiniLM-L6-v2 b
   anywhere);
 - per reason, the highest cosine similarity between the reason's prototype phrases and the
   text or any of its sentences (or two adjacent sentences), so a risk said in one sentence of a
-  long complaint about something else still counts.
+  long complaint about something else still counts;
+- negative evidence: policy talk, idioms, accidents and reassurance (safeguarding_frames);
+- its closeness to the nearest risky and ordinary training rows (safeguarding_neighbours),
+  never from the row's own source while training.
 The score is the head's probability for the whole text or, when higher, for its likeliest
 window of two adjacent sentences (scored on its own embedding, patterns and similarities): max
 pooling, so a risk said in two sentences of a long ordinary complaint is not averaged away,
@@ -18,11 +21,9 @@ A text is flagged when its score reaches the threshold, or half the threshold (F
 when a strong or same-sentence pattern matched: texts with no pattern evidence need the model
 to be surer, which keeps ordinary complaints about care services, schools and street lights out
 of the urgent queue. Cross-validation grouped by source (each writer's or each writing round's
-rows held out in turn, the head trained on the rest) sets the default threshold (the highest at
-which recall on the unseen sources is DEFAULT_RECALL) and the ceiling a council's calibrated
-threshold may never pass (CEILING_RECALL), both pooled over the rows and on average over the
-sources, so one large, easy source cannot carry the rest; with one source, stratified k-fold does. Reproduce
-the shipped file with
+rows held out in turn, the head trained on the rest) sets the default threshold and the ceiling
+a council's calibrated threshold may never pass (safeguarding_validation); with one source,
+stratified k-fold does. Reproduce the shipped file with
 
     flask --app app classifiers train --task safeguarding
 
@@ -31,32 +32,32 @@ The file is a numpy .npz (arrays and a JSON header) read with allow_pickle=False
 import hashlib
 import io
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from classifiers import safeguarding as sg
+from classifiers import safeguarding_frames as frames
+from classifiers import safeguarding_neighbours as neighbours
 from classifiers import safeguarding_pairs as pairs
 from classifiers import safeguarding_terms as terms
+from classifiers.safeguarding_validation import (CEILING_RECALL, DEFAULT_RECALL, FIRM_FACTOR,  # noqa: F401
+                                                 choose_ceiling, choose_threshold, figures, flagged_at,
+                                                 threshold_at_recall)
+from classifiers.safeguarding_validation import floor as _floor
 
 SHIPPED_PATH = Path(__file__).resolve().parent / "shipped" / "safeguarding.npz"
-FORMAT = 2  # 2: sentence max pooling
-C = 3.0
+FORMAT = 3  # 2: sentence max pooling; 3: frames and nearest training rows
+C = 0.5
 SIMILARITY_WEIGHT = 1.0
-# Recall wanted on unseen sources, pooled and on average over the sources: the default aims
-# above the 0.95 goal because fresh writing ran below its cross-validated recall (MODEL_CARD.md).
-DEFAULT_RECALL = 0.98
-CEILING_RECALL = 0.95
-FIRM_FACTOR = 0.5
 FOLDS, REPEATS = 5, 3
 
 
 def pattern_fingerprint():
     """A hash of every pattern and prototype: the head must be retrained when they change."""
-    source = json.dumps([terms.STRONG, pairs.NEAR, pairs.ANYWHERE, pairs.PROTOTYPES, pairs.ORDINARY],
-                        sort_keys=True)
+    source = json.dumps([terms.STRONG, pairs.NEAR, pairs.ANYWHERE, pairs.PROTOTYPES, pairs.ORDINARY, frames.FRAMES,
+                         frames.DISCOUNTING], sort_keys=True)
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
 
 
@@ -69,6 +70,8 @@ class SafeguardingHead:
     threshold: float
     ceiling: float
     meta: dict = field(default_factory=dict)
+    neighbours: np.ndarray | None = None  # (n, d) training rows' embeddings (the reference)
+    neighbour_labels: np.ndarray | None = None  # 1 risk, 0 none, for each
 
     @property
     def dim(self):
@@ -91,9 +94,11 @@ class SafeguardingHead:
                          for reason in sg.REASONS], dtype=np.float32)
 
     def features(self, embedding, pattern_vector, units=None):
-        return np.concatenate([np.asarray(embedding, dtype=np.float32).reshape(-1),
-                               np.asarray(pattern_vector, dtype=np.float32),
-                               SIMILARITY_WEIGHT * self.similarities(embedding, units)])
+        found = [np.asarray(embedding, dtype=np.float32).reshape(-1), np.asarray(pattern_vector, dtype=np.float32),
+                 SIMILARITY_WEIGHT * self.similarities(embedding, units)]
+        if self.neighbours is not None:
+            found.append(neighbours.text_evidence(embedding, self.neighbours, self.neighbour_labels))
+        return np.concatenate(found)
 
     def unit_features(self, units, unit_patterns):
         """(n_units, n_features): each window of sentences as if it were a text of its own."""
@@ -102,8 +107,10 @@ class SafeguardingHead:
         reasons = np.asarray(self.prototype_reasons)
         per_reason = np.stack([sims[:, reasons == r].max(axis=1) if (reasons == r).any() else np.zeros(len(units))
                                for r in sg.REASONS], axis=1)
-        return np.hstack([units, np.asarray(unit_patterns, dtype=np.float32).reshape(len(units), -1),
-                          SIMILARITY_WEIGHT * per_reason]).astype(np.float32)
+        found = [units, np.asarray(unit_patterns, dtype=np.float32).reshape(len(units), -1), SIMILARITY_WEIGHT * per_reason]
+        if self.neighbours is not None:
+            found.append(neighbours.evidence(units, self.neighbours, self.neighbour_labels))
+        return np.hstack(found).astype(np.float32)
 
     def probability(self, embedding, pattern_vector, units=None, windows=None):
         """The probability for the whole text, or for its likeliest window of sentences when
@@ -116,10 +123,7 @@ class SafeguardingHead:
     @staticmethod
     def decide(score, firm, threshold):
         """Flag at `threshold`, or at FIRM_FACTOR of it with firm pattern evidence."""
-        return score >= threshold or (firm and score >= threshold * FIRM_FACTOR)
-
-    def nearest_reason(self, embedding, units=None):
-        return sg.REASONS[int(np.argmax(self.similarities(embedding, units)))]
+        return bool(flagged_at([score], [firm], threshold)[0])
 
     # -- files ------------------------------------------------------------------------------
     def to_bytes(self):
@@ -129,6 +133,8 @@ class SafeguardingHead:
         np.savez_compressed(buffer, coef=self.coef.astype(np.float32),
                             intercept=np.array([self.intercept], dtype=np.float32),
                             prototypes=self.prototypes.astype(np.float32),
+                            neighbours=self.neighbours.astype(np.float16),
+                            neighbour_labels=self.neighbour_labels.astype(np.uint8),
                             header=np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"),
                                                  dtype=np.uint8))
         return buffer.getvalue()
@@ -142,7 +148,9 @@ class SafeguardingHead:
             return cls(coef=arrays["coef"].astype(np.float32), intercept=float(arrays["intercept"][0]),
                        prototypes=arrays["prototypes"].astype(np.float32),
                        prototype_reasons=list(header["prototype_reasons"]), threshold=float(header["threshold"]),
-                       ceiling=float(header["ceiling"]), meta=header.get("meta", {}))
+                       ceiling=float(header["ceiling"]), meta=header.get("meta", {}),
+                       neighbours=arrays["neighbours"].astype(np.float32),
+                       neighbour_labels=arrays["neighbour_labels"].astype(np.int64))
 
     def save(self, path):
         Path(path).write_bytes(self.to_bytes())
@@ -172,13 +180,14 @@ def _scratch(prototypes, reasons):
 
 
 def _design(texts, embeddings, units, prototypes, reasons):
+    """Each text's features before its neighbours (embedding, evidence, similarities)."""
     scratch = _scratch(prototypes, reasons)
-    return np.vstack([scratch.features(e, sg.pattern_features(sg.pattern_hits(t)), u)
+    return np.vstack([scratch.features(e, sg.pattern_features(sg.pattern_hits(t), t), u)
                       for t, e, u in zip(texts, embeddings, units)])
 
 
 def _unit_design(texts, units, prototypes, reasons):
-    """For each text, its windows' feature rows (None when it has none), as the head scores them."""
+    """For each text, its windows' feature rows before their neighbours (None when it has none)."""
     scratch = _scratch(prototypes, reasons)
     windows = [sg.windows_of(t, u) for t, u in zip(texts, units)]
     return [None if w is None else scratch.unit_features(*w) for w in windows]
@@ -191,83 +200,76 @@ def _fit(x, y):
 
 
 def _pooled(model, x, unit_x):
-    """Max-pooled probabilities (whole text or likeliest sentence) from a fitted model."""
+    """Max-pooled probabilities (whole text or likeliest window) from a fitted model."""
     w, b = model.coef_[0], float(model.intercept_[0])
     z = x @ w + b
     best = np.array([z[i] if u is None else max(z[i], float((u @ w).max() + b)) for i, u in enumerate(unit_x)])
     return 1.0 / (1.0 + np.exp(-np.clip(best, -40, 40)))
 
 
-def flagged_at(scores, firm, threshold):
-    scores, firm = np.asarray(scores), np.asarray(firm, dtype=bool)
-    return (scores >= threshold) | (firm & (scores >= threshold * FIRM_FACTOR))
+@dataclass
+class _Rows:
+    """Everything training needs about the labelled rows and the prototype rows."""
+    y: np.ndarray
+    x: np.ndarray  # features before neighbours
+    unit_x: list
+    embeddings: np.ndarray  # float16-rounded, as the shipped reference holds them
+    windows: list  # each text's window vectors, or None
+    firm: np.ndarray
+    extra: np.ndarray  # prototype rows' features before neighbours
+    extra_vectors: np.ndarray
+    extra_y: np.ndarray
+    reference_groups: np.ndarray  # a row's neighbours never come from its own group
+
+    def fit(self, train):
+        """A model fitted on the rows `train` (and the prototypes), with honest neighbours."""
+        whole, _ = neighbours.grouped_blocks(train, self.embeddings, [None] * len(self.y), self.y,
+                                             self.reference_groups)
+        extra = neighbours.evidence(self.extra_vectors, self.embeddings[train], self.y[train])
+        return _fit(np.vstack([np.hstack([self.x[train], whole]), np.hstack([self.extra, extra])]),
+                    np.concatenate([self.y[train], self.extra_y]))
+
+    def score(self, model, train, test):
+        """Max-pooled scores of the rows `test`, their neighbours among the rows `train`."""
+        whole, per_window = neighbours.blocks(test, self.embeddings, self.windows, self.y, train)
+        unit_x = [None if self.unit_x[i] is None else np.hstack([self.unit_x[i], block])
+                  for i, block in zip(test, per_window)]
+        return _pooled(model, np.hstack([self.x[test], whole]), unit_x)
+
+    def held_out(self, folds):
+        """Each row's score from a model that never saw its fold (folds: each row's fold name)."""
+        folds, scores = np.asarray(folds), np.zeros(len(self.y))
+        for name in sorted(set(folds)):
+            test, train = np.flatnonzero(folds == name), np.flatnonzero(folds != name)
+            scores[test] = self.score(self.fit(train), train, test)
+        return scores
 
 
-def threshold_at_recall(scores, firm, y, recall, groups=None):
-    """The highest threshold at which the rule flags at least `recall` of the risky rows and,
-    with `groups` (each row's source), at least `recall` on average over the sources."""
-    y = np.asarray(y)
-    groups = None if groups is None else np.asarray(groups)
-    names = [] if groups is None else [g for g in sorted(set(groups)) if (y[groups == g] == 1).any()]
-    for candidate in sorted(set(np.round(np.asarray(scores), 3)) | {0.0}, reverse=True):
-        flagged = flagged_at(scores, firm, candidate)
-        if flagged[y == 1].mean() < recall:
-            continue
-        if not names or np.mean([flagged[(groups == g) & (y == 1)].mean() for g in names]) >= recall:
-            return float(candidate)
-    return 0.0
-
-
-def out_of_fold(x, y, extra_x, extra_y, unit_x, seed_count=REPEATS):
-    """Mean out-of-fold score for each row (stratified 5-fold, repeated), the extra
-    (prototype) rows always in training."""
+def _stratified_folds(y, seed):
     from sklearn.model_selection import StratifiedKFold
 
-    scores = np.zeros(len(y))
-    for seed in range(seed_count):
-        for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(x, y):
-            model = _fit(np.vstack([x[train], extra_x]), np.concatenate([y[train], extra_y]))
-            scores[test] += _pooled(model, x[test], [unit_x[i] for i in test])
-    return scores / seed_count
+    folds = np.zeros(len(y), dtype=int)
+    for number, (_, test) in enumerate(StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(y, y)):
+        folds[test] = number
+    return folds
 
 
-def out_of_source(x, y, extra_x, extra_y, unit_x, groups):
-    """Each row's score from a head trained on every other source (leave one source out)."""
-    groups, scores = np.asarray(groups), np.zeros(len(y))
-    for name in sorted(set(groups)):
-        test, train = np.flatnonzero(groups == name), np.flatnonzero(groups != name)
-        model = _fit(np.vstack([x[train], extra_x]), np.concatenate([y[train], extra_y]))
-        scores[test] = _pooled(model, x[test], [unit_x[i] for i in test])
-    return scores
-
-
-def _floor(value, places=3):
-    """Rounded down, so the threshold never passes the score it was chosen at."""
-    return math.floor(value * 10 ** places) / 10 ** places
-
-
-def rates(scores, firm, y, threshold):
-    flagged, y = flagged_at(scores, firm, threshold), np.asarray(y)
-    return {"recall": round(float(flagged[y == 1].mean()), 4) if (y == 1).any() else None,
-            "false_positive_rate": round(float(flagged[y == 0].mean()), 4) if (y == 0).any() else None}
-
-
-def _cross_validation(oof, firm, y, threshold, ceiling, kfold, groups):
-    """The figures kept in the head's meta: by source when there were sources, and k-fold."""
-    figures = {"method": "by source" if groups is not None else "k-fold", "folds": FOLDS, "repeats": REPEATS,
-               "at_threshold": rates(oof, firm, y, threshold), "at_ceiling": rates(oof, firm, y, ceiling),
-               "k_fold": {"at_threshold": rates(kfold, firm, y, threshold),
-                          "at_ceiling": rates(kfold, firm, y, ceiling)}}
-    if groups is not None:
-        groups = np.asarray(groups)
-        figures["sources"] = {name: {"risk": int(y[groups == name].sum()), "none": int((y[groups == name] == 0).sum()),
-                                     **rates(oof[groups == name], firm[groups == name], y[groups == name], threshold)}
-                              for name in sorted(set(groups))}
-        for key, value in (("at_threshold", threshold), ("at_ceiling", ceiling)):
-            per_source = [rates(oof[groups == g], firm[groups == g], y[groups == g], value)["recall"]
-                          for g in sorted(set(groups))]
-            figures[key]["recall_source_average"] = round(float(np.mean([r for r in per_source if r is not None])), 4)
-    return figures
+def _rows(texts, y, encoder, embeddings, groups):
+    proto_texts, proto_y, proto_reasons = _prototype_rows()
+    proto_vectors = np.asarray(encoder.encode(proto_texts), dtype=np.float32)
+    prototypes = proto_vectors[:len(proto_reasons)]
+    if embeddings is None:
+        embeddings = np.asarray(encoder.encode(list(texts)), dtype=np.float32)
+    units = sg.encode_units(texts, encoder)
+    windows = [None if (w := sg.windows_of(t, u)) is None else w[0] for t, u in zip(texts, units)]
+    reference_groups = np.asarray(groups) if groups is not None else _stratified_folds(y, 0)
+    rows = _Rows(y=y, x=_design(texts, embeddings, units, prototypes, proto_reasons),
+                 unit_x=_unit_design(texts, units, prototypes, proto_reasons),
+                 embeddings=np.asarray(embeddings, dtype=np.float16).astype(np.float32),
+                 windows=windows, firm=np.array([sg.firm_evidence(sg.pattern_hits(t)) for t in texts]),
+                 extra=_design(proto_texts, proto_vectors, [None] * len(proto_texts), prototypes, proto_reasons),
+                 extra_vectors=proto_vectors, extra_y=np.array(proto_y), reference_groups=reference_groups)
+    return rows, prototypes, proto_reasons
 
 
 def train(texts, labels, encoder, embeddings=None, groups=None):
@@ -277,29 +279,21 @@ def train(texts, labels, encoder, embeddings=None, groups=None):
     if len(set(y)) < 2:
         raise ValueError("training needs both risk and none rows")
     groups = list(groups) if groups is not None and len(set(groups)) > 1 else None
-    proto_texts, proto_y, proto_reasons = _prototype_rows()
-    proto_vectors = np.asarray(encoder.encode(proto_texts), dtype=np.float32)
-    prototypes, proto_y = proto_vectors[:len(proto_reasons)], np.array(proto_y)
-    if embeddings is None:
-        embeddings = np.asarray(encoder.encode(list(texts)), dtype=np.float32)
-    units = sg.encode_units(texts, encoder)
-    x = _design(texts, embeddings, units, prototypes, proto_reasons)
-    unit_x = _unit_design(texts, units, prototypes, proto_reasons)
-    firm = np.array([sg.firm_evidence(sg.pattern_hits(t)) for t in texts])
-    extra = _design(proto_texts, proto_vectors, [None] * len(proto_texts), prototypes, proto_reasons)
-    kfold = out_of_fold(x, y, extra, proto_y, unit_x)
-    oof = out_of_source(x, y, extra, proto_y, unit_x, groups) if groups is not None else kfold
-    threshold = _floor(threshold_at_recall(oof, firm, y, DEFAULT_RECALL, groups))
-    ceiling = max(threshold, _floor(threshold_at_recall(oof, firm, y, CEILING_RECALL, groups)))
-    model = _fit(np.vstack([x, extra]), np.concatenate([y, proto_y]))
+    rows, prototypes, proto_reasons = _rows(texts, y, encoder, embeddings, groups)
+    kfold = np.mean([rows.held_out(_stratified_folds(y, seed)) for seed in range(REPEATS)], axis=0)
+    oof = rows.held_out(groups) if groups is not None else kfold
+    threshold = choose_threshold(oof, rows.firm, y, groups)
+    ceiling = choose_ceiling(oof, rows.firm, y, groups, threshold)
+    model = rows.fit(np.arange(len(y)))
     meta = {"encoder": getattr(encoder, "version", ""), "patterns": pattern_fingerprint(),
             "training_rows": {"risk": int(y.sum()), "none": int(len(y) - y.sum())},
-            "prototype_rows": len(proto_texts), "C": C, "similarity_weight": SIMILARITY_WEIGHT,
+            "prototype_rows": len(rows.extra_y), "C": C, "similarity_weight": SIMILARITY_WEIGHT,
+            "neighbours": neighbours.K,
             "pooling": "max over the text and its windows of two adjacent sentences",
-            "cross_validation": _cross_validation(oof, firm, y, threshold, ceiling, kfold, groups)}
+            "cross_validation": figures(oof, rows.firm, y, threshold, ceiling, kfold, groups, FOLDS, REPEATS)}
     head = SafeguardingHead(coef=model.coef_[0].astype(np.float32), intercept=float(model.intercept_[0]),
                             prototypes=prototypes, prototype_reasons=proto_reasons, threshold=threshold,
-                            ceiling=ceiling, meta=meta)
+                            ceiling=ceiling, meta=meta, neighbours=rows.embeddings, neighbour_labels=y)
     digest = hashlib.sha256(head.to_bytes()).hexdigest()[:8]
     head.meta["version"] = f"safeguarding-{digest}"
     return head

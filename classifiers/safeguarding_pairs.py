@@ -4,10 +4,11 @@
   word near "left alone", an elderly person near "no carers";
 - ANYWHERE (who, what): both anywhere in the text, weaker evidence;
 - PROTOTYPES: phrases close in meaning to each reason. The trained head learns from them
-  (as risky examples), and a flag the patterns did not explain takes the reason whose
-  prototypes are nearest.
+  (as risky examples) and measures each text's closeness to each reason's phrases; a flag the
+  patterns did not explain gets the generic reason (safeguarding_terms.CHECK), never the
+  nearest prototype's.
 """
-from classifiers.safeguarding_terms import (ABUSE, ADULT, CANT, CHILD, CHILD_WORD, CRISIS, ELDER_WORD,
+from classifiers.safeguarding_terms import (ABUSE, ADULT, CANT, CHILD, CHILD_WORD, CRISIS, ELDER_WORD, EXPLOIT,
                                             HARDSHIP, HAZARD_HOME, HEALTH, HOUSING, SELF_HARM, THREAT)
 
 VULNERABLE_ADULT = (r"(?:" + ELDER_WORD + r"|cancer|stage (?:3|4|three|four)|terminal\w*|pregnant|"
@@ -23,7 +24,28 @@ NEED = (r"(?:" + HAZARD_HOME + r"|boiler (?:broke|is broken|broken|has broken|ha
         r"falling behind|struggling|on my knees|burn(?:t|ed) out|not eating|lost (?:\w+ )?(?:weight|stone))")
 
 HIGH_PLACE = (r"(?:bridge|railway|train line|motorway|cliff|multi[- ]?storey|top floor|roof|(?:top|edge) of the|"
-              r"reservoir|the lake|the river|the canal|the quarry)")
+              r"reservoir|the lake|the river|the canal|the quarry|level crossing|platform edge|the tracks|viaduct)")
+# An adult who needs someone with them (disability, dementia), left by a service.
+DEPENDENT = (r"(?:autis\w*|non[- ]?verbal|learning (?:disabilit\w*|difficult\w*)|down'?s syndrome|wheelchair|"
+             r"epilep\w*|disabled|dementia|blind|bed ?bound|can'?t (?:stand|walk|speak))")
+LEFT_BY_A_SERVICE = (r"(?:left (?:sat |sitting |waiting |alone |on (?:his|her) own )?(?:in|on|at|outside) (?:the|a|an) "
+                     r"(?:minibus|bus|taxi|van|car|depot|centre|doorstep|step|drive|empty house)|forgot(?:ten)? (?:him|her|"
+                     r"them|about (?:him|her|them))|dropped (?:\w+ )?(?:at|off at) an empty|not (?:been )?changed (?:since|for)|"
+                     r"no (?:drink|water|food) (?:for|all))")
+# An adult's interest in a child that a parent would not know of.
+GROOMING = (r"(?:grown man|older man|man (?:in his|of about|aged) (?:\d0s|twenties|thirties|forties|fifties|\d\d)|"
+            r"keep (?:it|this) (?:a |our )?secret|(?:not|never) to (?:tell|mention) (?:anyone|anybody|it|me|his mum|her mum|"
+            r"his dad|her dad)|between (?:them|the two of them)|turn (?:his|her) (?:camera|webcam) on|gift cards?|"
+            r"(?:asks?|asking|wants?) (?:her|him) to meet)")
+# Work that a person cannot leave: what a worker is kept in, or without.
+WORKPLACE = (r"(?:car ?wash|hand wash|valet\w*|nail bar|takeaway|farm|factory|building site|cannabis|warehouse|"
+             r"restaurant|kitchen|boss|employer|gangmaster|the man who runs)")
+KEPT = (r"(?:not (?:been )?paid|never (?:been )?paid|no wages|unpaid|£\d+ a day|\d+ (?:days|hours) a (?:week|day)|"
+        r"sleep(?:s|ing)? (?:in|on|there|above)|live (?:in|above|on)|living (?:in|above|on)|passports?|documents|"
+        r"debt|owes?|never (?:allowed|let) out|not allowed (?:out|to leave)|locked in|collect(?:s|ed)? them|"
+        r"picks? them up)")
+# "Can't manage" alone, not "can't manage the bins any more" (a request for an assisted collection).
+MANAGE = r"manage(?! (?:the |their |his |her |my )?(?:bins?|recycling|garden|paperwork|forms?|online|website|stairs))"
 # What a partner who controls someone keeps them from, or what they must hide from him.
 SECRECY = (r"(?:don'?t (?:ring|phone|call|write|post|send)|only (?:email|text)|without (?:him|her) knowing|behind (?:his|her) "
            r"back|(?:he|she)'?(?:ll| will) (?:know|find out|see)|found out (?:i|where)|not to tell|angry with me|"
@@ -53,21 +75,24 @@ NEAR = {
                      r"(?:mou?ld|damp|cold|heating)"),
         (r"(?:pregnant|expecting a baby|due date|newborn|new born)", HAZARD_HOME),
         (r"(?:temporary accommodation|b ?& ?b|hostel|one room)", CHILD_WORD),
+        (CHILD_WORD, GROOMING),
     ),
     ADULT: (
         (ELDER_WORD, r"(?:on (?:her|his|their) own|alone|no (?:one|body)|nobody|without (?:care|carers|help|support|"
                      r"food)|no (?:support|help)|no carers?|carers?|not eaten|hasn'?t eaten|no food|same clothes|"
                      r"soiled|wet (?:bed|through)|fallen|fell|a fall|" + CANT + r" (?:get up|reach|get out|wash|"
-                     r"move|walk|manage)|discharged|stuck (?:in|upstairs|downstairs)|sleeping in (?:a|his|her|"
+                     r"move|walk|" + MANAGE + r")|discharged|stuck (?:in|upstairs|downstairs)|sleeping in (?:a|his|her|"
                      r"the) chair|nobody answers|no one answers|confused|lost (?:\w+ )?(?:weight|stone)|"
                      r"stopped (?:his|her) (?:meals|care)|sat in (?:his|her) room|not answering|no answer)"),
         (ELDER_WORD, HAZARD_HOME),
         (r"(?:my (?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|husband|wife|aunt|uncle|brother|sister|"
          r"son|daughter)|(?:her|his) (?:husband|wife|son|daughter)|he|she|mum|dad|grandad|nan)",
          r"(?:no carers?|carers? (?:haven'?t|have not|didn'?t|never|not|only)|not eaten|hasn'?t eaten|"
-         r"same clothes|soiled|" + CANT + r" (?:get up|reach|wash|manage)|on (?:her|his) own|lives alone|"
+         r"same clothes|soiled|" + CANT + r" (?:get up|reach|wash|" + MANAGE + r")|on (?:her|his) own|lives alone|"
          r"discharged|sores)"),
+        (DEPENDENT, LEFT_BY_A_SERVICE),
     ),
+    EXPLOIT: ((WORKPLACE, KEPT),),
     HEALTH: (
         (r"(?:asthma|copd|lung|breathing|chest)", r"(?:mou?ld|damp|fumes|smoke)"),
         (r"(?:diabetic|insulin|oxygen|medication|dialysis|fridge)", r"(?:no (?:electric\w*|power)|power cut|"
@@ -92,7 +117,8 @@ NEAR = {
                                                         r"threaten\w*|blackmail\w*)"),
     ),
     SELF_HARM: (
-        (HIGH_PLACE, r"(?:what stops me|thinking about|end it|jump|looking down|walking into|not coming out|stood there)"),
+        (HIGH_PLACE, r"(?:what stops me|thinking about|think about|end it|jump|looking down|walking into|not coming out|"
+                     r"stood there|how it would feel|how (?:easy|quick) it would be)"),
     ),
     THREAT: ((THREAT_WHO, THREAT_WHAT),),
 }
@@ -109,6 +135,8 @@ ANYWHERE = {
     CRISIS: ((r"(?:carer|caring for|look after|looking after)", r"(?:exhausted|not sleeping|falling behind|"
                                                                r"on my knees|burn(?:t|ed) out|struggling)"),),
     HARDSHIP: ((r"(?:can'?t top up|no (?:gas|electric)|nothing in the cupboards)", CHILD_WORD),),
+    EXPLOIT: ((r"(?:minibus|van|bus) (?:\w+ )?(?:picks?|collects?|comes for|takes)", r"(?:\d{1,2}|dozen|ten|twelve) "
+               r"(?:men|people|workers|lads|women)"),),
 }
 
 PROTOTYPES = {
@@ -122,7 +150,8 @@ PROTOTYPES = {
                 "I stood on the bridge for an hour thinking about it, nobody would even notice if I was gone.",
                 "Sorry for everything, I've said my goodbyes and it won't matter soon.",
                 "I won't be around much longer, I've made up my mind.",
-                "This will be my last message, I've left everything tidy and the letters are on the side."),
+                "This will be my last message, I've left everything tidy and the letters are on the side.",
+                "Cancel it all from the end of the month, there'll be nobody here to use it and I've made my peace."),
     CHILD: ("The children are left alone at home at night with no adult there.",
             "A young child is being hurt and neglected by the parents.",
             "My baby is living in a freezing flat with black mould and no heating.",
@@ -130,7 +159,8 @@ PROTOTYPES = {
             "The kids next door are always hungry and dirty and ask us for food.",
             "A little boy was found wandering in the road on his own.",
             "Two small children were left alone in a car for hours.",
-            "Older lads pay a young teenager to carry bags of drugs to other towns and he goes missing for nights."),
+            "Older lads pay a young teenager to carry bags of drugs to other towns and he goes missing for nights.",
+            "A grown man keeps buying a young girl presents and meeting her after school, and told her to keep it secret."),
     HEALTH: ("He collapsed and needed an ambulance.",
              "She has run out of her oxygen and insulin and the power has been cut off.",
              "There is a smell of gas and the carbon monoxide alarm keeps going off.",
@@ -145,6 +175,9 @@ PROTOTYPES = {
             "A carer grabbed him so hard it left marks and now he is frightened to go.",
             "Through the wall we hear a woman screaming and begging him to stop and things being smashed.",
             "Her carer takes her bank card and her savings have gone, she has dementia and doesn't understand."),
+    EXPLOIT: ("The workers at the car wash are not paid, sleep at the back and the boss keeps their passports.",
+              "A van collects a dozen men from the house at dawn, they owe the gang for bringing them here and cannot leave.",
+              "She cleans for the family every day for no wages and is never allowed out on her own."),
     THREAT: ("I'm going to hurt him badly next time, I've got a weapon ready by the door.",
              "The man next door says he will stab my son and he carries a knife.",
              "If the council won't sort my neighbour out I will, and he won't walk away.",
@@ -153,13 +186,15 @@ PROTOTYPES = {
     HOUSING: ("We are being evicted tomorrow and have nowhere to go.",
               "I am homeless and sleeping rough in a doorway.",
               "I'm staying on a friend's sofa and have to leave at the weekend with nowhere to go.",
-              "I have been sleeping in my car since the landlord changed the locks."),
+              "I have been sleeping in my car since the landlord changed the locks.",
+              "No fixed address, I spend my nights in a car park or riding the night bus."),
     ADULT: ("My elderly father with dementia has been left without carers and lives alone.",
             "The care agency haven't turned up and she hasn't eaten for days.",
             "The old man next door hasn't been seen for weeks and his curtains are always closed.",
             "My disabled mum's meals have stopped and she is living on nothing, nobody checks on her.",
             "She can't get to her bed for all the hoarded rubbish, she is living on biscuits and won't accept help.",
-            "The elderly man at number 5 hasn't answered his door for a week and his post is piling up."),
+            "The elderly man at number 5 hasn't answered his door for a week and his post is piling up.",
+            "The day centre transport forgot my disabled brother and left him alone in the minibus for hours."),
     CRISIS: ("I am at breaking point and can't cope any more.",
              "I am desperate, exhausted and have nobody to turn to.",
              "I'm not coping, I can't get out of bed and I've got nothing left."),

@@ -22,8 +22,12 @@ ADULT = "Vulnerable adult without care"
 CRISIS = "Person in crisis or not coping"
 HARDSHIP = "Severe hardship (food, heating or money)"
 THREAT = "Threat to harm someone"
+EXPLOIT = "Modern slavery or labour exploitation"
+# The reason of a flag that rests on the head's reading of the text alone, with no pattern
+# evidence for any specific reason: it goes to the lowest urgent queue until an officer reads it.
+CHECK = "May need a safeguarding check"
 
-REASONS = (SELF_HARM, CHILD, HEALTH, THREAT, ABUSE, HOUSING, ADULT, CRISIS, HARDSHIP)
+REASONS = (SELF_HARM, CHILD, HEALTH, THREAT, ABUSE, EXPLOIT, HOUSING, ADULT, CRISIS, HARDSHIP)
 
 # Severity: 1 is highest. The urgent queues order by it, then by age.
 RISK_TO_LIFE_OR_CHILD, ABUSE_OR_VIOLENCE, VULNERABILITY = 1, 2, 3
@@ -32,7 +36,8 @@ SEVERITY_WORDS = {
     ABUSE_OR_VIOLENCE: "Abuse or domestic violence",
     VULNERABILITY: "Homelessness, neglect or vulnerability",
 }
-SEVERITY = {SELF_HARM: 1, CHILD: 1, HEALTH: 1, THREAT: 1, ABUSE: 2, HOUSING: 3, ADULT: 3, CRISIS: 3, HARDSHIP: 3,
+SEVERITY = {SELF_HARM: 1, CHILD: 1, HEALTH: 1, THREAT: 1, ABUSE: 2, EXPLOIT: 2, HOUSING: 3, ADULT: 3, CRISIS: 3, HARDSHIP: 3,
+            CHECK: VULNERABILITY,
             # Reasons earlier versions gave, still on stored flags.
             "Bereavement": 3, "Urgent health need": 1, "Possible abuse or neglect": 2,
             "Urgent housing need / homelessness": 3}
@@ -193,7 +198,7 @@ STRONG = {
         r"\bfinancial(?:ly)? abus\w*", r"\bsexual(?:ly)? (?:abus\w*|assault\w*|exploit\w*)\b", r"\braped?\b",
         r"\bmolest\w*", r"\binappropriate(?:ly)? touch\w*", r"\btouch\w* (?:me|her|him|them) inappropriately\b",
         r"\bgroom(?:ed|ing)\b(?! (?:the|my|our) dog)", r"\bcuckoo(?:ing|ed)?\b", r"\bcounty lines\b",
-        r"\b(?:being exploited|exploited by|criminal(?:ly)? exploit\w*)", r"\btraffick\w*", r"\bmodern slavery\b",
+        r"\b(?:being exploited|exploited by|criminal(?:ly)? exploit\w*)",
         r"\b(?:dealers?|gang|drug users?|lads|people) (?:have |has )?(?:taken over|moved into|using|living in|"
         r"staying in) (?:his|her|their|my|the) (?:flat|house|home)\b",
         r"\btaken over (?:my|his|her|their) (?:flat|house|home)\b",
@@ -201,6 +206,20 @@ STRONG = {
         r"\bsafeguarding\b", r"\bfgm\b", r"\bforced (?:to marry|marriage)\b", r"\bhonour (?:based )?violence\b",
         r"\b(?:arrang\w*|force|forcing|make|making) (?:for )?(?:me|her|him) (?:to )?marry\b",
         r"\b(?:being|been|is|are|was|were) neglected\b", r"\bneglect(?:s|ing)? (?:her|him|them|the kids|the children)\b",
+    ),
+    EXPLOIT: (
+        r"\b(?:modern slavery|slave labour|forced labour|labour exploitation|debt bondage|gangmasters?)\b", r"\btraffick\w*",
+        r"\b(?:keeps?|kept|took|taken|takes|has got|has|holds?|holding|confiscated|got) (?:all )?(?:of )?(?:my|his|her|"
+        r"their|our) (?:passports?|documents|papers|id cards?|visas?)\b(?! (?:copy|copies|photo|number))",
+        r"\b(?:owes?|owe|owing|debt (?:to|for)) (?:him|her|them|the boss|his boss|her boss|the gang)\b.{0,40}"
+        r"\b(?:journey|travel|flight|bringing|brought|passage|transport|lost|work it off)\b",
+        r"\bwork(?:ing)? (?:it|the debt|that) off\b", r"\bdebt for (?:the|their|his|her|my) (?:flight|journey|travel)\b",
+        r"\b(?:\d{1,2}|ten|twelve|fifteen|twenty|a dozen) (?:men|people|workers|lads|women|girls) (?:all )?"
+        r"(?:living|sleeping|crammed|staying) in (?:a|one|the|that|this) (?:\w+ )?(?:bed(?:room)?|house|flat|room|caravan)\b",
+        r"\b(?:not|never) (?:allowed|let) (?:to )?(?:quit|leave (?:the (?:job|farm|site|house|shop)|work))\b",
+        r"\b(?:no|not (?:had|been paid) (?:any )?|without) wages (?:for|since|in)\b",
+        r"\bsleep(?:s|ing)? (?:on site|at (?:the (?:shop|farm|site|factory|car wash)|work)|on the (?:kitchen|shop|factory) "
+        r"floor|in (?:a|the) (?:storage )?container)\b",
     ),
     THREAT: (
         r"\bthreat(?:en|ened|ening|ens)? to (?:kill|hurt|stab|burn|beat|shoot|batter)\b",
@@ -257,6 +276,11 @@ STRONG = {
         r"\b(?:we'?re|i'?m|we are|i am|we'?ll be|i'?ll be) out (?:at|by) the end of\b",
         r"\bbehind (?:on|with) (?:the |my |our )?rent\b",
         r"\b(?:told|asked) (?:me|him|her|us) to (?:leave|get out|move out)\b",
+        r"\b(?:living|staying|sleeping|sleep|sleeps|slept|stopping|kipping|dossing|lives?|lived) (?:\w+ )?"
+        r"(?:in|on|at|out of) (?:a |the |his |her |my |our |their )?(?:(?!flat|house|home|building|block|road|street|"
+        r"estate|area)[\w']+ ){0,2}(?:car ?park|night ?bus(?:es)?|bus station|stairwell|porch|tent|van|car|doorway|"
+        r"multi[- ]?storey|woods|a ?& ?e|24[- ]hour \w+)\b(?! (?:park )?(?:is|was|charges|fees|barrier|spaces?))",
+        r"\b(?:kipping|dossing) (?:in|on|at|down|rough)\b",
         r"\b(?:living|staying|sleeping|sleep|sleeps|lives) (?:in|out of) (?:a|the|his|her|my|our|their) "
         r"(?:car|van|tent|shed|garage|bus shelter|doorway|stairwell|(?:underground |multi[- ]?storey )?car park)\b",
         r"\b(?:put|thrown|kicked|turfed|chucked|end(?:ed)? up|be) out on the streets?\b",

@@ -68,14 +68,17 @@ def test_the_development_set_is_big_enough_and_matched():
 
 def test_patterns_alone_on_the_development_set():
     """The fallback when the head cannot run: precise, but it misses risk said indirectly,
-    which is why the head decides when the encoder is there."""
-    texts, labels = dev_set()
-    flagged = [assess(t).flagged for t in texts]
-    risky = [f for f, label in zip(flagged, labels) if label == "risk"]
-    ordinary = [f for f, label in zip(flagged, labels) if label == "none"]
-    recall, false_positive_rate = sum(risky) / len(risky), sum(ordinary) / len(ordinary)
-    print(f"patterns alone on the development set: recall {recall:.3f} false-positive rate {false_positive_rate:.3f}")
-    assert recall >= 0.75 and false_positive_rate <= 0.05
+    which is why the head decides when the encoder is there. Part I (farewells said sideways,
+    written to be hard) was added after the patterns, so parts A-H keep their own floor."""
+    rows = list(csv.DictReader(DEV_SET.open(encoding="utf-8")))
+    for name, chosen, floor in (("A-H", [r for r in rows if r["part"] != "I"], 0.75), ("all parts", rows, 0.70)):
+        flagged = [assess(r["text"]).flagged for r in chosen]
+        risky = [f for f, r in zip(flagged, chosen) if r["label"] == "risk"]
+        ordinary = [f for f, r in zip(flagged, chosen) if r["label"] == "none"]
+        recall, false_positive_rate = sum(risky) / len(risky), sum(ordinary) / len(ordinary)
+        print(f"patterns alone on the development set ({name}): recall {recall:.3f} "
+              f"false-positive rate {false_positive_rate:.3f}")
+        assert recall >= floor and false_positive_rate <= 0.05
 
 
 @pytest.mark.parametrize("text", DEMO_FALSE_POSITIVES)
