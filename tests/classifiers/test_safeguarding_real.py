@@ -3,8 +3,9 @@
 Blind measurements, each made once, after the head was frozen and committed:
 - third held-out set (safeguarding-holdout3.csv, 306 rows), head safeguarding-7328346a at its
   default threshold 0.364: recall 0.976 (122 of 125 risks), false-positive rate 0.099 (18 of
-  181 ordinary messages). Goal (recall >= 0.95, false-positive rate <= 0.15) met. The test
-  below pins that result;
+  181 ordinary messages). Goal (recall >= 0.95, false-positive rate <= 0.15) met. The shipped
+  successor, safeguarding-0e013f1d (30 more ordinary rows), measured on it a second time, once:
+  0.976 / 0.094 at 0.365. The test below pins that result;
 - second held-out set (safeguarding-holdout2.csv), previous head: recall 0.917, false-positive
   rate 0.133. It has since been development data (round 3), so its figure here is not blind;
 - first held-out set (safeguarding-holdout.csv), the head before that: recall 0.904,
@@ -47,15 +48,18 @@ def head():
 
 
 def test_the_third_held_out_set_keeps_its_one_blind_measurement(real_encoder, head):
-    """Measured once, after the head was frozen (commit 01034d6): recall 0.976 (122/125),
-    false-positive rate 0.099 (18/181) at 0.364. Never tune on this file."""
+    """Measured once, after the head was frozen (commit 01034d6, safeguarding-7328346a): recall
+    0.976 (122/125), false-positive rate 0.099 (18/181) at 0.364. Its successor (30 more ordinary
+    rows, part M, written without sight of this file) was measured on it a second time, once,
+    after it was trained and its demo checks passed: 0.976 / 0.094 (17/181) at 0.365. Never
+    tune on this file."""
     test = read_labelled_csv(HOLDOUT3, "safeguarding")
     result = evaluate_safeguarding(test, real_encoder, head, head.threshold)
     print(f"held-out safeguarding set 3 ({result['n']} texts) at {head.threshold}: recall {result['recall']:.3f} "
           f"false-positive rate {result['false_positive_rate']:.3f} (goal: recall >= 0.95, false-positive rate <= 0.15)")
     assert result["per_label"]["risk"]["support"] == 125 and result["n"] == 306
     assert result["recall"] >= 0.976  # 122 of 125
-    assert result["false_positive_rate"] <= 0.0995  # 18 of 181
+    assert result["false_positive_rate"] <= 0.094  # 17 of 181
 
 
 def test_the_second_held_out_set_now_development_data_still_scores(real_encoder, head):
@@ -79,9 +83,6 @@ def test_the_evaluate_command_runs_the_shipped_head_on_a_councils_file(tmp_path)
     assert data["model_version"].endswith(load_shipped().version)
 
 
-@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-7328346a: 1 of these 27 texts flags at the "
-                   "lowest severity ('The new LED lights ... Feels safer walking the dog in the evening.', 0.47 "
-                   "against 0.364); see MODEL_CARD.md, 'The demo year'")
 def test_the_demos_named_false_positives_do_not_flag(real_encoder, head):
     """Issue 9: a cold children's corner, a resurfacing question and street lights, in every
     variant the demo year writes them."""
@@ -112,7 +113,7 @@ def demo_ordinary(real_encoder, head):
     return {t: (services[t], r) for t, r in zip(texts, assess_batch(texts, encoder=real_encoder, head=head))}
 
 
-@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-7328346a: 31 of 1,012 such texts flag, all at "
+@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-0e013f1d: 31 of 1,012 such texts flag, all at "
                    "the lowest severity; see MODEL_CARD.md, 'The demo year'")
 def test_no_ordinary_street_library_road_bin_tax_register_or_parking_complaint_flags(demo_ordinary):
     flagged = [t for t, (service, r) in demo_ordinary.items() if service in ORDINARY_SERVICES and r.flagged]
@@ -120,7 +121,7 @@ def test_no_ordinary_street_library_road_bin_tax_register_or_parking_complaint_f
 
 
 def test_the_demos_ordinary_texts_that_flag_stay_few_and_in_the_lowest_queue(demo_ordinary):
-    """What holds today (measured with safeguarding-7328346a over seeds 1974 and 1-4: 86 of
+    """What holds today (measured with safeguarding-0e013f1d over seeds 1974 and 1-4: 86 of
     1,429 ordinary demo texts flag, 31 of 1,012 in ORDINARY_SERVICES): no ordinary complaint
     about those services reaches a queue above the lowest, and none of the demo's ordinary texts
     is shown as self-harm or a threat to harm someone (the library-fines, wedding-venue and
