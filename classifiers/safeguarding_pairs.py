@@ -66,7 +66,10 @@ NEAR = {
                      r"locked (?:in|out)|screams? at|shouts? at|drag(?:s|ged|ging)?|"
                      r"lock(?:s|ed|ing)? (?:him|her|them) (?:out|in)|left at the wrong|no one to collect|"
                      r"stopped eating|asking (?:us |me |people )?for food|begging|eating (?:out of|from)|(?:out|outside) (?:till|until|"
-                     r"after) (?:midnight|late|\d+)|stranger|dual carriageway|sleeping on|(?:older|grown) (?:men|"
+                     r"after) (?:midnight|late|\d+)|out at all hours|"
+                     r"(?:not|never|haven'?t|havent|hasn'?t) seen (?:an? |any )?(?:adults?(?! (?:education|learning|"
+                     r"social|care|services?|classes|courses?))|grown ?ups?|parents?|(?:their|his|her) (?:mum|mam|mom|dad|"
+                     r"mother|father))|stranger|dual carriageway|sleeping on|(?:older|grown) (?:men|"
                      r"lads|boys)|in (?:and out of|cars with)|marks on|burns?|window ledge|(?:nobody|no one|no-one) (?:seemed to be |was |is )?watching)"),
         (CHILD_WORD, HAZARD_HOME),
         (CHILD_WORD, r"(?:balcony|window ?(?:ledge|sill)|railings?|main road)\b.{0,60}\b(?:on (?:his|her|their) own|alone|"

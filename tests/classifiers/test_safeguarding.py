@@ -110,6 +110,21 @@ def test_an_elderly_mothers_son_is_not_a_child():
     assert terms.CHILD in child.reasons and child.severity == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Hi, just wondering if anyone has looked into the family over the road. The kids are out at all hours "
+    "and I haven't seen an adult there for days.",
+    "the children next door, i havent seen their mum since last week and they look hungry",
+])
+def test_children_with_no_adult_about_are_a_risk_to_a_child_at_the_top_severity(text):
+    result = assess(text)
+    assert result.flagged and result.reasons[0] == terms.CHILD and result.severity == 1
+
+
+def test_an_adult_education_course_is_not_a_missing_adult():
+    assert not assess("I have not seen an adult education course at the library for years, my kids would "
+                      "love one.").flagged
+
+
 def test_result_shape_and_evidence_is_the_matched_sentence():
     result = assess("The bins were late. He hits me when he drinks.\nAlso the road is bad.")
     assert isinstance(result, SafeguardingResult) and result.to_dict()["flagged"] is True

@@ -4,8 +4,9 @@ Blind measurements, each made once, after the head was frozen and committed:
 - third held-out set (safeguarding-holdout3.csv, 306 rows), head safeguarding-7328346a at its
   default threshold 0.364: recall 0.976 (122 of 125 risks), false-positive rate 0.099 (18 of
   181 ordinary messages). Goal (recall >= 0.95, false-positive rate <= 0.15) met. The shipped
-  successor, safeguarding-0e013f1d (30 more ordinary rows), measured on it a second time, once:
-  0.976 / 0.094 at 0.365. The test below pins that result;
+  successors safeguarding-0e013f1d (30 more ordinary rows) and the shipped
+  safeguarding-2cf2a4a0 (two child-neglect phrases more), each measured on it once more:
+  0.976 / 0.094 at 0.365 and at 0.364. The test below pins that result;
 - second held-out set (safeguarding-holdout2.csv), previous head: recall 0.917, false-positive
   rate 0.133. It has since been development data (round 3), so its figure here is not blind;
 - first held-out set (safeguarding-holdout.csv), the head before that: recall 0.904,
@@ -51,7 +52,8 @@ def test_the_third_held_out_set_keeps_its_one_blind_measurement(real_encoder, he
     """Measured once, after the head was frozen (commit 01034d6, safeguarding-7328346a): recall
     0.976 (122/125), false-positive rate 0.099 (18/181) at 0.364. Its successor (30 more ordinary
     rows, part M, written without sight of this file) was measured on it a second time, once,
-    after it was trained and its demo checks passed: 0.976 / 0.094 (17/181) at 0.365. Never
+    after it was trained and its demo checks passed: 0.976 / 0.094 (17/181) at 0.365; and the
+    shipped head (two child-neglect phrases more) a third time: 0.976 / 0.094 at 0.364. Never
     tune on this file."""
     test = read_labelled_csv(HOLDOUT3, "safeguarding")
     result = evaluate_safeguarding(test, real_encoder, head, head.threshold)
@@ -113,7 +115,7 @@ def demo_ordinary(real_encoder, head):
     return {t: (services[t], r) for t, r in zip(texts, assess_batch(texts, encoder=real_encoder, head=head))}
 
 
-@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-0e013f1d: 31 of 1,012 such texts flag, all at "
+@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-2cf2a4a0: 30 of 1,012 such texts flag, all at "
                    "the lowest severity; see MODEL_CARD.md, 'The demo year'")
 def test_no_ordinary_street_library_road_bin_tax_register_or_parking_complaint_flags(demo_ordinary):
     flagged = [t for t, (service, r) in demo_ordinary.items() if service in ORDINARY_SERVICES and r.flagged]
@@ -121,8 +123,8 @@ def test_no_ordinary_street_library_road_bin_tax_register_or_parking_complaint_f
 
 
 def test_the_demos_ordinary_texts_that_flag_stay_few_and_in_the_lowest_queue(demo_ordinary):
-    """What holds today (measured with safeguarding-0e013f1d over seeds 1974 and 1-4: 86 of
-    1,429 ordinary demo texts flag, 31 of 1,012 in ORDINARY_SERVICES): no ordinary complaint
+    """What holds today (measured with safeguarding-2cf2a4a0 over seeds 1974 and 1-4: 85 of
+    1,429 ordinary demo texts flag, 30 of 1,012 in ORDINARY_SERVICES): no ordinary complaint
     about those services reaches a queue above the lowest, and none of the demo's ordinary texts
     is shown as self-harm or a threat to harm someone (the library-fines, wedding-venue and
     carer's-assessment flags that used to jump the top queue)."""
@@ -132,7 +134,7 @@ def test_the_demos_ordinary_texts_that_flag_stay_few_and_in_the_lowest_queue(dem
     print(f"ordinary demo texts flagged: {len(everywhere)} of {len(demo_ordinary)}; "
           f"in {', '.join(ORDINARY_SERVICES)}: {len(flagged)} of {len(ours)}")
     assert len(demo_ordinary) >= 1400 and len(ours) >= 1000
-    assert len(flagged) <= 31 and len(everywhere) <= 86
+    assert len(flagged) <= 30 and len(everywhere) <= 85
     assert all(r.severity == 3 for r in flagged)
     assert not any({terms.SELF_HARM, terms.THREAT} & set(r.reasons) for r in everywhere)
 
