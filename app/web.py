@@ -5,7 +5,7 @@ import logging
 from flask import g, request
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, UnicodeConverter
 
 from app.db import db, init_database
 from app.queue import configure_queue
@@ -33,6 +33,7 @@ def install(app, settings):
     init_database(settings.database_url)
     configure_queue(settings, app)
     app.url_map.converters["id"] = IdConverter
+    app.url_map.converters["default"] = app.url_map.converters["string"] = TextConverter
     _connection_per_request(app)
     _extensions(app)
     _blueprints(app)
@@ -50,6 +51,15 @@ class IdConverter(IntegerConverter):
 
     def __init__(self, url_map):
         super().__init__(url_map, min=1, max=2 ** 31 - 1)
+
+
+class TextConverter(UnicodeConverter):
+    """A text segment in a URL (`<code>`, `<token>`, `<slug>`): as Werkzeug's, but never with a
+    control character, so "/s/%00" is a 404 rather than a NUL that PostgreSQL refuses."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        super().__init__(url_map, *args, **kwargs)
+        self.regex = self.regex.replace("[^/]", "[^/\\x00-\\x1f\\x7f]", 1)
 
 
 def _connection_per_request(app):
