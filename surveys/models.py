@@ -153,6 +153,7 @@ class Response(BaseModel):
     service = ForeignKeyField(ServiceArea, null=True, on_delete="SET NULL")
     person = ForeignKeyField(Person, null=True, backref="survey_responses", on_delete="SET NULL")
     submitted_at = DateTimeField(default=utcnow, index=True)
+    quote_consent = BooleanField(default=False)  # "May we quote your words ...?" (its text answers)
 
     class Meta:
         table_name = "survey_response"

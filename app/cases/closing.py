@@ -39,8 +39,7 @@ def close(case, outcome, *, remedy_apology=None, remedy_action=None, remedy_fina
         case.root_cause, case.lessons_learnt = root_cause, (lessons_learnt or "").strip()
         case.save(only=[Case.status, Case.closed_at, Case.outcome, Case.root_cause,
                         Case.lessons_learnt] + [getattr(Case, name) for name in REMEDY_FIELDS])
-        links = [CaseActionLink.create(case=case, description=text.strip(), created_at=at)
-                 for text in actions or () if (text or "").strip()]
+        links = [_propose_action(case, text.strip(), actor, at) for text in actions or () if (text or "").strip()]
         timeline.add(case, "closed", f"Closed: {OUTCOMES.get(outcome, 'done')}",
                      body=case.lessons_learnt, actor=actor, at=at)
         timeline.tell_resident(case, "closed", CLOSED_NOTES[case.kind], actor=actor, at=at)
@@ -51,6 +50,14 @@ def close(case, outcome, *, remedy_apology=None, remedy_action=None, remedy_fina
         closing_letter.send(case, actor=actor, at=at)
         invite_to_survey(case, actor=actor, at=at)
     return case
+
+
+def _propose_action(case, text, actor, at):
+    """A follow-up typed at closing becomes a proposed action of the case's service, linked to it."""
+    from app.actions import services as actions
+
+    action = actions.propose_from_case(case, text, actor=actor, at=at)
+    return CaseActionLink.get(case=case, action=action)
 
 
 def _check_closing(case, outcome, root_cause):

@@ -7,6 +7,7 @@ their Europe/London calendar date (see app.cases.clocks).
 from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
                     TextField)
 
+from app.actions.models import Action
 from app.auth.models import User
 from app.db import BaseModel, utcnow
 from app.feedback.models import FeedbackItem
@@ -229,16 +230,17 @@ class CaseEvent(BaseModel):
 
 
 class CaseActionLink(BaseModel):
-    """A root-cause action this case led to. `action_id` points at the action tracker
-    (app.actions) once it exists; until then the description says what is to be done."""
+    """A root-cause action (app.actions) this case led to. `description` keeps what the officer
+    typed at closing, when the link was made there."""
 
     case = ForeignKeyField(Case, backref="action_links", on_delete="CASCADE")
-    action_id = IntegerField(null=True, index=True)
+    action = ForeignKeyField(Action, backref="case_links", on_delete="CASCADE")
     description = TextField(default="")
     created_at = DateTimeField(default=utcnow)
 
     class Meta:
         table_name = "case_action_link"
+        indexes = ((("case", "action"), True),)
 
 
 class AssignmentCursor(BaseModel):

@@ -67,6 +67,9 @@ class FeedbackItem(BaseModel):
     acting_for = CharField(max_length=200, default="")  # someone acting on the resident's behalf
     consent_basis = CharField(max_length=40, default="")
     consented_at = DateTimeField(null=True)
+    # "May we quote your words, without your name, when we report back?" Only a yes lets an
+    # officer approve a quote from this text for a public page (answers before the question: no).
+    quote_consent = BooleanField(default=False)
     acknowledged_at = DateTimeField(null=True)
     # pending until the worker has classified the text (the sweep re-enqueues pending ones)
     classification_status = CharField(max_length=20, default="pending", index=True)
