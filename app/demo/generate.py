@@ -9,7 +9,7 @@ import datetime
 import random
 from collections import Counter
 
-from app.demo import casework, scenarios, survey_answers
+from app.demo import casework, scenarios, survey_answers, texts_loop
 from app.demo.residents import Residents
 from app.demo.staff import staff_accounts
 from app.demo.writing import compose
@@ -62,6 +62,7 @@ def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
     responses = survey_answers.touchpoint_responses(
         rng, today, lambda day, channel: _at(day, _local_minutes(rng, channel), rng.randrange(60)))
     items += [r["item"] for r in responses if r["item"]]
+    items += _loop_items(today, residents, seed)
     cases = _keyed(items, {}, today, seed)
     later = survey_answers.complaint_responses(rng, items, cases, residents.people, today)
     responses = sorted(responses + later, key=lambda r: (r["at"], r["survey"], r["text"]))
@@ -137,6 +138,23 @@ def _scenario_items(rng, today, residents):
                 _at(day, hour * 60 + minute, rng.randrange(60)),
                 _status(rng, story["kind"], story["days_ago"]), scenario=tag))
     return items
+
+
+def _loop_items(today, residents, seed):
+    """The close-the-loop story (app.demo.texts_loop), from its own random stream so the rest
+    of the demo reads as before."""
+    main, residents.rng = residents.rng, random.Random(f"{seed}:loop")
+    try:
+        rng = residents.rng
+        stories = texts_loop.pothole_waits(rng, texts_loop.CHANGE_DAYS_AGO)
+        return [_record(story["kind"], story["channel"], story["service"],
+                        _story_person(story, residents, None), story["text"],
+                        _at(today - datetime.timedelta(days=story["days_ago"]),
+                            int(story["at"][:2]) * 60 + int(story["at"][3:]), rng.randrange(60)),
+                        _status(rng, story["kind"], story["days_ago"]), scenario="pothole_waits")
+                for story in stories]
+    finally:
+        residents.rng = main
 
 
 def _story_person(story, residents, repeat):
