@@ -118,6 +118,7 @@ BLUEPRINT_MODULES = (
     "app.cases.stage_views",
     "app.cases.people_views",
     "app.actions.views",
+    "reports.drivers",
 )
 
 

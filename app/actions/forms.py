@@ -44,18 +44,18 @@ def read_date(form, name, label, required=False):
     if len(missing) == 3 and not required:
         return None
     if len(missing) == 3:
-        return _problem(fields[0], f"Enter the {label}")
+        return add_problem(fields[0], f"Enter the {label}")
     if missing:
-        return _problem(form[f"{name}_{missing[0]}"], f"The {label} must include a " + " and a ".join(missing))
+        return add_problem(form[f"{name}_{missing[0]}"], f"The {label} must include a " + " and a ".join(missing))
     if not all(value.isascii() and value.isdigit() for value in values) or len(values[2]) != 4:
-        return _problem(fields[0], f"The {label} must be a real date, like 27 3 2026")
+        return add_problem(fields[0], f"The {label} must be a real date, like 27 3 2026")
     try:
         return datetime.date(int(values[2]), int(values[1]), int(values[0]))
     except ValueError:
-        return _problem(fields[0], f"The {label} must be a real date, like 27 3 2026")
+        return add_problem(fields[0], f"The {label} must be a real date, like 27 3 2026")
 
 
-def _problem(field, message):
+def add_problem(field, message):
     field.errors = list(field.errors) + [message]
     return False
 
@@ -151,7 +151,7 @@ class ThemeForm(FlaskForm):
         self.start = read_date(self, "start", "first day of the period", required=True)
         self.end = read_date(self, "end", "last day of the period", required=True)
         if self.start and self.end and self.end < self.start:
-            valid = _problem(self.end_day, "The last day of the period must be on or after its first day")
+            valid = add_problem(self.end_day, "The last day of the period must be on or after its first day")
         return valid and self.start is not False and self.end is not False
 
 
