@@ -41,11 +41,15 @@ def index():
     filters = queries.ListFilters.from_args(request.args)
     page = page_number(request.args.get("page"))
     rows, total = queries.actions(actor(), filters, page)
+    services_shown = access.readable_services(actor())
+    options = {"service": [(s.id, s.name) for s in (services_shown if services_shown is not None
+                                                    else access.services_for(actor()))],
+               "status": [("open", "Open (proposed, agreed or in progress)")] + list(STATUSES.items()),
+               "owner": [(u.id, u.name) for u in queries.owners_in_use(actor())]}
     return render_template("actions/list.html", rows=rows, total=total, filters=filters, page=page,
-                           pages=max(1, -(-total // queries.PAGE_SIZE)), statuses=STATUSES,
-                           services=access.readable_services(actor()) or access.services_for(actor()),
-                           owners=queries.owners_in_use(actor()), today=queries.london_today(),
-                           overdue_count=queries.overdue_count(actor()), may_create=access.may_create(actor()))
+                           pages=max(1, -(-total // queries.PAGE_SIZE)), options=options,
+                           today=queries.london_today(), overdue_count=queries.overdue_count(actor()),
+                           may_create=access.may_create(actor()))
 
 
 @bp.route("/overdue")
@@ -101,14 +105,9 @@ def edit(action_id):
     if request.method == "GET":
         form.service.data, form.owner.data = str(action.service_id or ""), str(action.owner_id or "")
         fill_date(form, "due", action.due_on)
-    if form.validate_on_submit():
-        try:
-            changed = services.edit(action, actor=actor(), **form.values())
-        except ActionError as error:
-            show_error(form, error)
-        else:
-            return _done(action, "Action updated" if changed else "Nothing was changed")
-    return render_template("actions/edit.html", form=form, action=action)
+    return _form_page(action, form, "actions/edit.html",
+                      lambda: "Action updated" if services.edit(action, actor=actor(), **form.values())
+                      else "Nothing was changed")
 
 
 @bp.route("/<id:action_id>/status", methods=["GET", "POST"])
@@ -116,15 +115,9 @@ def edit(action_id):
 def status(action_id):
     action = access.action_or_404(action_id, change=True)
     form = StatusForm(obj=action if request.method == "GET" else None)
-    if form.validate_on_submit():
-        try:
-            services.change_status(action, form.status.data, reason=form.dropped_reason.data or "",
-                                   owner_note=form.owner_note.data or "", actor=actor())
-        except ActionError as error:
-            show_error(form, error)
-        else:
-            return _done(action, f"Status changed to {action.status_label.lower()}")
-    return render_template("actions/status.html", form=form, action=action)
+    return _form_page(action, form, "actions/status.html", lambda: "Status changed to " + services.change_status(
+        action, form.status.data, reason=form.dropped_reason.data or "", owner_note=form.owner_note.data or "",
+        actor=actor()).status_label.lower())
 
 
 @bp.route("/<id:action_id>/cases", methods=["GET", "POST"])
@@ -132,14 +125,8 @@ def status(action_id):
 def link_case(action_id):
     action = access.action_or_404(action_id, change=True)
     form = LinkCaseForm()
-    if form.validate_on_submit():
-        try:
-            case = services.link_case(action, form.reference.data, actor=actor())
-        except ActionError as error:
-            show_error(form, error)
-        else:
-            return _done(action, f"Case {case.reference} linked")
-    return render_template("actions/link_case.html", form=form, action=action)
+    return _form_page(action, form, "actions/link_case.html",
+                      lambda: f"Case {services.link_case(action, form.reference.data, actor=actor()).reference} linked")
 
 
 @bp.route("/<id:action_id>/cases/<id:case_id>/unlink", methods=["POST"])
@@ -154,14 +141,9 @@ def unlink_case(action_id, case_id):
 def add_theme(action_id):
     action = access.action_or_404(action_id, change=True)
     form = ThemeForm(topics=queries.theme_topics())
-    if form.validate_on_submit():
-        try:
-            services.add_theme(action, int(form.topic.data or 0), form.start, form.end, actor=actor())
-        except (ActionError, ValueError) as error:
-            show_error(form, error if isinstance(error, ActionError) else ActionError("Choose a theme", "topic"))
-        else:
-            return _done(action, "Theme added")
-    return render_template("actions/theme.html", form=form, action=action)
+    topic_id = int(form.topic.data) if (form.topic.data or "").isdigit() and len(form.topic.data) < 10 else 0
+    return _form_page(action, form, "actions/theme.html", lambda: services.add_theme(
+        action, topic_id, form.start, form.end, actor=actor()) and "Theme added")
 
 
 @bp.route("/<id:action_id>/themes/<id:theme_id>/remove", methods=["POST"])
@@ -169,6 +151,20 @@ def add_theme(action_id):
 def remove_theme(action_id, theme_id):
     action = access.action_or_404(action_id, change=True)
     return _button(action, lambda: services.remove_theme(action, theme_id, actor=actor()), "Theme removed")
+
+
+def _form_page(action, form, template, perform):
+    """A small form page about an action: a valid form calls `perform()` (one service call,
+    which may refuse with ActionError, shown on the form with everything typed kept), whose
+    words are flashed on the action's page."""
+    if form.validate_on_submit():
+        try:
+            message = perform()
+        except ActionError as error:
+            show_error(form, error)
+        else:
+            return _done(action, message)
+    return render_template(template, form=form, action=action)
 
 
 def _button(action, perform, message):

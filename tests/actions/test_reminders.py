@@ -8,24 +8,10 @@ from app.actions import reminders, tasks
 from app.mail.models import OutboxMessage
 from app.queue import huey
 from tests.factories import create_action, create_user
-from tests.mail.conftest import Collector, free_port
+from tests.mail.conftest import smtp_server  # noqa: F401  (the real SMTP server fixture)
 
 MONDAY = datetime.date(2026, 3, 9)
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def smtp_server():
-    from aiosmtpd.controller import Controller
-
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    handler.port = controller.port
-    try:
-        yield handler
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
