@@ -49,3 +49,23 @@ def create_feedback(*, kind="complaint", channel="web", text="The pothole is sti
     return record_feedback(kind=kind, channel=channel, text=text,
                            service=service(service_slug) if service_slug else None,
                            person=person, **extra)
+
+
+def create_action(*, title="Empty the bins on Mill Lane on the new day", service_slug="waste-recycling", status="proposed",
+                  owner=None, due_on=None, cases=(), themes=(), done_at=None, actor=None, **fields):
+    """A root-cause action of `service_slug` (through the real service, so it is audited), in
+    `status`; `cases` to link, `themes` as (topic key, first day, last day). Parents missing
+    (the officer who creates it) are built."""
+    from app.actions import services
+    from app.learning.models import Topic
+
+    actor = actor or create_user("complaints_officer")
+    action = services.create(actor=actor, title=title, service=service(service_slug).id,
+                             owner=owner.id if owner else None, due_on=due_on,
+                             case_ids=[c.id for c in cases], **fields)
+    for key, start, end in themes:
+        services.add_theme(action, Topic.get(Topic.key == key).id, start, end, actor=actor)
+    if status != "proposed":
+        services.change_status(action, status, actor=actor, reason="No longer needed" if status == "dropped" else "",
+                               at=done_at)
+    return action.__class__.get_by_id(action.id)

@@ -49,6 +49,10 @@ class Action(BaseModel):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    def is_overdue(self, today):
+        """Open and past its due date on `today` (a Europe/London date)."""
+        return self.is_open and self.due_on is not None and self.due_on < today
+
 
 class ActionTheme(BaseModel):
     """A feedback theme the action answers: a topic over a period (first and last day)."""

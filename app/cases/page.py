@@ -169,3 +169,15 @@ def paused_since(case):
     pause = open_pause(case)
     return pause.started_at if pause else None
 
+
+
+def linked_actions(case, user):
+    """[(action, whether `user` may open its page)] of the root-cause actions the case led to,
+    in the order they were linked."""
+    from app.actions import access as action_access
+    from app.actions.models import Action
+    from app.cases.models import CaseActionLink
+
+    actions = (Action.select().join(CaseActionLink).where(CaseActionLink.case == case)
+               .order_by(CaseActionLink.id))
+    return [(action, action_access.can_view(user, action)) for action in actions]

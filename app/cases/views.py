@@ -101,7 +101,7 @@ def render_case(case, failed=None):
         actions=[(url_for(endpoint, case_id=case.id), STAGE_2_WORDS.get(name, text) if case.stage == 2 else text)
                  for name, endpoint, text in ACTION_LINKS if name in actions],
         classified=classified, has_errors=has_errors, suggested_service=suggested, similar=similar.similar_cases(case, user),
-        can_see_mail=can_change, merged_cases=list(case.merged_cases),
+        can_see_mail=can_change, merged_cases=list(case.merged_cases), linked_actions=page.linked_actions(case, user),
         sentence_classes=learning.SENTENCE_CLASSES, labels={"ombudsmen": OMBUDSMEN, "channels": CHANNELS},
         day=page.day, today=page.today(), postal_letters=postal_letters,
         letters_by_event={letter.event_id: letter for letter in postal_letters})

@@ -17,6 +17,7 @@ KINDS = {
     "case_stage2_response": "Stage 2 response",
     "case_closing": "Closing letter",
     "case_digest": "Daily digest",
+    "action_reminder": "Overdue action reminder",
     "safeguarding_alert": "Safeguarding alert",
     "survey_invitation": "Survey invitation",
     "survey_reminder": "Survey reminder",

@@ -1,0 +1,96 @@
+"""Evidence of effect, computed and never typed: for a done action, each linked theme's
+complaints per month and share of negative sentiment in the action's service, for the three
+calendar months before the month it was done and the three after. A month not yet over is
+marked "so far"; a month that has not begun is not shown. The sentence compares the monthly
+average before with the average over the months after that are over."""
+from dataclasses import dataclass
+
+from app.actions.models import ActionTheme
+from app.learning.models import Topic
+from app.learning.trends import add_months, topic_months
+from app.timefmt import to_london
+
+MONTHS = 3
+COUNT_WORDS = {1: "month", 2: "two months", 3: "three months"}
+
+
+@dataclass(frozen=True)
+class Month:
+    figure: object  # app.learning.trends.MonthFigure
+    after: bool  # one of the months after the month the action was done
+    so_far: bool  # not over yet: counted up to today
+
+    @property
+    def month(self):
+        return self.figure.month
+
+
+@dataclass(frozen=True)
+class ThemeEvidence:
+    topic: Topic
+    months: list  # [Month], before then after, oldest first
+    sentence: str
+
+    @property
+    def before(self):
+        return [m for m in self.months if not m.after]
+
+    @property
+    def after(self):
+        return [m for m in self.months if m.after]
+
+    @property
+    def largest(self):
+        return max([m.figure.count for m in self.months] + [1])
+
+
+def _number(value):
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def sentence(topic_name, before, after):
+    """The plain sentence under the figures: before and after are lists of Month."""
+    over = [m for m in after if not m.so_far]
+    if not over:
+        return (f"It is too soon to compare: no full month has passed since the action was done. "
+                f"Complaints about {topic_name} averaged {_number(_average(before))} a month before.")
+    was, now = _average(before), _average(over)
+    span = COUNT_WORDS[len(over)]
+    if now < was:
+        words = f"Complaints about {topic_name} fell from {_number(was)} a month to {_number(now)} a month"
+    elif now > was:
+        words = f"Complaints about {topic_name} rose from {_number(was)} a month to {_number(now)} a month"
+    else:
+        words = f"Complaints about {topic_name} stayed at {_number(was)} a month"
+    return f"{words} in the {span} after."
+
+
+def _average(months):
+    return sum(m.figure.count for m in months) / len(months) if months else 0
+
+
+def for_theme(action, topic, today):
+    """ThemeEvidence for one topic of a done action, as it stands on `today` (London date)."""
+    done_month = to_london(action.done_at).date().replace(day=1)
+    services = (action.service_id,) if action.service_id else None
+    start = add_months(done_month, -MONTHS)
+    figures = topic_months(topic.id, services=services, start_month=start, months=MONTHS)
+    after_start = add_months(done_month, 1)
+    figures += [f for f in topic_months(topic.id, services=services, start_month=after_start, months=MONTHS)
+                if f.month <= today]
+    months = [Month(f, after=f.month > done_month, so_far=add_months(f.month, 1) > today) for f in figures]
+    before = [m for m in months if not m.after]
+    after = [m for m in months if m.after]
+    return ThemeEvidence(topic=topic, months=months, sentence=sentence(topic.name, before, after))
+
+
+def for_action(action, today=None):
+    """[ThemeEvidence] for each theme linked to a done action (one per topic); [] otherwise."""
+    if action.status != "done" or action.done_at is None:
+        return []
+    from app.actions.queries import london_today
+
+    today = today or london_today()
+    topics = (Topic.select().join(ActionTheme).where(ActionTheme.action == action)
+              .distinct().order_by(Topic.name))
+    return [for_theme(action, topic, today) for topic in topics]
