@@ -232,7 +232,8 @@ def propose_from_case(case, text, *, actor=None, at=None):
     at = at or utcnow()
     with transaction():
         action = Action.create(title=title_from(text), description=text.strip(), service=case.service_id,
-                               status="proposed", created_at=at, updated_at=at, created_by=actor)
+                               status="proposed", created_at=at, updated_at=at, created_by=actor,
+                               is_demo=case.is_demo)
         CaseActionLink.create(case=case, action=action, description=text.strip(), created_at=at)
         audit.record("action.proposed", actor=actor, obj=action, summary=f"Action proposed from case {case.reference}",
                      details={"case": case.id})

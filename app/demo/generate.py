@@ -146,7 +146,7 @@ def _loop_items(today, residents, seed):
     main, residents.rng = residents.rng, random.Random(f"{seed}:loop")
     try:
         rng = residents.rng
-        stories = texts_loop.pothole_waits(rng, texts_loop.CHANGE_DAYS_AGO)
+        stories = texts_loop.pothole_waits(rng, today)
         return [_record(story["kind"], story["channel"], story["service"],
                         _story_person(story, residents, None), story["text"],
                         _at(today - datetime.timedelta(days=story["days_ago"]),

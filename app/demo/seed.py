@@ -19,6 +19,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from app.actions.models import Action
 from app.audit import services as audit
 from app.auth.models import StaffSession, User, UserService
 from app.auth.passwords import hash_password
@@ -26,12 +27,14 @@ from app.auth.roles import ADMINISTRATOR
 from app.auth.services import AccountError, create_user
 from app.cases.models import AssignmentCursor, Case, CaseEvent
 from app.db import utcnow
+from app.demo.actions import seed_actions
 from app.demo.cases import seed_cases
 from app.demo.generate import generate
 from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
 from app.demo.post import post_old_letters
+from app.demo.quotes import allow_quotes
 from app.demo.survey_seed import create_surveys, delete_demo_surveys, record_responses
 from app.demo.taxonomy import describe_topics
 from app.feedback.models import FeedbackItem
@@ -63,6 +66,7 @@ class SeedResult:
     surveys: int = 0
     responses: int = 0
     labelled: int = 0  # items whose sentiment and topic an officer confirmed
+    actions: dict = field(default_factory=dict)  # {status: number of curated root-cause actions}
 
     @property
     def case_count(self):
@@ -90,13 +94,15 @@ def seed_demo(force=False, today=None):
         _settle(data["items"], items, cased=set(data["cases"]))
         describe_topics(admin)
         labelled = label_items(data["items"], items, users, data["seed"], data["today"])
+        allow_quotes(data["items"], items, data["seed"])
+        actions = seed_actions(data["items"], items, users, data["today"])
         audit.record("demo.seeded", summary=(
             f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
             f"{len(staff)} staff accounts, {sum(cases.values())} cases, {len(surveys)} surveys"),
             details={"today": data["today"].isoformat(), "seed": data["seed"]})
     return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
                       replaced=replaced, today=data["today"], cases=dict(cases),
-                      surveys=len(surveys), responses=_responses(surveys), labelled=labelled,
+                      surveys=len(surveys), responses=_responses(surveys), labelled=labelled, actions=actions,
                       seconds=round(time.monotonic() - started, 2))
 
 
@@ -132,6 +138,7 @@ def delete_demo():
     Cases go first: their timeline is append-only (a trigger refuses updates), and deleting
     a user would set the actor of their events to NULL. For the same reason a demo account
     that acted on a real case is kept (its history is real now) and reused by the next seed."""
+    actions = Action.delete().where(Action.is_demo == True).execute()  # noqa: E712
     cases = _delete_demo_cases()
     surveys = delete_demo_surveys()
     people = _demo_only_people()
@@ -146,7 +153,7 @@ def delete_demo():
         StaffSession.delete().where(StaffSession.user.in_(chunk)).execute()
         AssignmentCursor.delete().where(AssignmentCursor.last_user_id.in_(chunk)).execute()
         User.delete().where(User.id.in_(chunk)).execute()
-    counts = {"cases": cases, "feedback": items, "people": len(people), "staff": len(users),
+    counts = {"actions": actions, "cases": cases, "feedback": items, "people": len(people), "staff": len(users),
               "surveys": surveys}
     audit.record("demo.deleted", summary=(
         f"Demo data deleted: {counts['cases']} cases, {counts['feedback']} feedback items, "

@@ -4,8 +4,9 @@ app.demo.loop). Many such complaints in the months before the change, few after,
 action's evidence (app.actions.evidence) shows the effect; the demo's officers label their
 theme "Delay" as they work them.
 
-`pothole_waits(rng, days_ago_of_change)` returns scenario dicts (app.demo.scenarios' shape).
+`pothole_waits(rng, today)` returns scenario dicts (app.demo.scenarios' shape).
 """
+import datetime
 
 WHERE = ("Sandpit Lane, Pennford", "Quarry Hill, Upper Hadlow", "Ferry Road, Kettleby",
          "Wexley Road, Oakhurst Green", "Saxon Way, Pennford", "Ambrey Hill, Kettleby",
@@ -38,16 +39,28 @@ AFTER_COUNT = 4
 CHANNELS = ("web", "web", "email", "phone")
 
 
-def pothole_waits(rng, days_ago_of_change):
-    """Complaints over the three months before the change and a handful over the months after."""
-    stories = []
-    for n in range(BEFORE_COUNT):
-        days = days_ago_of_change + 28 + (n * 86) // BEFORE_COUNT + rng.randint(0, 3)
-        stories.append(_story(rng, BEFORE[n % len(BEFORE)], n, days))
-    for n in range(AFTER_COUNT):
-        days = days_ago_of_change - 25 - n * 22 - rng.randint(0, 5)
-        stories.append(_story(rng, AFTER[n % len(AFTER)], n + BEFORE_COUNT, days))
-    return stories
+def pothole_waits(rng, today):
+    """Complaints spread over the three calendar months before the month of the change, and a
+    handful over the three months after it."""
+    change = today - datetime.timedelta(days=CHANGE_DAYS_AGO)
+    month = change.replace(day=1)
+    before = _spread(_add_months(month, -3), month, BEFORE_COUNT, rng)
+    after = _spread(_add_months(month, 1), min(_add_months(month, 4), today), AFTER_COUNT, rng)
+    return ([_story(rng, BEFORE[n % len(BEFORE)], n, (today - day).days) for n, day in enumerate(before)]
+            + [_story(rng, AFTER[n % len(AFTER)], n + BEFORE_COUNT, (today - day).days)
+               for n, day in enumerate(after)])
+
+
+def _spread(start, end, count, rng):
+    """`count` days from `start` up to (not including) `end`, evenly spread, a little jittered."""
+    span = (end - start).days
+    step = span / count
+    return [start + datetime.timedelta(days=int(n * step + rng.uniform(0, step * 0.8))) for n in range(count)]
+
+
+def _add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def _story(rng, text, n, days_ago):

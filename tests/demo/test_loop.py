@@ -1,0 +1,50 @@
+"""The demo closes the loop: root-cause actions in every state, some overdue, and a done action
+whose evidence shows the complaints that led to it falling away."""
+import datetime
+
+import pytest
+from argon2 import PasswordHasher
+
+from app.actions import evidence
+from app.actions.models import OPEN_STATUSES, Action
+from app.cases.models import CaseActionLink
+from app.demo.seed import delete_demo, seed_demo
+from app.feedback.models import FeedbackItem
+
+TODAY = datetime.date(2026, 3, 16)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr("app.auth.services.hash_password", cheap.hash)
+    monkeypatch.setattr("app.demo.seed.hash_password", cheap.hash)
+
+
+def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app):
+    result = seed_demo(today=TODAY)
+    actions = list(Action.select())
+    assert {action.status for action in actions} == {"proposed", "agreed", "in_progress", "done", "dropped"}
+    assert result.actions["done"] >= 3 and all(action.is_demo for action in actions)
+    overdue = [a for a in actions if a.status in OPEN_STATUSES and a.due_on and a.due_on < TODAY]
+    assert len(overdue) >= 3 and all(a.owner_id for a in overdue)
+    done = [a for a in actions if a.status == "done"]
+    assert all(a.public_summary and a.done_at and a.done_at.date() < TODAY for a in done)
+    dropped = next(a for a in actions if a.status == "dropped")
+    assert dropped.dropped_reason
+
+    potholes = next(a for a in done if "pothole" in a.title)
+    assert CaseActionLink.select().where(CaseActionLink.action == potholes).count() >= 12
+    (delay,) = evidence.for_action(potholes, today=TODAY)
+    before = [m.figure.count for m in delay.before]
+    after = [m.figure.count for m in delay.after if not m.so_far]
+    assert len(before) == 3 and len(after) == 3
+    assert sum(before) >= 3 * sum(after) > 0, (before, after)
+    assert delay.sentence.startswith("Complaints about Delay fell from")
+
+    # Residents' permission to quote: some said yes, not all.
+    consented = FeedbackItem.select().where(FeedbackItem.quote_consent == True).count()  # noqa: E712
+    assert 0 < consented < FeedbackItem.select().count()
+
+    counts = delete_demo()
+    assert counts["actions"] == len(actions) and Action.select().count() == 0
