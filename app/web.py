@@ -117,6 +117,8 @@ BLUEPRINT_MODULES = (
     "app.cases.action_views",
     "app.cases.stage_views",
     "app.cases.people_views",
+    "reports.yswd.staff_views",
+    "reports.yswd.public_views",
 )
 
 
