@@ -1,6 +1,7 @@
 """The officers' forms: start a draft, edit its words, and the buttons that change it."""
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from reports.yswd import period
@@ -25,12 +26,13 @@ class DraftForm(FlaskForm):
         choices = [("", "Select a service")] + [(s.slug, s.name) for s in services]
         if whole_council:
             choices.insert(1, (WHOLE_COUNCIL, "The whole council"))
-        self.service.choices = choices
-        self.period.choices = [("", "Select a period")] + period.choices()
+        self.service.choices = [SelectChoice(value, label) for value, label in choices]
+        self.period.choices = [SelectChoice(value, label) for value, label in
+                               [("", "Select a period")] + period.choices()]
         return self
 
     def validate_service(self, field):
-        if field.data not in {value for value, _ in self.service.choices if value}:
+        if field.data not in {choice.value for choice in self.service.choices if choice.value}:
             raise ValidationError("Select a service from the list")
 
     def validate_period(self, field):
@@ -53,5 +55,6 @@ class ButtonForm(FlaskForm):
 
 
 class QuoteForm(FlaskForm):
-    decision = RadioField("Decision", choices=[("approve", "Approve"), ("reject", "Reject")],
+    decision = RadioField("Decision", choices=[SelectChoice("approve", "Approve"),
+                                               SelectChoice("reject", "Reject")],
                           validators=[DataRequired("Choose approve or reject")])
