@@ -119,6 +119,8 @@ BLUEPRINT_MODULES = (
     "app.cases.people_views",
     "app.actions.views",
     "reports.drivers",
+    "reports.yswd.staff_views",
+    "reports.yswd.public_views",
 )
 
 

@@ -25,6 +25,7 @@ TASK_MODULES = (
     "app.cases.tasks",
     "app.cases.tasks_digest",
     "app.actions.tasks",
+    "reports.yswd.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

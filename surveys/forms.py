@@ -103,6 +103,26 @@ def _contact_fields():
     }
 
 
+QUOTE_QUESTION = "May we quote your words, without your name, when we report back?"
+
+
+def _quote_field():
+    """Asked only on surveys with a text question (their answers may be quoted)."""
+    return RadioField(f"{QUOTE_QUESTION} (optional)", choices=_choices(YES_NO), validate_choice=False,
+                      description="We publish what residents told us and what we did about it. "
+                                  "We would never use your name or contact details.",
+                      validators=[Optional(), _choices_check(f"Select yes or no for “{QUOTE_QUESTION}”")])
+
+
+def asks_to_quote(questions):
+    return any(question.kind in TEXT_KINDS for question in questions)
+
+
+def quote_consent(form):
+    """True only when the resident said yes (not answering counts as no)."""
+    return "quote_consent" in form and form.quote_consent.data == "yes"
+
+
 class ContactMixin:
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -117,6 +137,8 @@ def survey_form(questions, *, anonymous, formdata=None):
     """A PublicForm instance for `questions` (with the contact question unless anonymous)."""
     bases = (PublicForm,) if anonymous else (ContactMixin, PublicForm)
     attrs = {field_name(q): question_field(q) for q in questions}
+    if asks_to_quote(questions):
+        attrs["quote_consent"] = _quote_field()
     if not anonymous:
         attrs.update(_contact_fields())
     form_class = type("SurveyForm", bases, attrs)

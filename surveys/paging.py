@@ -21,7 +21,7 @@ def requested_page(value, pages):
 def _fields_of(form, pages, page):
     names = {field_name(q) for q in pages[page]}
     if page == len(pages) - 1:
-        names |= {"contact_ok", "contact_email"}
+        names |= {"quote_consent", "contact_ok", "contact_email"}
     return names
 
 

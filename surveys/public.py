@@ -5,7 +5,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from app.publicforms import limit_public_posts
 from surveys import invitations, paging, responses, services, touchpoints, versions
-from surveys.forms import SCALES, answers_from, field_name, survey_form
+from surveys.forms import SCALES, answers_from, field_name, quote_consent, survey_form
 from surveys.models import Survey
 
 bp = Blueprint("survey_public", __name__, template_folder="templates")
@@ -40,7 +40,8 @@ def _answer_page(survey, version, *, touchpoint=None, invitation=None):
                 contact = {"ok": form.contact_ok.data, "email": form.contact_email.data}
             try:
                 responses.record_response(version, questions, answers_from(form, questions),
-                                          touchpoint=touchpoint, invitation=invitation, contact=contact)
+                                          touchpoint=touchpoint, invitation=invitation, contact=contact,
+                                          quote_consent=quote_consent(form))
             except responses.AlreadyAnswered:
                 return render_template("surveys/public/already_answered.html", survey=survey)
             return redirect(url_for("survey_public.thanks", survey_id=survey.id))

@@ -40,10 +40,12 @@ def _mark_answered(invitation, at):
 
 
 def record_response(version, questions, answers, *, touchpoint=None, invitation=None,
-                    contact=None, now=None, is_demo=False):
+                    contact=None, now=None, is_demo=False, quote_consent=False):
     """Store one response. `answers` maps question id -> (number, value) for the
     questions answered. Raises AlreadyAnswered for a used invitation. `is_demo` marks the
-    free-text answers' feedback items as demo data (app.demo)."""
+    free-text answers' feedback items as demo data (app.demo). `quote_consent`: the resident
+    said yes to quoting their words; it is kept on the response and on every feedback item
+    its text answers become."""
     survey = version.survey
     now = now or utcnow()
     at = _day(now) if invitation is not None and survey.anonymous else now
@@ -55,7 +57,8 @@ def record_response(version, questions, answers, *, touchpoint=None, invitation=
             _mark_answered(invitation, at)
         response = Response.create(
             survey=survey, version=version, touchpoint=touchpoint, service=service, person=person,
-            channel=touchpoint.channel if touchpoint is not None else "invitation", submitted_at=at)
+            channel=touchpoint.channel if touchpoint is not None else "invitation", submitted_at=at,
+            quote_consent=bool(quote_consent))
         for question in questions:
             if question.id not in answers:
                 continue
@@ -65,7 +68,7 @@ def record_response(version, questions, answers, *, touchpoint=None, invitation=
                 item = record_feedback(kind="survey_answer",
                                        channel="qr_survey" if touchpoint is not None else "web",
                                        text=value, service=service, person=person, received_at=at,
-                                       is_demo=is_demo)
+                                       is_demo=is_demo, quote_consent=bool(quote_consent))
             Answer.create(response=response, question=question, number=number, value=value,
                           feedback_item=item)
         audit.record("survey.answered", obj=survey,

@@ -69,3 +69,33 @@ def create_action(*, title="Empty the bins on Mill Lane on the new day", service
         services.change_status(action, status, actor=actor, reason="No longer needed" if status == "dropped" else "",
                                at=done_at)
     return action.__class__.get_by_id(action.id)
+
+
+def classify(item, *, themes=(), sentiment=None, vector=None, encoder="test-encoder"):
+    """Give an item what the worker would: the model's themes (topic keys), a sentiment and
+    its stored embedding (a list of floats). Returns the item."""
+    import numpy
+
+    from app.learning.models import ItemEmbedding, ItemTopic, ModelVersion, Prediction, Topic
+
+    for key in themes:
+        ItemTopic.create(item=item, topic=Topic.get(Topic.key == key), confidence=0.9, source="model",
+                         head="theme", assigned=True)
+    if sentiment:
+        version, _ = ModelVersion.get_or_create(task="sentiment", version="test")
+        Prediction.create(item=item, model_version=version, sentiment=sentiment, sentiment_score=0.9)
+    if vector is not None:
+        ItemEmbedding.create(item=item, encoder_version=encoder,
+                             vector=numpy.asarray(vector, dtype=numpy.float32).tobytes())
+    return item
+
+
+def create_done_action(*, title="Mended the potholes on Mill Lane", service_slug="highways",
+                       public_summary="We resurfaced Mill Lane in March.", done_at=None, **fields):
+    """A finished root-cause action with a public summary ("We did")."""
+    from app.actions.models import Action
+    from app.db import utcnow
+
+    return Action.create(title=title, service=service(service_slug) if service_slug else None,
+                         status="done", public_summary=public_summary, done_at=done_at or utcnow(),
+                         **fields)

@@ -7,7 +7,7 @@ only look. Choices are checked by our own validators so a wrong value gets a pla
 import datetime
 
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, ValidationError
+from wtforms.validators import InputRequired, Optional, ValidationError
 
 from app.feedback.contact_forms import (  # noqa: F401  (the journey's forms are all found here)
     ADDRESS_PARTS, CONTACT_CHOICES, ContactForm, NoContactForm, normalise_postcode, postal_address)
@@ -199,9 +199,17 @@ class SupportForm(ResidentForm):
                 "acting_for": _text(self.acting_for.data)}
 
 
+QUOTE_QUESTION = "May we quote your words, without your name, when we report back?"
+QUOTE_CHOICES = [("yes", "Yes"), ("no", "No")]
+
+
 class ConsentForm(ResidentForm):
     consent = BooleanField("I agree that the council can use what I have told it about my "
                            "health or support needs to help me")
+    quote = RadioField(QUOTE_QUESTION + " (optional)", choices=options(QUOTE_CHOICES),
+                       validate_choice=False, validators=[Optional(), one_of("Select yes or no")],
+                       description="We publish what residents told us and what we did about it. "
+                                   "We would never use your name or contact details.")
     needs_consent = False
 
     def validate_consent(self, field):
@@ -211,10 +219,11 @@ class ConsentForm(ResidentForm):
 
     @staticmethod
     def initial(answers):
-        return {"consent": bool(answers.get("consent"))}
+        return {"consent": bool(answers.get("consent")), "quote": answers.get("quote") or None}
 
     def answers(self):
-        return {"consent": bool(self.consent.data) and self.needs_consent}
+        return {"consent": bool(self.consent.data) and self.needs_consent,
+                "quote": self.quote.data if self.quote.data in ("yes", "no") else ""}
 
 
 class CheckForm(ResidentForm):

@@ -47,7 +47,7 @@ def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
     page.goto(f"{live_server}/s/{touchpoint.code}")
     page.wait_for_load_state("load")
     assert page.locator("h1").inner_text().strip() == survey.title
-    assert page.locator("fieldset legend").count() == 3
+    assert page.locator("fieldset legend").count() == 4  # and "May we quote your words ...?"
     no_sideways_scroll(page, page.url)
     assert axe_problems(page) == [], "survey page"
 
@@ -72,6 +72,8 @@ def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
     page.keyboard.press("Space")  # Yes
     page.keyboard.press("Tab")
     page.keyboard.type("More opening hours on Saturdays, please.")
+    page.keyboard.press("Tab")  # into "May we quote your words ...?" (optional)
+    page.keyboard.press("Space")  # Yes
     page.keyboard.press("Tab")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -86,3 +88,4 @@ def test_a_resident_answers_with_the_keyboard_at_320px(live_server, phone):
     assert answers["csat"].number == 4 and answers["nps"].number == 0 and answers["yes_no"].value == "yes"
     assert answers["long_text"].value == "More opening hours on Saturdays, please."
     assert saved.touchpoint_id == touchpoint.id
+    assert saved.quote_consent is True and answers["long_text"].feedback_item.quote_consent is True

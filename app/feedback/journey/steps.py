@@ -49,6 +49,8 @@ STEPS = (
 )
 BY_SLUG = {step.slug: step for step in STEPS}
 CONTACT_LABELS = dict(forms.CONTACT_CHOICES)
+QUOTE_ANSWERS = {"yes": "Yes, you may quote my words without my name",
+                 "no": "No, do not quote my words"}
 
 
 def applicable(answers):
@@ -199,6 +201,8 @@ def summary(answers):
     if needs_consent(answers):
         rows.append(("Consent", ["You agreed to us using the details of your support needs"],
                      "privacy"))
+    rows.append(("Quoting your words", [QUOTE_ANSWERS.get(answers.get("quote") or "", "Not answered")],
+                 "privacy"))
     return rows
 
 
@@ -236,5 +240,6 @@ def submission(answers):
             "acting_for": str(answers.get("acting_for") or ""),
             "consent_basis": "public_task+explicit_consent" if consent else "public_task",
             "consented_at": consented_at,
+            "quote_consent": answers.get("quote") == "yes",  # not answered counts as no
         },
     }

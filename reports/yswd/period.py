@@ -1,0 +1,83 @@
+"""The periods a publication can cover (a calendar month, quarter or year, Europe/London),
+how a page names them, and their bounds in stored (naive UTC) time."""
+import datetime
+
+from app.timefmt import LONDON, to_london
+
+MONTHS_BACK, QUARTERS_BACK, YEARS_BACK = 12, 4, 1
+
+
+def _month_end(year, month):
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+def month(year, number):
+    return datetime.date(year, number, 1), _month_end(year, number)
+
+
+def quarter(year, number):
+    first = 3 * (number - 1) + 1
+    return datetime.date(year, first, 1), _month_end(year, first + 2)
+
+
+def year(number):
+    return datetime.date(number, 1, 1), datetime.date(number, 12, 31)
+
+
+def parse(value):
+    """(first day, last day) for "2026-03", "2026-Q1" or "2026"; None for anything else."""
+    value = str(value or "").strip()
+    try:
+        if len(value) == 4 and value.isdigit():
+            return year(int(value))
+        head, _, tail = value.partition("-")
+        if len(head) != 4 or not head.isdigit():
+            return None
+        if tail[:1] == "Q" and tail[1:] in ("1", "2", "3", "4"):
+            return quarter(int(head), int(tail[1:]))
+        if tail.isdigit() and 1 <= int(tail) <= 12 and len(tail) == 2:
+            return month(int(head), int(tail))
+    except ValueError:
+        return None
+    return None
+
+
+def words(start, end):
+    """"March 2026", "January to March 2026", "2025", or "3 March to 9 April 2026"."""
+    if start.day == 1 and (end + datetime.timedelta(days=1)).day == 1:
+        if start.month == 1 and end.month == 12 and start.year == end.year:
+            return str(start.year)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        first = f"{start:%B}" if start.year == end.year else f"{start:%B %Y}"
+        return f"{first} to {end:%B %Y}"
+    first = f"{start.day} {start:%B}" + ("" if start.year == end.year else f" {start.year}")
+    return f"{first} to {end.day} {end:%B %Y}"
+
+
+def choices(today=None):
+    """[(value, label)] for the draft form: this and recent months, quarters and years."""
+    today = today or to_london(datetime.datetime.now(datetime.timezone.utc)).date()
+    found = []
+    for back in range(MONTHS_BACK + 1):
+        index = today.year * 12 + today.month - 1 - back
+        start, end = month(index // 12, index % 12 + 1)
+        found.append((f"{start:%Y-%m}", words(start, end)))
+    this_quarter = (today.month - 1) // 3
+    for back in range(QUARTERS_BACK + 1):
+        index = today.year * 4 + this_quarter - back
+        start, end = quarter(index // 4, index % 4 + 1)
+        found.append((f"{start.year}-Q{index % 4 + 1}", words(start, end)))
+    for back in range(YEARS_BACK + 1):
+        start, end = year(today.year - back)
+        found.append((str(start.year), words(start, end)))
+    return found
+
+
+def utc_bounds(start, end):
+    """[from, to) in naive UTC for London days `start` to `end` inclusive."""
+    def midnight(day):
+        local = datetime.datetime.combine(day, datetime.time(), tzinfo=LONDON)
+        return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return midnight(start), midnight(end + datetime.timedelta(days=1))
