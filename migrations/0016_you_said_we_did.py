@@ -46,6 +46,7 @@ def up(migrator, db):
         published_by = ForeignKeyField(User, null=True, on_delete='SET NULL', backref='published')
         published_at = DateTimeField(null=True, index=True)
         updated_at = DateTimeField()
+        is_demo = BooleanField(default=False)
 
         class Meta:
             database = db

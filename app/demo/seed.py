@@ -34,6 +34,7 @@ from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
 from app.demo.post import post_old_letters
+from app.demo.publications import seed_publications
 from app.demo.quotes import allow_quotes
 from app.demo.survey_seed import create_surveys, delete_demo_surveys, record_responses
 from app.demo.taxonomy import describe_topics
@@ -44,6 +45,7 @@ from app.org.models import ServiceArea
 from app.people.models import Person
 from app.people.services import find_or_create
 from app.queue import transaction
+from reports.yswd.models import Publication
 from surveys.models import Response
 
 __all__ = ["DEMO_PASSWORD_HINT", "DemoRefused", "SeedResult", "delete_demo", "seed_demo"]
@@ -67,6 +69,7 @@ class SeedResult:
     responses: int = 0
     labelled: int = 0  # items whose sentiment and topic an officer confirmed
     actions: dict = field(default_factory=dict)  # {status: number of curated root-cause actions}
+    publications: dict = field(default_factory=dict)  # {status: number of "You said, we did" reports}
 
     @property
     def case_count(self):
@@ -96,6 +99,7 @@ def seed_demo(force=False, today=None):
         labelled = label_items(data["items"], items, users, data["seed"], data["today"])
         allow_quotes(data["items"], items, data["seed"])
         actions = seed_actions(data["items"], items, users, data["today"])
+        publications = seed_publications(users, data["today"])
         audit.record("demo.seeded", summary=(
             f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
             f"{len(staff)} staff accounts, {sum(cases.values())} cases, {len(surveys)} surveys"),
@@ -103,6 +107,7 @@ def seed_demo(force=False, today=None):
     return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
                       replaced=replaced, today=data["today"], cases=dict(cases),
                       surveys=len(surveys), responses=_responses(surveys), labelled=labelled, actions=actions,
+                      publications=publications,
                       seconds=round(time.monotonic() - started, 2))
 
 
@@ -138,6 +143,7 @@ def delete_demo():
     Cases go first: their timeline is append-only (a trigger refuses updates), and deleting
     a user would set the actor of their events to NULL. For the same reason a demo account
     that acted on a real case is kept (its history is real now) and reused by the next seed."""
+    Publication.delete().where(Publication.is_demo == True).execute()  # noqa: E712
     actions = Action.delete().where(Action.is_demo == True).execute()  # noqa: E712
     cases = _delete_demo_cases()
     surveys = delete_demo_surveys()

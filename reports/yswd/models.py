@@ -1,5 +1,5 @@
 """A "You said, we did" publication and its snapshot: themes, quotes and "We did" entries."""
-from peewee import (BlobField, CharField, DateField, DateTimeField, FloatField, ForeignKeyField,
+from peewee import (BlobField, BooleanField, CharField, DateField, DateTimeField, FloatField, ForeignKeyField,
                     IntegerField, TextField)
 
 from app.actions.models import Action
@@ -32,6 +32,7 @@ class Publication(BaseModel):
                                    on_delete="SET NULL")
     published_at = DateTimeField(null=True, index=True)
     updated_at = DateTimeField(default=utcnow)
+    is_demo = BooleanField(default=False)
 
     class Meta:
         table_name = "yswd_publication"

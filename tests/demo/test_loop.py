@@ -10,6 +10,7 @@ from app.actions.models import OPEN_STATUSES, Action
 from app.cases.models import CaseActionLink
 from app.demo.seed import delete_demo, seed_demo
 from app.feedback.models import FeedbackItem
+from reports.yswd.models import Publication, PublicationPdf, PublicationQuote
 
 TODAY = datetime.date(2026, 3, 16)
 
@@ -46,5 +47,15 @@ def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app):
     consented = FeedbackItem.select().where(FeedbackItem.quote_consent == True).count()  # noqa: E712
     assert 0 < consented < FeedbackItem.select().count()
 
+    # "You said, we did": two published reports with approved quotes and a "We did", one draft.
+    assert result.publications == {"published": 2, "draft": 1}
+    published = list(Publication.select().where(Publication.status == "published"))
+    for publication in published:
+        assert publication.quotes.where(PublicationQuote.status == "approved").count() >= 1
+        assert publication.actions.count() >= 1
+    assert any("pothole" in entry.summary for p in published for entry in p.actions)
+    assert all(PublicationPdf.select().where(PublicationPdf.publication == p).exists() for p in published)
+
     counts = delete_demo()
     assert counts["actions"] == len(actions) and Action.select().count() == 0
+    assert Publication.select().count() == 0
