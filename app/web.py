@@ -117,6 +117,7 @@ BLUEPRINT_MODULES = (
     "app.cases.action_views",
     "app.cases.stage_views",
     "app.cases.people_views",
+    "reports.dashboard",
 )
 
 

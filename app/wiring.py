@@ -24,6 +24,7 @@ TASK_MODULES = (
     "app.learning.tasks",
     "app.cases.tasks",
     "app.cases.tasks_digest",
+    "reports.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {
