@@ -25,7 +25,7 @@ def _models(db):
     counts = {name: IntegerField(default=0) for name in counts}
     topic = _model(db, 'TopicSummary', 'report_topic_summary', dict(
         _dimensions(), kind=CharField(max_length=20), head=CharField(max_length=20),
-        topic_id=IntegerField(), **counts), ((('head', 'span', 'day'), False),))
+        topic_id=IntegerField(), **counts), ((('span', 'day', 'head'), False),))
     survey = _model(db, 'SurveySummary', 'report_survey_summary', dict(
         _dimensions(), question_kind=CharField(max_length=20), value=IntegerField(),
         answers=IntegerField(default=0)), ((('span', 'day'), False),))

@@ -59,7 +59,8 @@ class TopicSummary(BaseModel):
 
     class Meta:
         table_name = "report_topic_summary"
-        indexes = ((("head", "span", "day"), False),)
+        # span and day first, as in every summary, so each span of a period's cover is an index range
+        indexes = ((("span", "day", "head"), False),)
 
 
 @_summary
