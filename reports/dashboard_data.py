@@ -40,26 +40,16 @@ class Table:
     definitions: list = field(default_factory=list)
 
 
-def fmt(value, unit):
-    if value is None:
-        return "No data"
-    if unit == "percent":
-        return f"{value:.1f}%"
-    if unit == "score":
-        return f"{value:+.1f}"
-    if unit == "mean":
-        return f"{value:.2f}"
-    return f"{value:,}"
+FORMATS = {"percent": "{:.1f}%", "score": "{:+.1f}", "mean": "{:.2f}", "count": "{:,}"}
+CHANGES = {"percent": "{:+.1f} points", "score": "{:+.1f}", "mean": "{:+.2f}", "count": "{:+,}"}
+
+
+def fmt(value, unit, formats=FORMATS, missing="No data"):
+    return missing if value is None else formats.get(unit, "{}").format(value)
 
 
 def fmt_change(change, unit):
-    if change is None:
-        return "No comparison"
-    if unit == "percent":
-        return f"{change:+.1f} points"
-    if unit == "count":
-        return f"{change:+,}"
-    return f"{change:+.2f}" if unit == "mean" else f"{change:+.1f}"
+    return fmt(change, unit, CHANGES, "No comparison")
 
 
 def _num(value, unit):
