@@ -19,7 +19,7 @@ from app.db import db, utcnow
 from app.feedback.models import FeedbackItem
 from app.learning.models import OfficerLabel, Prediction, ServiceRouting
 from reports import summaries, summaries_cases
-from reports.models import CaseSummary, ItemSummary, SummaryState, SurveySummary, TopicSummary
+from reports.models import CaseMeasure, CaseSummary, ItemSummary, SummaryState, SurveySummary, TopicSummary
 from surveys.models import Response
 
 SUMMED = {
@@ -53,6 +53,8 @@ def _rebuild_everything(today):
         feedback_days = {first + datetime.timedelta(days=n) for n in range((today - first).days + 1)}
     case_days = summaries_cases.recount((), today, everything=True)
     _recompute(feedback_days, feedback_days, case_days | summaries_cases.all_days())
+    for model in list(SUMMED) + [CaseMeasure]:  # so the planner knows how big they have become
+        db.execute_sql(f'ANALYZE "{model._meta.table_name}"')
     return {"feedback_days": len(feedback_days), "case_days": len(case_days), "full": True}
 
 
