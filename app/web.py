@@ -121,6 +121,7 @@ BLUEPRINT_MODULES = (
     "reports.drivers",
     "reports.yswd.staff_views",
     "reports.yswd.public_views",
+    "reports.dashboard",
 )
 
 

@@ -26,6 +26,7 @@ TASK_MODULES = (
     "app.cases.tasks_digest",
     "app.actions.tasks",
     "reports.yswd.tasks",
+    "reports.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

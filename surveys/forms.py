@@ -9,7 +9,7 @@ from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, S
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
 from app.publicforms import PublicForm
-from surveys.models import TEXT_KINDS
+from surveys.models import TEXT_KINDS, YES_NO_KINDS
 
 SCALES = {
     "csat": {1: "1 – Very dissatisfied", 2: "2 – Dissatisfied", 3: "3 – Neither", 4: "4 – Satisfied",
@@ -81,7 +81,7 @@ def question_field(question):
     if kind in SCALES:
         return ScaleField(label, description=hint, choices=_choices(SCALES[kind]), coerce=int,
                           validate_choice=False, validators=chosen + [wrong])
-    if kind == "yes_no":
+    if kind in YES_NO_KINDS:
         return RadioField(label, description=hint, choices=_choices(YES_NO), validate_choice=False,
                           validators=chosen + [wrong])
     options = [SelectChoice(option, option) for option in question.option_list]

@@ -20,11 +20,14 @@ QUESTION_KINDS = {
     "single": "Single choice",
     "multiple": "Multiple choice",
     "yes_no": "Yes or no",
+    "fcr": "First contact resolution (yes or no: was it sorted the first time you contacted us?)",
     "short_text": "Short text",
     "long_text": "Long text",
 }
 CHOICE_KINDS = ("single", "multiple")
 TEXT_KINDS = ("short_text", "long_text")
+YES_NO_KINDS = ("yes_no", "fcr")  # answered Yes or No; "fcr" feeds first contact resolution
+FCR_WORDING = "Was it sorted the first time you contacted us?"
 TOUCHPOINT_CHANNELS = {
     "in_person": "In person",
     "phone": "Phone",

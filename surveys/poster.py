@@ -15,7 +15,7 @@ from surveys import poster_text, qr
 DEFAULT_ASK = "Tell us how we did today"
 LONGEST_ASK = 120  # characters of the welcome text's first sentence a poster can carry
 # Seconds a resident typically spends on one question of each kind (reading it included).
-SECONDS = {"csat": 8, "rating": 8, "ces": 8, "nps": 10, "yes_no": 6, "single": 12,
+SECONDS = {"csat": 8, "rating": 8, "ces": 8, "nps": 10, "yes_no": 6, "fcr": 6, "single": 12,
            "multiple": 18, "short_text": 30, "long_text": 60}
 START_SECONDS = 10  # opening the page, pressing Send
 MARGIN = 48

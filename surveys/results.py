@@ -6,7 +6,7 @@ import io
 from peewee import JOIN, fn
 
 from surveys.forms import SCALES, YES_NO
-from surveys.models import TEXT_KINDS, Answer, Question, Response, SurveyVersion, Touchpoint
+from surveys.models import TEXT_KINDS, YES_NO_KINDS, Answer, Question, Response, SurveyVersion, Touchpoint
 from surveys.versions import questions
 
 
@@ -66,12 +66,12 @@ def distribution(question):
                 counts[answer.number] += 1
         options = [(labels[v], c) for v, c in counts.items()]
     else:
-        names = list(YES_NO) if question.kind == "yes_no" else question.option_list
+        names = list(YES_NO) if question.kind in YES_NO_KINDS else question.option_list
         counts = {name: 0 for name in names}
         for answer in answers:
             for value in answer.value.splitlines():
                 counts[value] = counts.get(value, 0) + 1
-        options = [(YES_NO.get(k, k) if question.kind == "yes_no" else k, c) for k, c in counts.items()]
+        options = [(YES_NO.get(k, k) if question.kind in YES_NO_KINDS else k, c) for k, c in counts.items()]
     total = len(answers)
     return [(label, count, _percent(count, total) or 0) for label, count in options]
 

@@ -32,6 +32,11 @@ def month(year, number, **kwargs):
     return Filters(start=start, end=_add_months(start, 1) - datetime.timedelta(days=1), **kwargs)
 
 
+def add_months(day, months):
+    """The first day of the month `months` after (or before) `day`'s month."""
+    return _add_months(day, months)
+
+
 def _add_months(day, months):
     index = day.year * 12 + day.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)

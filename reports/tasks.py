@@ -1,0 +1,34 @@
+"""Keeping the dashboard's summaries fresh in the worker.
+
+`reports.refresh_summaries` runs every minute and recomputes only the days that changed
+(reports.summaries_refresh), so a new item shows on the dashboard within a couple of minutes;
+`reports.rebuild_summaries` rebuilds everything once a night, as a safety net for what leaves
+no trace to follow (a deleted item, say). Both take the same lock, so they never overlap, and
+both are safe to run twice.
+"""
+from huey import crontab
+from huey.exceptions import TaskLockedException
+
+from app.queue import huey, periodic_db_task
+
+LOCK = "reports.summaries"
+
+
+def _run(full):
+    from reports.summaries_refresh import refresh
+
+    try:
+        with huey.lock_task(LOCK):
+            return refresh(full=full)
+    except TaskLockedException:
+        return None  # the other run is still going; the next minute's picks up the rest
+
+
+@periodic_db_task(crontab(minute="*"), name="reports.refresh_summaries")
+def refresh_summaries():
+    return _run(full=False)
+
+
+@periodic_db_task(crontab(hour="2", minute="30"), name="reports.rebuild_summaries")
+def rebuild_summaries():
+    return _run(full=True)
