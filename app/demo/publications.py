@@ -22,6 +22,7 @@ from app.demo.texts_loop import CHANGE_DAYS_AGO
 from app.feedback.models import FeedbackItem
 from app.learning.predictions import classify_items
 from app.org.models import ServiceArea
+from reports import queries
 from reports.yswd import period, services
 from reports.yswd.models import Publication, PublicationQuote
 
@@ -44,6 +45,7 @@ def seed_publications(users, today):
              if email.endswith("@" + DEMO_EMAIL_DOMAIN)}
     wanted = plan(today)
     _classify(wanted)
+    queries.refresh()  # the summaries drafting reads, as the worker keeps them
     counts = {}
     for slug, start, end, drafter, publish in wanted:
         service = ServiceArea.get(ServiceArea.slug == slug)

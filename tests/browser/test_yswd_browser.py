@@ -25,6 +25,9 @@ def _world():
     said("The road crew were kind and quick.", themes=("staff-attitude",), sentiment="positive")
     create_done_action(title="Gullies cleared on a schedule",
                        public_summary="We now clear every gully in the town twice a year.")
+    from reports import queries
+
+    queries.refresh()  # as the worker does every minute
 
 
 def _all_violations(page):

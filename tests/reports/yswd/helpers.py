@@ -33,7 +33,11 @@ def post(client, url, data=None, page=None):
 
 
 def draft(client, service="highways", period=None):
-    """Draft through the form; returns the new publication's id."""
+    """Draft through the form, once the worker's summaries are up to date (reports.queries.refresh,
+    as the worker does every minute); returns the new publication's id."""
+    from reports import queries
+
+    queries.refresh()
     response = post(client, f"{BASE}/new", {"service": service, "period": period or this_month()[0]})
     assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
     return int(re.search(r"/(\d+)$", response.headers["Location"]).group(1))
