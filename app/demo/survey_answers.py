@@ -97,7 +97,7 @@ def _answer(rng, question, mood, texts):
         return number, str(number)
     if not question["required"] and rng.random() < 0.15 and kind not in TEXT_KINDS:
         return None
-    if kind == "yes_no":
+    if kind in ("yes_no", "fcr"):
         return None, "yes" if rng.random() < YES_CHANCE[mood] else "no"
     if kind == "single":
         options = question["options"].split("\n")

@@ -20,6 +20,8 @@ LIBRARY_VISIT = dict(
             "Borrowing or returning books\nUsing a computer or the wifi\nA class, group or event\n"
             "Printing, scanning or copying\nSomething else")),
         dict(kind="long_text", text="Is there anything we could do better?", required=False),
+        dict(kind="nps", text="How likely are you to recommend your library to a friend or neighbour?",
+             required=False),
     ),
     touchpoints=(("Ashcombe Library front desk", "in_person", "libraries"),
                  ("Pennford Library front desk", "in_person", "libraries"),
@@ -43,7 +45,7 @@ COUNCIL_TAX_CALL = dict(
     formats_phone="01632 960200",
     questions=(
         dict(kind="ces", text="How easy was it to sort out what you called about?", required=True),
-        dict(kind="yes_no", text="Did we sort it out on this call?", required=True),
+        dict(kind="fcr", text="Did we sort it out on this call?", required=True),
         dict(kind="long_text", text="What could we have done better?", required=False),
     ),
     touchpoints=(("Council tax phone line", "phone", "council-tax"),

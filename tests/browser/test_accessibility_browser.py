@@ -128,13 +128,32 @@ def staff_world():
     services.add_note(case, "Rang waste: round missed twice.", actor=admin)
     survey = create_survey()
     touchpoint = create_touchpoint(survey)
+    _done_action(case, admin)
     return case, survey, touchpoint
+
+
+def _done_action(case, admin):
+    """A done root-cause action from the case, with a theme, so its page shows the evidence."""
+    import datetime
+
+    from reports import queries
+    from tests.factories import create_action
+
+    today = datetime.date.today()
+    create_action(title="Text residents the day a missed round will be collected", cases=[case], actor=admin,
+                  status="done", owner=admin, public_summary="We now text you when a missed bin will be emptied.",
+                  themes=[("delay", today.replace(day=1) - datetime.timedelta(days=90), today)])
+    queries.refresh()
 
 
 STAFF_PAGES = ("/staff/", "/staff/cases", "/staff/cases/{case}", "/staff/cases/{case}/note",
                "/staff/cases/{case}/audit", "/staff/cases/search?q=bins", "/staff/surveys/",
                "/staff/surveys/{survey}", "/staff/surveys/{survey}/questions/new", "/staff/learning/taxonomy",
-               "/staff/admin/users", "/staff/admin/audit", "/staff/outbox", "/staff/feedback/review")
+               "/staff/admin/users", "/staff/admin/audit", "/staff/outbox", "/staff/feedback/review",
+               "/staff/actions", "/staff/actions/overdue", "/staff/actions/1", "/staff/actions/new",
+               "/staff/actions/1/status", "/staff/reports/drivers", "/staff/dashboard",
+               "/staff/dashboard/complaints", "/staff/dashboard/topics", "/staff/you-said-we-did",
+               "/staff/you-said-we-did/new")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["320px", "1280px"])
@@ -145,6 +164,8 @@ def test_residents_and_staff_pages_pass_axe_with_nothing_broken(app, live_server
     audit(t, "home", viewport)
     go(t, live_server + "/accessibility")
     audit(t, "accessibility statement", viewport)
+    go(t, live_server + "/you-said-we-did")
+    audit(t, "you said, we did", viewport)
     walk_feedback_and_tracking(t, live_server, viewport)
     walk_survey(t, live_server, touchpoint.code, viewport)
 

@@ -78,7 +78,7 @@ def test_staff_see_the_surveys_results_and_posters(app, tmp_path):
     pdf.write_bytes(client.get(f"/staff/surveys/touchpoints/{touchpoint.id}/poster.pdf").data)
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
-    assert "Your library visit 📚" in text and "3 questions, about 2 minutes" in text
+    assert "Your library visit 📚" in text and "4 questions, about 2 minutes" in text
     assert "How was your visit to the library today?" in text
     recycling = Touchpoint.get(Touchpoint.name == "Kettleby recycling centre")
     pdf.write_bytes(client.get(f"/staff/surveys/touchpoints/{recycling.id}/poster.pdf").data)
