@@ -76,6 +76,10 @@ def demo_seed(force):
     click.echo(f"Created {len(result.staff)} demo staff accounts.")
     click.echo(f"Published {result.surveys} surveys with {result.responses} responses; officers "
                f"confirmed the sentiment and topic of {result.labelled} items.")
+    click.echo(f"Root-cause actions: " + ", ".join(f"{count} {status.replace('_', ' ')}" for status, count
+                                                   in sorted(result.actions.items()))
+               + f"; 'You said, we did': {result.publications.get('published', 0)} published, "
+               f"{result.publications.get('draft', 0)} draft.")
     click.echo("When the worker starts it classifies the feedback, looks for emerging issues and "
                "trains challengers from the officers' labels.")
 

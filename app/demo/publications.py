@@ -61,9 +61,11 @@ def seed_publications(users, today):
 
 
 def _classify(wanted):
+    """Classify the items of each report's service over its period and the period before (the
+    draft says how each theme changed)."""
     ids = []
     for slug, start, end, _, _ in wanted:
-        low, high = period.utc_bounds(start, end)
+        low, high = period.utc_bounds(_quarter_of(start - datetime.timedelta(days=1))[0], end)
         ids += [item.id for item in FeedbackItem.select(FeedbackItem.id).join_from(FeedbackItem, ServiceArea)
                 .where(ServiceArea.slug == slug, FeedbackItem.received_at >= low, FeedbackItem.received_at < high)]
     classify_items(ids)

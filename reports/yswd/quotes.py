@@ -25,6 +25,7 @@ from reports.yswd.period import utc_bounds
 PER_THEME = 5
 MIN_CHARS, MAX_CHARS = 20, 600  # long enough to say something, short enough to read as a quote
 CENTRE_SAMPLE = 5000  # the newest items of a theme that make its centre
+NEAR_DUPLICATE = 0.8  # word-count cosine at which two quotes say the same thing in the same words
 WORD = re.compile(r"[a-z][a-z'’]+")
 STOP_WORDS = frozenset("""the and for was were with that this have has had you your our are not but they
 them their there then than what when which who why how from into about just very been being its it's
@@ -114,5 +115,22 @@ def candidates(theme_ids, exclude=()):
         return []
     ids = sorted(texts)
     scores = by_meaning(theme_ids, ids) or by_words(theme_ids, ids)
-    ranked = sorted(ids, key=lambda item_id: (-scores[item_id], item_id))[:PER_THEME]
+    ranked = _distinct(sorted(ids, key=lambda item_id: (-scores[item_id], item_id)), texts)
     return [Candidate(item_id, texts[item_id], round(scores[item_id], 4)) for item_id in ranked]
+
+
+def _distinct(ranked, texts):
+    """The first PER_THEME of `ranked`, leaving out any that repeats the words of one already
+    chosen (residents who used the same form of words, a letter sent twice), so a theme's quotes
+    show the range of what was said."""
+    chosen, bags = [], []
+    for item_id in ranked:
+        bag = _bag(texts[item_id])
+        if any(sum(weight * other.get(word, 0.0) for word, weight in bag.items()) >= NEAR_DUPLICATE
+               for other in bags):
+            continue
+        chosen.append(item_id)
+        bags.append(bag)
+        if len(chosen) == PER_THEME:
+            break
+    return chosen

@@ -52,6 +52,19 @@ def test_without_embeddings_the_words_decide(app):
     assert [c.item_id for c in ranked] == [typical.id, odd.id]
 
 
+def test_quotes_that_repeat_each_others_words_are_offered_once(app):
+    twins = [said("I reported the pothole on Sandpit Lane 5 weeks ago and nobody has told me when it will be "
+                  "fixed.", vector=[1, 0, 0]),
+             said("I reported the pothole on Quarry Hill 3 weeks ago and nobody has told me when it will be "
+                  "fixed.", vector=[1, 0.01, 0])]
+    other = said("Still no repair date for the hole outside the school, and the website says nothing.",
+                 vector=[1, 0.2, 0])
+    ranked = quotes.candidates(quotes.theme_item_ids(_delay_id(), *this_month()[1:]))
+    offered = [c.item_id for c in ranked]
+    assert len(offered) == 2 and other.id in offered
+    assert len({twin.id for twin in twins} & set(offered)) == 1
+
+
 def test_we_did_is_the_done_actions_public_summaries(app):
     create_done_action(title="Mill Lane resurfaced", public_summary="We resurfaced Mill Lane.")
     create_done_action(title="Other service", service_slug="waste-recycling",
