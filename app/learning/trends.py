@@ -24,7 +24,7 @@ class MonthFigure:
     month: datetime.date  # the 1st of the month
     count: int
     negative: int
-    negative_share: float = None  # negative / items with a sentiment; None when none has one
+    negative_share: float = None  # % of the items with a sentiment that are negative; None when none has one
 
 
 def add_months(day, months):
@@ -66,5 +66,5 @@ def topic_months(topic_id, *, services=None, start_month, months, kinds=("compla
         row = found.get(index) or {"count": 0, "negative": 0, "with_sentiment": 0}
         negative, rated = int(row["negative"] or 0), int(row["with_sentiment"] or 0)
         figures.append(MonthFigure(month=first, count=int(row["count"]), negative=negative,
-                                   negative_share=negative / rated if rated else None))
+                                   negative_share=100.0 * negative / rated if rated else None))
     return figures

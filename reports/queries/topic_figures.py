@@ -21,7 +21,7 @@ class TopicFigure:
     negative: int
     neutral: int
     positive: int
-    negative_share: float | None  # negative / items with a sentiment (None when none)
+    negative_share: float | None  # % of the items with a sentiment that are negative (None when none)
 
 
 def _query(filters, kinds, head):

@@ -61,9 +61,9 @@ def test_topic_months_counts_by_london_month_and_current_themes(complaints):
     waste = (service("waste-recycling").id,)
     figures = topic_months(delay.id, services=waste, start_month=datetime.date(2025, 3, 1), months=7)
     assert figures == [
-        MonthFigure(datetime.date(2025, 3, 1), 5, 3, 0.6), MonthFigure(datetime.date(2025, 4, 1), 4, 4, 1.0),
-        MonthFigure(datetime.date(2025, 5, 1), 3, 0, None), MonthFigure(datetime.date(2025, 6, 1), 10, 10, 1.0),
-        MonthFigure(datetime.date(2025, 7, 1), 2, 1, 0.5), MonthFigure(datetime.date(2025, 8, 1), 1, 0, None),
+        MonthFigure(datetime.date(2025, 3, 1), 5, 3, 60.0), MonthFigure(datetime.date(2025, 4, 1), 4, 4, 100.0),
+        MonthFigure(datetime.date(2025, 5, 1), 3, 0, None), MonthFigure(datetime.date(2025, 6, 1), 10, 10, 100.0),
+        MonthFigure(datetime.date(2025, 7, 1), 2, 1, 50.0), MonthFigure(datetime.date(2025, 8, 1), 1, 0, None),
         MonthFigure(datetime.date(2025, 9, 1), 0, 0, None)]
     everywhere = topic_months(delay.id, start_month=datetime.date(2025, 7, 1), months=1, kinds=None)
     assert everywhere[0].count == 4  # with highways' complaint and the comment
