@@ -122,6 +122,7 @@ BLUEPRINT_MODULES = (
     "reports.yswd.staff_views",
     "reports.yswd.public_views",
     "reports.dashboard",
+    "reports.delivery.views",
 )
 
 

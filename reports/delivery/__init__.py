@@ -1,0 +1,1 @@
+"""Delivering the monthly lessons-learnt report: who receives which service's report."""
