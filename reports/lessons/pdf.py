@@ -33,6 +33,8 @@ def styles(colour):
         "headline": ParagraphStyle("headline", parent=body, fontSize=12, leading=17, leftIndent=4 * mm,
                                    bulletIndent=0, spaceAfter=4),
         "quote": ParagraphStyle("quote", parent=body, fontSize=11, leading=15, leftIndent=8 * mm),
+        "attribution": ParagraphStyle("attribution", parent=body, fontSize=9, leading=12, leftIndent=8 * mm,
+                                      textColor=colors.HexColor("#505a5f"), spaceAfter=8),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0),
         "toc": ParagraphStyle("toc", parent=body, fontSize=11, leading=16),
         "fonts": (regular, bold),

@@ -161,7 +161,7 @@ def went_well(report, s):
                           s["body"])]
     for quote in report.quotes:
         story.append(KeepTogether([p(f"“{quote.text}”", s["quote"]),
-                                   p(f"On {quote.theme}, from {quote.publication}", s["caption"])]))
+                                   p(f"On {quote.theme}, from {quote.publication}", s["attribution"])]))
     return story
 
 

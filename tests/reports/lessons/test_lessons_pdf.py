@@ -77,6 +77,8 @@ def test_complaint_figures_equal_the_dashboards(parking):
     for outcome in ("Upheld 1", "Partly upheld 1", "Not upheld 1", "Withdrawn 1"):
         assert outcome in text
     assert "Stage 1 6" in text and "Stage 2 1" in text
+    upheld = complaints.complaints(filters()).upheld  # the dashboard's rate: 2 of 3 decided
+    assert round(upheld.value * upheld.base / 100) == 2 and upheld.base == 3
 
 
 def test_topics_and_compliments_equal_the_dashboards(parking):
@@ -110,6 +112,19 @@ def test_pages_render_and_are_not_blank(parking, tmp_path):
     for image in images:
         pixels = image.read_bytes().split(b"\n", 3)[3]
         assert sum(1 for b in pixels if b < 200) > 200, image.name
+
+
+def test_no_text_runs_past_the_margins(parking):
+    _, path, _ = parking
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    width, height = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', boxes).groups())
+    words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', boxes)
+    assert words
+    margin = 18 * 72 / 25.4 - 1  # every word within the side margins (18 mm), none below the page
+    for x_min, y_min, x_max, y_max in words:
+        assert margin <= float(x_min) and float(x_max) <= width - margin
+        assert 0 <= float(y_min) and float(y_max) <= height
 
 
 def test_a_month_with_no_data_still_builds(tmp_path):
