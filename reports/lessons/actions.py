@@ -13,7 +13,7 @@ from reports.summaries import utc_bounds
 from reports.yswd import reads
 from reports.yswd.models import Publication
 
-MAX_QUOTES, MIN_QUOTES = 5, 3
+MAX_QUOTES = 5
 NO_OWNER = "No owner yet"
 
 
