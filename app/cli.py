@@ -119,3 +119,4 @@ def register(app):
         app.cli.add_command(command)
     from app.inbox.cli import email_cli; app.cli.add_command(email_cli)  # noqa: E702
     from classifiers.cli import classifiers_cli; app.cli.add_command(classifiers_cli)  # noqa: E702
+    from reports.lessons.cli import reports_cli; app.cli.add_command(reports_cli)  # noqa: E702
