@@ -14,6 +14,12 @@ from app.queue import huey, periodic_db_task
 LOCK = "reports.summaries"
 
 
+def refresh_now(full=False):
+    """Refresh the summaries now unless the worker is already doing it (then its run brings them
+    up to date within the minute); for commands that build reports."""
+    return _run(full)
+
+
 def _run(full):
     from reports.summaries_refresh import refresh
 

@@ -17,7 +17,7 @@ reports_cli = AppGroup("reports", help="Reports built from the dashboard's figur
               help="Where to write the PDF.")
 def lessons_learnt(service_name, month_text, out):
     """Write one service's lessons-learnt PDF for one month."""
-    from reports import queries
+    from reports.tasks import refresh_now
     from reports.lessons import lessons_pdf
     from reports.lessons.gather import ReportError, find_service, gather, parse_month
 
@@ -29,7 +29,7 @@ def lessons_learnt(service_name, month_text, out):
         except ReportError as error:
             click.echo(f"Error: {error}", err=True)
             raise SystemExit(2)
-        queries.refresh()
+        refresh_now()  # under the worker's lock, so the two never rewrite the same days at once
         report = gather(service, year, number)
         content = lessons_pdf(report, council_name=settings.council_name, council_colour=settings.council_colour)
     with open(out, "wb") as handle:
