@@ -12,6 +12,23 @@ def to_london(value):
     return value.astimezone(LONDON)
 
 
+def london_midnight(day):
+    """Midnight at the start of the London calendar day `day`, as the naive UTC datetime stored."""
+    local = datetime.datetime.combine(day, datetime.time(), tzinfo=LONDON)
+    return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def utc_bounds(first, last):
+    """Naive-UTC [start, end) of the London days `first` to `last` inclusive."""
+    return london_midnight(first), london_midnight(last + datetime.timedelta(days=1))
+
+
+def add_months(day, months):
+    """The first day of the month `months` after (or before) `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
 def london(value, with_time=True):
     """'3 March 2026, 2:05pm' — GOV.UK style."""
     if value is None:

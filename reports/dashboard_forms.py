@@ -7,7 +7,8 @@ from wtforms import Form, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from app.feedback.models import CHANNELS
-from reports.queries.filters import Filters, add_months, month
+from app.timefmt import add_months
+from reports.queries.filters import Filters, month
 from surveys.models import RESPONSE_CHANNELS
 
 PERIODS = {"month": "Month", "quarter": "Quarter", "year": "Year", "custom": "Custom dates"}

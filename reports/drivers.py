@@ -17,7 +17,7 @@ from app.actions import access as action_access
 from app.actions.forms import add_problem, fill_date, read_date
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
-from app.learning.trends import add_months
+from app.timefmt import add_months
 from app.org.models import ServiceArea
 from app.timefmt import to_london
 from app.db import utcnow

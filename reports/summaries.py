@@ -23,7 +23,7 @@ from app.db import db
 from app.feedback.models import FeedbackItem
 from app.learning.current import sentiment_of, theme_rows
 from app.learning.models import ItemTopic
-from app.timefmt import LONDON, to_london
+from app.timefmt import to_london, utc_bounds
 from reports.models import ItemSummary, SurveySummary, TopicSummary
 from surveys.models import Answer, Question, Response, Survey
 
@@ -34,14 +34,6 @@ RESPONSES = "responses"  # SurveySummary rows counting responses, not answers
 SENTIMENT_COLUMNS = ("negative", "neutral", "positive")
 HEADS = ("theme", "service")
 CHUNK = 500
-
-
-def utc_bounds(first, last):
-    """Naive-UTC [start, end) of the London days first..last (inclusive)."""
-    def midnight(day):
-        local = datetime.datetime.combine(day, datetime.time(), tzinfo=LONDON)
-        return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-    return midnight(first), midnight(last + datetime.timedelta(days=1))
 
 
 def london_day(value):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from app.actions.models import ActionTheme
 from app.learning.models import Topic
-from app.learning.trends import add_months, topic_months
+from app.learning.trends import topic_months
+from app.timefmt import add_months
 from app.timefmt import to_london
 
 MONTHS = 3

@@ -6,18 +6,13 @@ from peewee import JOIN
 
 from app.actions import access
 from app.actions.models import OPEN_STATUSES, STATUSES, Action, ActionTheme
+from app.cases.clocks import london_today  # noqa: F401  (the actions pages' "today")
 from app.audit.models import AuditEvent
 from app.auth.models import User
 from app.learning.models import Topic
 from app.org.models import ServiceArea
-from app.timefmt import to_london
-from app.db import utcnow
 
 PAGE_SIZE = 50
-
-
-def london_today():
-    return to_london(utcnow()).date()
 
 
 @dataclass(frozen=True)

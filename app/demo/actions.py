@@ -22,9 +22,8 @@ from app.demo.staff import DEMO_EMAIL_DOMAIN
 from app.demo.texts_loop import CHANGE_DAYS_AGO
 from app.learning import labels
 from app.learning.models import OfficerLabel, Topic
-from app.learning.trends import add_months
 from app.org.models import ServiceArea
-from app.timefmt import LONDON
+from app.timefmt import LONDON, add_months
 
 ACTIONS = (
     dict(story="pothole_waits", service="highways", owner="lead.streets", by="lead.streets",

@@ -22,6 +22,7 @@ from app.demo.texts_loop import CHANGE_DAYS_AGO
 from app.feedback.models import FeedbackItem
 from app.learning.predictions import classify_items
 from app.org.models import ServiceArea
+from app.timefmt import utc_bounds
 from reports import queries
 from reports.yswd import period, services
 from reports.yswd.models import Publication, PublicationQuote
@@ -65,7 +66,7 @@ def _classify(wanted):
     draft says how each theme changed)."""
     ids = []
     for slug, start, end, _, _ in wanted:
-        low, high = period.utc_bounds(_quarter_of(start - datetime.timedelta(days=1))[0], end)
+        low, high = utc_bounds(_quarter_of(start - datetime.timedelta(days=1))[0], end)
         ids += [item.id for item in FeedbackItem.select(FeedbackItem.id).join_from(FeedbackItem, ServiceArea)
                 .where(ServiceArea.slug == slug, FeedbackItem.received_at >= low, FeedbackItem.received_at < high)]
     classify_items(ids)

@@ -8,6 +8,8 @@ theme "Delay" as they work them.
 """
 import datetime
 
+from app.timefmt import add_months
+
 WHERE = ("Sandpit Lane, Pennford", "Quarry Hill, Upper Hadlow", "Ferry Road, Kettleby",
          "Wexley Road, Oakhurst Green", "Saxon Way, Pennford", "Ambrey Hill, Kettleby",
          "Dunstone Drive, Upper Hadlow", "Cobblers Lane, Oakhurst Green", "Priory Walk, Pennford",
@@ -44,8 +46,8 @@ def pothole_waits(rng, today):
     handful over the three months after it."""
     change = today - datetime.timedelta(days=CHANGE_DAYS_AGO)
     month = change.replace(day=1)
-    before = _spread(_add_months(month, -3), month, BEFORE_COUNT, rng)
-    after = _spread(_add_months(month, 1), min(_add_months(month, 4), today), AFTER_COUNT, rng)
+    before = _spread(add_months(month, -3), month, BEFORE_COUNT, rng)
+    after = _spread(add_months(month, 1), min(add_months(month, 4), today), AFTER_COUNT, rng)
     return ([_story(rng, BEFORE[n % len(BEFORE)], n, (today - day).days) for n, day in enumerate(before)]
             + [_story(rng, AFTER[n % len(AFTER)], n + BEFORE_COUNT, (today - day).days)
                for n, day in enumerate(after)])
@@ -57,10 +59,6 @@ def _spread(start, end, count, rng):
     step = span / count
     return [start + datetime.timedelta(days=int(n * step + rng.uniform(0, step * 0.8))) for n in range(count)]
 
-
-def _add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def _story(rng, text, n, days_ago):

@@ -16,7 +16,7 @@ from peewee import SQL, Case, fn
 from app.feedback.models import FeedbackItem
 from app.learning.current import sentiment_of, theme_rows
 from app.learning.models import ItemTopic
-from app.timefmt import LONDON
+from app.timefmt import add_months, london_midnight
 
 
 @dataclass(frozen=True)
@@ -27,18 +27,6 @@ class MonthFigure:
     negative_share: float = None  # % of the items with a sentiment that are negative; None when none has one
 
 
-def add_months(day, months):
-    """The 1st of the month `months` after (or before) `day`'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def london_midnight_utc(day):
-    """Midnight at the start of `day` in Europe/London, as the naive UTC datetime stored."""
-    local = datetime.datetime.combine(day, datetime.time(), tzinfo=LONDON)
-    return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-
-
 def topic_months(topic_id, *, services=None, start_month, months, kinds=("complaint",)):
     """[MonthFigure] for `months` calendar months from `start_month`'s month, oldest first,
     counting feedback items of `kinds` (None: every kind) in `services` (a tuple of ServiceArea
@@ -46,7 +34,7 @@ def topic_months(topic_id, *, services=None, start_month, months, kinds=("compla
     if months <= 0:
         return []
     firsts = [add_months(start_month, n) for n in range(months + 1)]
-    bounds = [london_midnight_utc(day) for day in firsts]
+    bounds = [london_midnight(day) for day in firsts]
     received = FeedbackItem.received_at
     bucket = Case(None, [(received < bound, index) for index, bound in enumerate(bounds[1:])])
     sentiment = sentiment_of()

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from app.actions import evidence
 from app.actions.models import OPEN_STATUSES, Action
-from reports.queries.filters import add_months
-from reports.summaries import utc_bounds
+from app.timefmt import add_months, utc_bounds
 from reports.yswd import reads
 from reports.yswd.models import Publication
 

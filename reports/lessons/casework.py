@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from peewee import fn
 
 from app.cases.models import OMBUDSMEN, OUTCOMES, Case, CaseStage
+from app.timefmt import utc_bounds
 from reports.queries.figures import Share
-from reports.summaries import utc_bounds
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from app.cases.models import ROOT_CAUSES, Case, CaseItem
 from app.feedback.models import FeedbackItem
 from app.learning.current import theme_rows
 from app.learning.models import Topic
-from app.learning.trends import london_midnight_utc
+from app.timefmt import utc_bounds
 
 CASE_LIMIT = 50
 UPHELD = ("upheld", "partly_upheld")
@@ -46,9 +46,7 @@ class DriverRow:
 
 
 def _bounds(filters):
-    import datetime
-
-    return london_midnight_utc(filters.start), london_midnight_utc(filters.end + datetime.timedelta(days=1))
+    return utc_bounds(filters.start, filters.end)
 
 
 def _outcome_sums(case_id, outcome):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from app.cases.models import Case, CaseItem
 from app.feedback.models import FeedbackItem
 from app.learning.models import EmergingIssue
-from reports.summaries import london_day, utc_bounds
+from app.timefmt import utc_bounds
+from reports.summaries import london_day
 from surveys.models import Answer, Response
 
 

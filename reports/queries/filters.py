@@ -3,6 +3,8 @@ Europe/London), and optionally one channel or one touchpoint. Every query takes 
 import datetime
 from dataclasses import dataclass, replace
 
+from app.timefmt import add_months
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -21,7 +23,7 @@ class Filters:
         this is a whole calendar month, quarter or year; otherwise as many days before."""
         months = _whole_months(self.start, self.end)
         if months:
-            start = _add_months(self.start, -months)
+            start = add_months(self.start, -months)
             return replace(self, start=start, end=self.start - datetime.timedelta(days=1))
         return replace(self, start=self.start - datetime.timedelta(days=self.days),
                        end=self.start - datetime.timedelta(days=1))
@@ -29,17 +31,7 @@ class Filters:
 
 def month(year, number, **kwargs):
     start = datetime.date(year, number, 1)
-    return Filters(start=start, end=_add_months(start, 1) - datetime.timedelta(days=1), **kwargs)
-
-
-def add_months(day, months):
-    """The first day of the month `months` after (or before) `day`'s month."""
-    return _add_months(day, months)
-
-
-def _add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
+    return Filters(start=start, end=add_months(start, 1) - datetime.timedelta(days=1), **kwargs)
 
 
 def _whole_months(start, end):

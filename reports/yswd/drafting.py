@@ -4,6 +4,7 @@ from done actions' public summaries (`done_actions`)."""
 from peewee import fn
 
 from app.actions.models import Action, ActionTheme
+from app.timefmt import utc_bounds
 from reports.queries.filters import Filters
 from reports.queries.topics import top_topics
 from reports.yswd import period, quotes
@@ -59,7 +60,7 @@ def summary_text(figures, service_name, period_words):
 def done_actions(service, start, end):
     """Done actions with a public summary, of the service (every service for the whole
     council): those done in the period, and those answering a theme of the period."""
-    low, high = period.utc_bounds(start, end)
+    low, high = utc_bounds(start, end)
     answering = ActionTheme.select(ActionTheme.action).where(
         ActionTheme.period_start <= end, ActionTheme.period_end >= start)
     query = (Action.select().where(

@@ -2,14 +2,13 @@
 how a page names them, and their bounds in stored (naive UTC) time."""
 import datetime
 
-from app.timefmt import LONDON, to_london
+from app.timefmt import add_months, to_london
 
 MONTHS_BACK, QUARTERS_BACK, YEARS_BACK = 12, 4, 1
 
 
 def _month_end(year, month):
-    following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return following - datetime.timedelta(days=1)
+    return add_months(datetime.date(year, month, 1), 1) - datetime.timedelta(days=1)
 
 
 def month(year, number):
@@ -75,9 +74,3 @@ def choices(today=None):
     return found
 
 
-def utc_bounds(start, end):
-    """[from, to) in naive UTC for London days `start` to `end` inclusive."""
-    def midnight(day):
-        local = datetime.datetime.combine(day, datetime.time(), tzinfo=LONDON)
-        return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-    return midnight(start), midnight(end + datetime.timedelta(days=1))

@@ -19,8 +19,8 @@ from app.feedback.models import FeedbackItem
 from app.learning.current import theme_rows
 from app.learning.models import ItemEmbedding
 from app.people.models import Person
+from app.timefmt import utc_bounds
 from reports.yswd import eligibility
-from reports.yswd.period import utc_bounds
 
 PER_THEME = 5
 MIN_CHARS, MAX_CHARS = 20, 600  # long enough to say something, short enough to read as a quote

@@ -1,5 +1,7 @@
 """The periods officers choose from, as pages name them."""
 import datetime
+from app.timefmt import utc_bounds
+
 
 from reports.yswd import period
 
@@ -26,5 +28,5 @@ def test_the_choices_start_with_this_month_and_every_value_parses():
 
 
 def test_bounds_are_london_days_in_utc():
-    low, high = period.utc_bounds(D(2026, 6, 1), D(2026, 6, 30))  # British Summer Time
+    low, high = utc_bounds(D(2026, 6, 1), D(2026, 6, 30))  # British Summer Time
     assert (low, high) == (datetime.datetime(2026, 5, 31, 23), datetime.datetime(2026, 6, 30, 23))
