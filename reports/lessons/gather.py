@@ -8,7 +8,7 @@ from peewee import fn
 
 from app.org.models import ServiceArea
 from reports.lessons import actions as action_lists
-from reports.lessons.casework import casework
+from reports.queries.casework import casework
 from reports.queries import complaints, drivers, emerging, satisfaction, sentiment, volumes
 from reports.queries.filters import month
 from reports.queries.topic_figures import top_topics
@@ -27,7 +27,7 @@ class Report:
     volumes: object  # reports.queries.volumes.Volumes
     satisfaction: list  # [Figure]
     complaints: object  # reports.queries.complaints.Complaints
-    casework: object  # reports.lessons.casework.Casework
+    casework: object  # reports.queries.casework.Casework
     trend: list  # [MonthSentiment], 12 months to the period's end
     negative_share: object  # Figure
     topics: list  # [TopicFigure]

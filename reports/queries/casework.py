@@ -1,6 +1,6 @@
-"""The complaint figures a lessons-learnt report shows beside the dashboard's (timeliness,
-escalation, upheld rate and Ombudsman referrals come from reports.queries.complaints): how many
-complaints reached each stage, how the month's closed complaints ended, the remedies offered,
+"""The complaint figures the lessons-learnt, annual and scrutiny reports show beside the
+dashboard's (timeliness, escalation, upheld rate and Ombudsman referrals come from
+reports.queries.complaints): how many complaints reached each stage, how the month's closed complaints ended, the remedies offered,
 and the Ombudsman's cases.
 
 Counted as the summaries count (reports.summaries_cases): complaints only, never a case merged
