@@ -12,6 +12,7 @@ from reports.queries.casework import casework
 from reports.queries import complaints, drivers, emerging, satisfaction, sentiment, volumes
 from reports.queries.filters import month
 from reports.queries.topic_figures import top_topics
+from reports.queries.topic_phrases import topic_phrases
 
 TOPICS = 8
 
@@ -35,6 +36,8 @@ class Report:
     root_causes: list  # [DriverRow]
     actions: object  # reports.lessons.actions.ActionLists
     compliments: list  # [TopicFigure] of compliments
+    phrases: dict  # {topic id: (key phrase, ...)} for the top topics (all feedback)
+    compliment_phrases: dict  # {topic id: (key phrase, ...)} for the compliments' topics
     quotes: tuple  # (Quote)
 
     @property
@@ -82,13 +85,16 @@ def gather(service, year, number, today=None):
 
     filters = month(year, number, services=(service.id,))
     today = today or london_today()
+    topics = top_topics(filters, limit=TOPICS)
+    compliments = top_topics(filters, limit=TOPICS, kinds=("compliment",))
     return Report(
         service=service, filters=filters, volumes=volumes.volumes(filters),
         satisfaction=satisfaction.all_figures(filters), complaints=complaints.complaints(filters),
         casework=casework(filters), trend=sentiment.trend(filters),
-        negative_share=sentiment.negative_share(filters), topics=top_topics(filters, limit=TOPICS),
+        negative_share=sentiment.negative_share(filters), topics=topics,
         emerging=emerging_this_month(filters),
         root_causes=[row for row in drivers.root_causes(filters) if row.upheld],
-        actions=action_lists.actions(filters, today), compliments=top_topics(filters, limit=TOPICS,
-                                                                             kinds=("compliment",)),
+        actions=action_lists.actions(filters, today), compliments=compliments,
+        phrases=topic_phrases(filters, [t.topic_id for t in topics]),
+        compliment_phrases=topic_phrases(filters, [t.topic_id for t in compliments], kinds=("compliment",)),
         quotes=action_lists.quotes(filters))

@@ -70,6 +70,7 @@ def topics(report, s):
             [t.name, fmt(t.count, "count"), fmt(t.previous_count, "count"),
              words.count_change(t.count, t.previous_count), fmt(t.negative_share, "percent")] for t in report.topics]
         story.append(table(rows, [62 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm], s))
+        story += _phrases("What people said about them", report.topics, report.phrases, s)
     else:
         story.append(p(f"No feedback about {report.service.name} was given a topic in {report.period}.", s["body"]))
     story.append(p("Emerging issues raised this month", s["h2"]))
@@ -136,6 +137,7 @@ def root_causes(report, s):
             [r.name, fmt(r.upheld, "count"), fmt(r.decided, "count"), fmt(r.count, "count"),
              fmt(r.previous_count, "count")] for r in report.root_causes]
         story.append(table(rows, [62 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm], s))
+        story += _phrases("What people said about them", report.topics, report.phrases, s)
     else:
         story.append(p(f"No complaint closed in {report.period} was upheld with a root cause.", s["body"]))
     lists = report.actions
@@ -153,6 +155,7 @@ def went_well(report, s):
     story = [heading("What went well", s["h1"]), p("Compliments by theme", s["h2"])]
     if report.compliments:
         story.append(table(_shares_topics(report.compliments), [74 * mm, 33 * mm, 33 * mm, 33 * mm], s))
+        story += _phrases("What people praised", report.compliments, report.compliment_phrases, s)
     else:
         story.append(p(f"No compliment about {report.service.name} was given a theme in {report.period}.", s["body"]))
     story.append(p("In residents' words", s["h2"]))
@@ -163,6 +166,13 @@ def went_well(report, s):
         story.append(KeepTogether([p(f"“{quote.text}”", s["quote"]),
                                    p(f"On {quote.theme}, from {quote.publication}", s["attribution"])]))
     return story
+
+
+def _phrases(title, found, phrases, s):
+    """Each topic's key phrases, in residents' own (redacted) words; nothing when none."""
+    lines = [p(f"{t.name}: " + ", ".join(f"“{x}”" for x in phrases[t.topic_id]), s["body"])
+             for t in found if phrases.get(t.topic_id)]
+    return [p(title, s["h2"])] + lines if lines else []
 
 
 def _shares_topics(found):

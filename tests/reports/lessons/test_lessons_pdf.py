@@ -136,3 +136,13 @@ def test_a_month_with_no_data_still_builds(tmp_path):
     assert "Feedback received: nothing to count" not in text  # a count of none is 0, not missing
     assert "Feedback received stayed at 0." in text
     assert "No complaint was closed in July 2031." in text and "No action is overdue." in text
+
+
+def test_top_topics_come_with_what_residents_said(parking):
+    report, _, text = parking
+    delay = next(t for t in report.topics if t.key == "delay")
+    assert "permit" in report.phrases[delay.topic_id]  # said by five residents
+    assert "What people said about them Delay: “" in text and "“permit”" in text
+    staff = next(t for t in report.compliments if t.key == "staff-attitude")
+    assert "warden" in report.compliment_phrases[staff.topic_id]
+    assert "What people praised Staff attitude: “" in text
