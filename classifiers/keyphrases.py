@@ -94,8 +94,10 @@ def _idf(background, tokenizer, stop):
     background = [t for t in background or () if t]
     if not background:
         return None
-    counts = _document_frequency(background, tokenizer, stop)
-    total = len(background)
+    return _idf_of(_document_frequency(background, tokenizer, stop), len(background))
+
+
+def _idf_of(counts, total):
     return lambda gram: math.log((total + 1) / (counts.get(gram, 0) + 1)) + 1.0
 
 
@@ -107,9 +109,36 @@ def key_phrases(texts, top_n=10, min_count=2, background=None):
     tokenizer = _tokenizer()
     stop = stopwords() | GENERIC
     counts = _document_frequency(texts, tokenizer, stop)
+    return _ranked(counts, top_n, min_count, _idf(background, tokenizer, stop))
+
+
+def phrase_sets(texts):
+    """Each text's set of candidate phrases (n-gram tuples), for key_phrases_of_sets: split
+    and tokenised once however many groups the texts are then ranked in."""
+    tokenizer, stop = _tokenizer(), stopwords() | GENERIC
+    return [_ngrams(_candidates(text, tokenizer, stop)) if text and text.strip() else set() for text in texts]
+
+
+def count_sets(sets):
+    """How many of the texts (phrase_sets) hold each phrase."""
+    counts = Counter()
+    for grams in sets:
+        counts.update(grams)
+    return counts
+
+
+def key_phrases_of_sets(own, top_n=10, min_count=2, background=None, background_total=0):
+    """key_phrases for texts already cut by phrase_sets: `own` the group's sets, `background`
+    the other texts' phrase counts (count_sets) and `background_total` how many they are."""
+    if not own or top_n <= 0:
+        return []
+    idf = _idf_of(background, background_total) if background_total else None
+    return _ranked(count_sets(own), top_n, min_count, idf)
+
+
+def _ranked(counts, top_n, min_count, idf):
     counts = Counter({g: c for g, c in counts.items() if c >= max(min_count, 1)})
     scores = _c_values(counts)
-    idf = _idf(background, tokenizer, stop)
     if idf is not None:
         scores = {g: s * idf(g) for g, s in scores.items()}
     ranked = sorted((g for g, s in scores.items() if s > 0),

@@ -27,11 +27,16 @@ def sentiment_of(item_column=FeedbackItem.id):
 def theme_rows(head="theme"):
     """A query of (item_id, topic_id) for every item's current topics of one head ("theme",
     or "service" for the service-area head)."""
+    return ItemTopic.select(ItemTopic.item, ItemTopic.topic).where(is_current_theme(head))
+
+
+def is_current_theme(head="theme"):
+    """The condition an ItemTopic row meets when it is one of its item's current topics of
+    `head` (to join on, where theme_rows' whole query would be too much)."""
     labelled = (OfficerLabel.select(OfficerLabel.item)
                 .where(OfficerLabel.task == head, OfficerLabel.superseded == False))  # noqa: E712
-    return (ItemTopic.select(ItemTopic.item, ItemTopic.topic)
-            .where(ItemTopic.head == head, ItemTopic.assigned == True,  # noqa: E712
-                   (ItemTopic.source == "officer") | ItemTopic.item.not_in(labelled)))
+    return ((ItemTopic.head == head) & (ItemTopic.assigned == True)  # noqa: E712
+            & ((ItemTopic.source == "officer") | ItemTopic.item.not_in(labelled)))
 
 
 def sentiments(item_ids):

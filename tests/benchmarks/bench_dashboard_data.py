@@ -102,6 +102,7 @@ class Builder:
             "answer": Writer(Answer, ["response", "question", "number", "value", "feedback_item"]),
         }
         self.people = 0
+        self.texts = ("Words of the resident.",)  # residents' words, taken in turn
         self.case_ids = itertools.count(1)
         self.response_ids = itertools.count(1)
 
@@ -112,12 +113,13 @@ class Builder:
         writer.flush()
         self.people = count
 
-    def item(self, item_id, received):
+    def item(self, item_id, received, service=None):
         rng = self.rng
-        kind, service, channel = pick(rng, KINDS), rng.choice(self.services), pick(rng, CHANNELS)
+        kind, service, channel = pick(rng, KINDS), service or rng.choice(self.services), pick(rng, CHANNELS)
         person = rng.randint(1, self.people) if kind != "survey_answer" and rng.random() < 0.7 else None
         recent = (self.now - received).days < 45
-        self.w["item"].add(item_id, f"HRD-B-{item_id:08d}", kind, channel, "Words of the resident.", service,
+        text = self.texts[item_id % len(self.texts)]
+        self.w["item"].add(item_id, f"HRD-B-{item_id:08d}", kind, channel, text, service,
                            person, received, received, "in_progress" if recent else "closed", "done")
         sentiment = pick(rng, SENTIMENTS)
         self.w["prediction"].add(item_id, self.version, sentiment, 0.9, received)
@@ -184,15 +186,17 @@ def _fix_sequences():
                        f"COALESCE((SELECT MAX(id) FROM \"{table}\"), 0) + 1, false)")
 
 
-def fill(n, rng, today):
-    """n items over the three years to `today`; returns the service ids."""
+def fill(n, rng, today, years=3, texts=None):
+    """n items over the `years` years to `today` (residents' words from `texts`, in turn);
+    returns the service ids."""
     import time
 
     started = time.perf_counter()
     builder = Builder(rng, today)
+    builder.texts = tuple(texts or builder.texts)
     builder.make_people(max(10, n // 6))
     for item_id in range(1, n + 1):
-        received = builder.now - datetime.timedelta(days=rng.uniform(0, 3 * 365), minutes=rng.randrange(600))
+        received = builder.now - datetime.timedelta(days=rng.uniform(0, years * 365), minutes=rng.randrange(600))
         builder.item(item_id, received)
     builder.flush()
     _fix_sequences()
@@ -203,6 +207,19 @@ def fill(n, rng, today):
 
 
 _state = {}
+
+
+def add_burst(rng, service, first_day, last_day, count):
+    """`count` more items for one service, received between two London days."""
+    builder = _state["builder"]
+    first = FeedbackItem.select(FeedbackItem.id).order_by(FeedbackItem.id.desc()).scalar() + 1
+    start = datetime.datetime.combine(first_day, datetime.time(1))
+    span = (last_day - first_day).days * 86400 + 20 * 3600
+    for item_id in range(first, first + count):
+        builder.item(item_id, start + datetime.timedelta(seconds=rng.uniform(0, span)), service=service)
+    builder.flush()
+    _fix_sequences()
+    return count
 
 
 def add_new_items(rng, today, per_day):
