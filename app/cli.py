@@ -120,3 +120,4 @@ def register(app):
     from app.inbox.cli import email_cli; app.cli.add_command(email_cli)  # noqa: E702
     from classifiers.cli import classifiers_cli; app.cli.add_command(classifiers_cli)  # noqa: E702
     from reports.lessons.cli import reports_cli; app.cli.add_command(reports_cli)  # noqa: E702
+    import reports.annual.cli  # noqa: F401  (adds `reports annual-report` to reports_cli)

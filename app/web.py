@@ -123,6 +123,8 @@ BLUEPRINT_MODULES = (
     "reports.yswd.public_views",
     "reports.dashboard",
     "reports.delivery.views",
+    "reports.annual.staff_views",
+    "reports.annual.public_views",
 )
 
 

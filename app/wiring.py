@@ -27,6 +27,7 @@ TASK_MODULES = (
     "app.actions.tasks",
     "reports.yswd.tasks",
     "reports.tasks",
+    "reports.annual.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

@@ -10,9 +10,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 
 from app.auth.access import roles_required
 from app.auth.models import User
-from app.cases import access, assignment, queue_queries, services, stages
+from app.cases import access, assignment, queue_queries, refusals, services, stages
 from app.cases.forms import (CALL_DIRECTIONS, AcknowledgeForm, ActionForm, AssignForm, CallForm, HoldingForm,
-                             LinkForm, MergeForm, NoteForm, PauseForm, ReasonForm, SplitForm, extend_form)
+                             LinkForm, MergeForm, NoteForm, PauseForm, ReasonForm, RefuseForm, SplitForm,
+                             extend_form)
 from app.cases.models import Case, CaseStage
 from app.cases.page import items_with_updates
 from app.cases.rules import CaseError
@@ -206,6 +207,29 @@ def to_service_request(case_id):
         intro="A service request asks the council to provide or fix something. It is logged and "
               "reported, but it is not a complaint and is not on the complaint clocks.",
         done="This is now a service request.")
+
+
+@route("decline", endpoint="refuse")
+def refuse(case_id):
+    return action_page(
+        case_id, lambda case: RefuseForm(),
+        lambda case, form: refusals.refuse(case, form.exclusion.data, form.reasons.data, other=form.other.data,
+                                           actor=actor()),
+        title="Decline to accept as a complaint", button="Decline and write to the resident",
+        intro="The Complaint Handling Code lets the council decline a complaint only for a clear reason "
+              "(section 2). The case closes as not accepted, and the resident is sent your reasons and "
+              "how to ask the Ombudsman to look at the decision.",
+        done="Not accepted as a complaint. The resident is being told why.")
+
+
+@route("accept", endpoint="reverse_refusal")
+def reverse_refusal(case_id):
+    return action_page(
+        case_id, lambda case: ReasonForm(),
+        lambda case, form: refusals.reverse(case, form.reason.data, actor=actor()),
+        title="Accept as a complaint after all", button="Accept and reopen",
+        intro="The decision not to accept this complaint is reversed: the case opens again, with its clocks.",
+        done="Accepted as a complaint. The case is open again.")
 
 
 @route("complaint", endpoint="to_complaint")

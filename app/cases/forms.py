@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.cases.clocks import MAX_EXTENSION_DAYS
-from app.cases.models import OMBUDSMEN, OUTCOMES, ROOT_CAUSES
+from app.cases.models import EXCLUSIONS, OMBUDSMEN, OUTCOMES, ROOT_CAUSES
 
 REFERENCE = re.compile(r"^HRD-\d{4}-\d{6}$")
 DECISIONS = {k: v for k, v in OUTCOMES.items() if k != "withdrawn"}
@@ -230,6 +230,18 @@ class OmbudsmanReferralForm(FlaskForm):
     ombudsman = RadioField("Which ombudsman?", choices=_choices(OMBUDSMEN),
                            validators=[DataRequired("Select which ombudsman")],
                            invalid_choice_message="Select which ombudsman")
+
+
+class RefuseForm(FlaskForm):
+    """Declining to accept a complaint (app.cases.refusals checks the rest)."""
+
+    exclusion = RadioField("Why can it not be accepted as a complaint?", choices=_choices(EXCLUSIONS),
+                           validators=[DataRequired("Choose why the complaint is not being accepted")],
+                           invalid_choice_message="Choose why the complaint is not being accepted")
+    other = StringField("If another reason, what is it?", filters=[_strip],
+                        description="Only if you chose another reason.")
+    reasons = _text("Your reasons, for the resident", "Enter your reasons, in plain words, for the resident",
+                    5000, description="The resident is sent these words, with how to ask the Ombudsman.")
 
 
 class OmbudsmanOutcomeForm(FlaskForm):

@@ -30,6 +30,7 @@ NAMES = {
     "case_stage2_acknowledgement": "Stage 2 acknowledgement",
     "case_stage2_response": "Stage 2 response",
     "case_closing": "Closing letter",
+    "case_refusal": "Letter declining the complaint",
 }
 OMBUDSMAN_CONTACTS = {
     "lgsco": {"name": OMBUDSMEN["lgsco"], "url": "https://www.lgo.org.uk/make-a-complaint",

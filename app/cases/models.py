@@ -22,6 +22,20 @@ OUTCOMES = {
     "not_upheld": "Not upheld",
     "withdrawn": "Withdrawn",
 }
+# A complaint the council declined to accept under the Code's exclusions (app.cases.refusals):
+# closed, but never an outcome officers choose at closing, nor a decision on the complaint.
+NOT_ACCEPTED = "not_accepted"
+OTHER_OUTCOMES = {NOT_ACCEPTED: "Not accepted as a complaint"}
+# Why a complaint may be declined (Complaint Handling Code, section 2), in plain words.
+EXCLUSIONS = {
+    "over_12_months": "The matter happened more than 12 months ago",
+    "legal_proceedings": "It is, or was, the subject of legal proceedings",
+    "appeal_route": "There is a statutory appeal or tribunal route",
+    "already_considered": "It was already considered under this complaints procedure",
+    "member_policy": "It is about a policy decision made by councillors, not how it was applied",
+    "not_council": "It is not about a council service",
+    "other": "Another reason",
+}
 ROOT_CAUSES = {
     "policy": "Policy",
     "process": "Process",
@@ -59,6 +73,7 @@ EVENT_KINDS = {
     "ombudsman": "Ombudsman",
     "closed": "Closed",
     "reopened": "Reopened",
+    "not_accepted": "Not accepted as a complaint",  # app.cases.refusals
     "classification": "Classification corrected",
     "service_changed": "Service changed",  # triage (app.cases.assignment)
     "routed": "Routed by the service-area model",  # app.cases.routing
@@ -132,7 +147,7 @@ class Case(BaseModel):
 
     @property
     def outcome_label(self):
-        return OUTCOMES.get(self.outcome, self.outcome)
+        return OUTCOMES.get(self.outcome) or OTHER_OUTCOMES.get(self.outcome, self.outcome)
 
     @property
     def root_cause_label(self):
@@ -252,3 +267,26 @@ class AssignmentCursor(BaseModel):
 
     class Meta:
         table_name = "case_assignment_cursor"
+
+
+class CaseRefusal(BaseModel):
+    """A complaint the council declined to accept, why (an EXCLUSIONS key and the officer's
+    reasons, which the resident is sent), and, if an officer reversed it, when and why."""
+
+    case = ForeignKeyField(Case, backref="refusals", on_delete="CASCADE")
+    exclusion = CharField(max_length=30)
+    other = CharField(max_length=200, default="")  # the exclusion in words, for "other"
+    reasons = TextField()
+    refused_at = DateTimeField(default=utcnow, index=True)
+    refused_by = ForeignKeyField(User, null=True, backref="refusals_made", on_delete="SET NULL")
+    reversed_at = DateTimeField(null=True)
+    reversed_by = ForeignKeyField(User, null=True, backref="refusals_reversed", on_delete="SET NULL")
+    reversal_reason = TextField(default="")
+
+    class Meta:
+        table_name = "case_refusal"
+        personal_data = ("reasons", "other", "reversal_reason")
+
+    @property
+    def exclusion_label(self):
+        return self.other if self.exclusion == "other" and self.other else EXCLUSIONS.get(self.exclusion, self.exclusion)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.cases import access, clocks, rules
-from app.cases.models import Case, CaseEvent, CaseItem, CaseStage, ClockPause, DecisionPoint
+from app.cases.models import NOT_ACCEPTED, Case, CaseEvent, CaseItem, CaseStage, ClockPause, DecisionPoint
 from app.feedback.models import FeedbackItem, FeedbackUpdate
 
 
@@ -160,7 +160,9 @@ def available_actions(case, stage_rows, paused, may_decide=True):
         "merge": is_open,
         "split": is_open,
         "close": is_open,
-        "reopen": case.status == "closed",
+        "reopen": case.status == "closed" and case.outcome != NOT_ACCEPTED,
+        "refuse": complaint and not any(r.responded_at for r in stage_rows.values()),
+        "reverse_refusal": case.status == "closed" and case.outcome == NOT_ACCEPTED,
     }
     return {name for name, ok in wanted.items() if ok}
 

@@ -42,6 +42,8 @@ ACTION_LINKS = (
     ("merge", "case_actions.merge", "Merge into another case"),
     ("split", "case_actions.split", "Split items into a new case"),
     ("to_service_request", "case_actions.to_service_request", "Change to a service request"),
+    ("refuse", "case_actions.refuse", "Decline to accept as a complaint"),
+    ("reverse_refusal", "case_actions.reverse_refusal", "Accept as a complaint after all"),
     ("to_complaint", "case_actions.to_complaint", "Change to a complaint"),
     ("close", "case_stages.close", "Close the case"),
     ("reopen", "case_stages.reopen", "Reopen the case"),

@@ -7,14 +7,18 @@ Counted as the summaries count (reports.summaries_cases): complaints only, never
 into another, on Europe/London days:
 - stage 1: complaint cases received in the period; stage 2: stage 2 requests made in it;
 - outcomes and remedies: cases closed in the period, by outcome (withdrawn too);
-- Ombudsman: cases referred in the period (as the dashboard), and decisions received in it.
+- Ombudsman: cases referred in the period (as the dashboard), and decisions received in it;
+- refusals: complaints declined under the Code's exclusions (app.cases.refusals), on the day they
+  were declined, while the refusal stands (a reversed one no longer counts). A declined complaint
+  is no outcome and no remedy: the outcome and remedy counts leave it out.
 Counts only: no residents' words, and no remedy's text.
 """
 from dataclasses import dataclass
 
 from peewee import fn
 
-from app.cases.models import OMBUDSMEN, OUTCOMES, Case, CaseStage
+from app.cases.models import EXCLUSIONS, NOT_ACCEPTED, OMBUDSMEN, OUTCOMES, Case, CaseRefusal, CaseStage
+from app.org.models import ServiceArea
 from app.timefmt import utc_bounds
 from reports.queries.figures import Share
 
@@ -76,7 +80,7 @@ def _shares(now, before, labels, keys):
 
 
 def remedies(filters):
-    closed = _cases(filters).where(_in(Case.closed_at, filters))
+    closed = _cases(filters).where(_in(Case.closed_at, filters), Case.outcome != NOT_ACCEPTED)
     row = closed.select(fn.COUNT(Case.id), fn.SUM(Case.remedy_apology.cast("integer")),
                         fn.SUM(Case.remedy_financial_pence)).tuples().get()
     action = closed.where(Case.remedy_action != "").count()
@@ -96,3 +100,34 @@ def casework(filters):
     decided = _cases(filters).where(_in(Case.ombudsman_decided_at, filters)).count()
     return Casework(stages=stages, outcomes=outcomes, remedies=remedies(filters), ombudsman_referred=referred,
                     ombudsman_decided=decided)
+
+
+def _refusal_counts(filters):
+    query = (_cases(filters).select(CaseRefusal.exclusion, fn.COUNT(CaseRefusal.id))
+             .join(CaseRefusal, on=(CaseRefusal.case == Case.id))
+             .where(Case.outcome == NOT_ACCEPTED, CaseRefusal.reversed_at.is_null(),
+                    _in(CaseRefusal.refused_at, filters))
+             .group_by(CaseRefusal.exclusion))
+    return dict(query.tuples())
+
+
+def refusals(filters):
+    """(Share) complaints not accepted in the period, by exclusion (the Code's section 2), beside
+    the previous period's; only exclusions with any in either period."""
+    return _shares(_refusal_counts(filters), _refusal_counts(filters.previous()),
+                   lambda k: EXCLUSIONS.get(k, k), list(EXCLUSIONS))
+
+
+def by_service(filters):
+    """(Share) complaints received in the period by service (stage 1 above, split by service),
+    largest first, beside the previous period's."""
+    def counts(f):
+        query = (_cases(f).select(Case.service, fn.COUNT(Case.id)).where(_in(Case.received_at, f))
+                 .group_by(Case.service))
+        return {service or 0: int(n) for service, n in query.tuples()}
+
+    now, before = counts(filters), counts(filters.previous())
+    names = dict(ServiceArea.select(ServiceArea.id, ServiceArea.name).tuples())
+    keys = sorted(set(now) | set(before), key=lambda k: (-now.get(k, 0), names.get(k, "")))
+    return tuple(Share(key=k, label=names.get(k, "Service not known"), count=now.get(k, 0),
+                       previous_count=before.get(k, 0)) for k in keys)

@@ -1,0 +1,147 @@
+"""The annual complaints report for 1 April 2025 to 31 March 2026, over the lessons-learnt test
+data (Parking, March 2026) and a declined complaint: the workflow and who may do what, bad input,
+the public pages, and the PDF the worker builds (its figures read back with pdftotext equal the
+dashboard's query functions; its pages render, not blank, nothing past the margins)."""
+import datetime
+import io
+import re
+import subprocess
+
+from reportlab.pdfgen import canvas
+
+from app.cases import refusals
+from app.cases.services import case_of
+from reports import queries
+from reports.annual.models import AnnualFile, AnnualReport
+from reports.dashboard_data import fmt
+from reports.queries import complaints, volumes
+from reports.queries.casework import casework
+from reports.queries.filters import Filters
+from tests.cases.pages import signed_in
+from tests.factories import create_feedback, create_user
+from tests.html import parse
+from tests.reports.kpi_data import fresh_app, settings_overrides  # noqa: F401
+from tests.reports.lessons.helpers import page_count, parking_march, pdf_text
+from tests.web import h1_count, submit
+
+YEAR = Filters(start=datetime.date(2025, 4, 1), end=datetime.date(2026, 3, 31))
+PERIOD = "1 April 2025 to 31 March 2026"
+
+
+def a_pdf():
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "Annual review letter 2026")
+    page.save()
+    return out.getvalue()
+
+
+def year_of_data():
+    parking_march()
+    item = create_feedback(service_slug="parking", received_at=datetime.datetime(2026, 3, 20, 10))
+    refusals.refuse(case_of(item), "appeal_route", "A penalty charge has its own appeal to the tribunal.",
+                    actor=create_user(), at=datetime.datetime(2026, 3, 21, 10))
+    queries.refresh()
+
+
+def check_pdf(path, tmp_path):
+    text = " ".join(pdf_text(path).split())
+    cases, found, work = complaints.complaints(YEAR), volumes.volumes(YEAR), casework(YEAR)
+    assert f"Feedback received: {fmt(found.total.value, 'count')}" in text
+    for figure in cases.timeliness() + [cases.upheld]:
+        assert fmt(figure.value, figure.unit) in text, figure.key
+    stage1 = next(s.count for s in work.stages if s.key == 1)
+    assert f"Complaints received at stage 1: {stage1:,}" in text
+    assert "There is a statutory appeal or tribunal route" in text and "Complaints not accepted: 1." in text
+    met = round(cases.ack1.value * cases.ack1.base / 100)
+    assert (f"Stage 1 complaints acknowledged within 5 working days: {fmt(cases.ack1.value, 'percent')} "
+            f"({met:,} of {cases.ack1.base:,})") in text
+    for number in range(1, 10):
+        assert f"Section {number}:" in text
+    assert "Send permits by email as well as by post" in text  # the improvement made from learning
+    assert text.count(PERIOD) >= page_count(path)  # the period on every page
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.pgm"))
+    assert len(images) == page_count(path) >= 4
+    for image in images:
+        assert sum(1 for b in image.read_bytes().split(b"\n", 3)[3] if b < 200) > 200, image.name
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    width, height = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', boxes).groups())
+    margin = 18 * 72 / 25.4 - 1
+    for x_min, y_min, x_max, y_max in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
+                                                 boxes):
+        assert margin <= float(x_min) and float(x_max) <= width - margin and float(y_max) <= height
+
+
+def test_draft_approve_publish_with_its_pdf(app, tmp_path):
+    year_of_data()
+    officer, admin, other_admin = signed_in(app), signed_in(app, "administrator"), signed_in(app, "administrator")
+    analyst, lead = signed_in(app, "analyst"), signed_in(app, "service_lead", services=["parking"])
+
+    html = submit(officer, "/staff/reports/annual/new", {"start": "2025-13-01"}).get_data(as_text=True)
+    assert "Enter the first day as a date" in html and 'value="2025-13-01"' in html
+    assert submit(officer, "/staff/reports/annual/new", {"start": "2025-04-01"}).status_code == 302
+    report = AnnualReport.get()
+    base = f"/staff/reports/annual/{report.id}"
+    page = officer.get(base).get_data(as_text=True)
+    assert h1_count(page) == 1
+    rows = parse(page).find("table", id="self-assessment").find_all("tr")[1:]
+    assert len(rows) == 9 and "acknowledged within 5 working days" in rows[5].text
+
+    # Bad input: a clear error, nothing typed lost, never a 500.
+    html = submit(officer, f"{base}/letter", {"letter": (io.BytesIO(b"<html>not a pdf</html>"), "letter.pdf")},
+                  content_type="multipart/form-data").get_data(as_text=True)
+    assert "The letter must be a PDF file" in html and not AnnualFile.select().exists()
+    html = submit(officer, f"{base}/edit", {"governance_response": "Noted by the committee.",
+                                            "governance_on": "last Tuesday"}).get_data(as_text=True)
+    assert "Enter when they responded as a date" in html and "Noted by the committee." in html
+    assert submit(officer, f"{base}/assess/99", {"status": "complies"}).status_code == 404
+    assert submit(officer, f"{base}/letter", {"letter": (io.BytesIO(a_pdf()), "lgsco-2026.pdf")},
+                  content_type="multipart/form-data").status_code == 302
+    assert submit(officer, f"{base}/edit", {
+        "ombudsman_letter": "We upheld two complaints about the council this year.",
+        "governance_response": "The Audit Committee accepts the report and its findings.",
+        "governance_by": "Audit and Governance Committee", "governance_on": "2026-06-18"}).status_code == 302
+    assert submit(officer, f"{base}/assess/6", {"status": "partly", "evidence": "See the figures",
+                                                "commentary": "Stage 2 was slow in the winter."}).status_code == 302
+
+    # Who may approve: not an analyst or a service lead, nor the administrator who made the last change.
+    assert submit(analyst, f"{base}/approve", {}).status_code == 403
+    assert lead.get(base).status_code == 403
+    assert submit(admin, f"{base}/edit", {"governance_by": "Audit and Governance Committee",
+                                          "ombudsman_letter": "We upheld two complaints about the council this year.",
+                                          "governance_response": "The Audit Committee accepts the report.",
+                                          "governance_on": "2026-06-18"}).status_code == 302
+    submit(admin, f"{base}/approve", {})
+    assert AnnualReport.get().status == "draft"
+    assert app.test_client().get(f"/complaints/annual-reports/{report.slug}").status_code == 404
+    assert submit(other_admin, f"{base}/approve", {}).status_code == 302
+    assert AnnualReport.get().status == "approved"
+    assert app.test_client().get(f"/complaints/annual-reports/{report.slug}").status_code == 404
+    assert submit(officer, f"{base}/publish", {}).status_code == 302
+
+    # Published: the public page, the governance response beside it, the PDF the worker built.
+    public = app.test_client()
+    page = public.get(f"/complaints/annual-reports/{report.slug}").get_data(as_text=True)
+    assert h1_count(page) == 1 and "The Audit Committee accepts the report." in page
+    assert report.title in public.get("/complaints/annual-reports/").get_data(as_text=True)
+    response = public.get(f"/complaints/annual-reports/{report.slug}.pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert public.get("/complaints/annual-reports/1999-00").status_code == 404
+    path = tmp_path / "annual.pdf"
+    path.write_bytes(response.data)
+    check_pdf(path, tmp_path)
+    text = " ".join(pdf_text(path).split())
+    assert "Partly complies" in text and "Stage 2 was slow in the winter." in text
+    assert "We upheld two complaints about the council this year." in text
+
+
+def test_the_command_writes_the_draft_and_refuses_a_bad_date(app, tmp_path):
+    out = tmp_path / "annual.pdf"
+    result = app.test_cli_runner().invoke(args=["reports", "annual-report", "--start", "2025-04-01",
+                                                "--out", str(out)])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "Section 9:" in " ".join(pdf_text(out).split())
+    result = app.test_cli_runner().invoke(args=["reports", "annual-report", "--start", "April", "--out",
+                                                str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and not (tmp_path / "x.pdf").exists()
