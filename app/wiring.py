@@ -27,6 +27,8 @@ TASK_MODULES = (
     "app.actions.tasks",
     "reports.yswd.tasks",
     "reports.tasks",
+    "reports.archive.tasks",
+    "reports.delivery.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {
