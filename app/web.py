@@ -123,6 +123,7 @@ BLUEPRINT_MODULES = (
     "reports.yswd.public_views",
     "reports.dashboard",
     "reports.delivery.views",
+    "reports.archive.views",
 )
 
 

@@ -47,11 +47,11 @@ def start_month(today):
         return []
     start, end = previous_month(today)
     started = []
-    for service in ServiceArea.ordered():
+    for service in list(ServiceArea.ordered()):
         if not subscriptions.subscribers(service):
             continue
-        report = archive.request(KIND, service=service, period_start=start, period_end=end)
-        with transaction() as tx:
+        with transaction() as tx:  # the build starts after the delivery row exists (its on_ready finds it)
+            report = archive.request(KIND, service=service, period_start=start, period_end=end)
             MonthlyDelivery.insert(report=report.id).on_conflict_ignore().execute()
             delivery = MonthlyDelivery.get(MonthlyDelivery.report == report.id)
             if report.is_ready and delivery.completed_at is None:

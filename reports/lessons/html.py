@@ -6,7 +6,7 @@ with the PDF (reports.lessons.stored); /staff/reports shows it inside the staff 
 The fragment starts at <h2>: the page that shows it gives the one <h1>."""
 from dataclasses import dataclass, field
 
-from flask import render_template
+from flask import current_app
 
 from reports import charts as svg
 from reports.dashboard_data import NAMES, fmt
@@ -154,6 +154,8 @@ def sections(report):
 
 
 def render(report, *, council_name):
-    """The HTML fragment (text) for a gathered Report; needs an app context (Jinja)."""
-    return render_template("lessons/html_twin.html", report=report, council_name=council_name,
-                           headlines=_headlines(report), sections=sections(report))
+    """The HTML fragment (text) for a gathered Report; needs an app context (its Jinja, without
+    the request's context processors: the worker has no request)."""
+    page = current_app.jinja_env.get_template("lessons/html_twin.html")
+    return page.render(report=report, council_name=council_name, headlines=_headlines(report),
+                       sections=sections(report))
