@@ -4,14 +4,12 @@ lessons-learnt report if there is one."""
 import datetime
 from dataclasses import dataclass
 
-from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
-from app.org.models import ServiceArea
+from app.auth.roles import SERVICE_LEAD
 from app.timefmt import add_months
 from reports.archive import services
 from reports.archive.models import StoredReport
+from reports.delivery.services import EVERY_SERVICE_ROLES, SUBSCRIBER_ROLES as ROLES, services_for
 
-EVERY_SERVICE_ROLES = (ADMINISTRATOR, COMPLAINTS_OFFICER, ANALYST)
-ROLES = EVERY_SERVICE_ROLES + (SERVICE_LEAD,)
 MONTHS = 12
 KIND = "lessons"
 EARLIEST = datetime.date(2000, 1, 1)
@@ -33,12 +31,8 @@ class Month:
 
 
 def visible_services(user):
-    if user.role in EVERY_SERVICE_ROLES:
-        return list(ServiceArea.ordered())
-    if user.role == SERVICE_LEAD:
-        own = user.service_ids()
-        return [service for service in ServiceArea.ordered() if service.id in own]
-    return []
+    """The services whose reports `user` may see: the same as those they may receive."""
+    return services_for(user)
 
 
 def may_see(user, report):

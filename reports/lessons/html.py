@@ -30,6 +30,13 @@ class Section:
         self.blocks.append({"type": "table", "caption": caption, "head": rows[0], "rows": rows[1:],
                             "numeric_from": numeric_from})
 
+    def table_or(self, caption, rows, empty, numeric_from=1):
+        """The table when `rows` (after its header row) has any, else the sentence `empty`."""
+        if len(rows) > 1:
+            self.table(caption, rows, numeric_from)
+        else:
+            self.p(empty)
+
     def chart(self, svg_markup):
         self.blocks.append({"type": "chart", "svg": svg_markup})
 
@@ -64,19 +71,14 @@ def sentiment(report):
 def topics(report):
     section = Section("Topics and emerging issues", "topics")
     section.h3("Top topics")
-    if report.topics:
-        section.table("Top topics", [["Topic", "This month", "Last month", "Change", "Negative share"]] + [
-            [t.name, fmt(t.count, "count"), fmt(t.previous_count, "count"),
-             words.count_change(t.count, t.previous_count), fmt(t.negative_share, "percent")] for t in report.topics])
-    else:
-        section.p(f"No feedback about {report.service.name} was given a topic in {report.period}.")
+    section.table_or("Top topics", [["Topic", "This month", "Last month", "Change", "Negative share"]] + [
+        [t.name, fmt(t.count, "count"), fmt(t.previous_count, "count"),
+         words.count_change(t.count, t.previous_count), fmt(t.negative_share, "percent")] for t in report.topics],
+        f"No feedback about {report.service.name} was given a topic in {report.period}.")
     section.h3("Emerging issues raised this month")
-    if not report.emerging:
-        section.p(f"No new issue emerged in {report.period}.")
-    else:
-        section.table("Emerging issues raised this month", [["First seen", "Items here", "Key phrases"]] + [
-            [f"{i.first_seen:%-d %B %Y}", fmt(i.matching, "count"), ", ".join(i.key_phrases) or "None yet"]
-            for i in report.emerging])
+    section.table_or("Emerging issues raised this month", [["First seen", "Items here", "Key phrases"]] + [
+        [f"{i.first_seen:%-d %B %Y}", fmt(i.matching, "count"), ", ".join(i.key_phrases) or "None yet"]
+        for i in report.emerging], f"No new issue emerged in {report.period}.")
     return section
 
 
@@ -88,10 +90,8 @@ def complaints(report):
     section.h3("Timeliness against the Complaint Handling Code")
     section.table("Timeliness against the Complaint Handling Code", _figure_rows(found.timeliness()))
     section.h3("Outcomes of complaints closed this month")
-    if work.outcomes:
-        section.table("Outcomes of complaints closed this month", _shares(work.outcomes, "Outcome"))
-    else:
-        section.p(f"No complaint was closed in {report.period}.")
+    section.table_or("Outcomes of complaints closed this month", _shares(work.outcomes, "Outcome"),
+                     f"No complaint was closed in {report.period}.")
     section.p(words.change(words.HEADLINES["upheld"], found.upheld, report.period, report.previous_period)
               + f" ({fmt(found.upheld.base, 'count')} decided).")
     section.table("Escalation and upheld complaints", _figure_rows([found.escalation, found.upheld]))
@@ -114,32 +114,25 @@ def complaints(report):
 def root_causes(report):
     section = Section("Why complaints were upheld, and what we are doing", "root-causes")
     section.h3("Root causes of upheld complaints")
-    if report.root_causes:
-        section.table("Root causes of upheld complaints", [["Root cause", "Upheld", "Decided", "Closed", "Last month"]] + [
-            [r.name, fmt(r.upheld, "count"), fmt(r.decided, "count"), fmt(r.count, "count"),
-             fmt(r.previous_count, "count")] for r in report.root_causes])
-    else:
-        section.p(f"No complaint closed in {report.period} was upheld with a root cause.")
+    section.table_or("Root causes of upheld complaints", [["Root cause", "Upheld", "Decided", "Closed", "Last month"]] + [
+        [r.name, fmt(r.upheld, "count"), fmt(r.decided, "count"), fmt(r.count, "count"),
+         fmt(r.previous_count, "count")] for r in report.root_causes],
+        f"No complaint closed in {report.period} was upheld with a root cause.")
     lists = report.actions
     for title, lines, evidence, empty in (
             ("Actions done this month", lists.done, True, "No action was finished this month."),
             ("Actions due this month and next", lists.due, False, "No open action falls due."),
             (f"Actions overdue on {lists.as_of:%-d %B %Y}", lists.overdue, False, "No action is overdue.")):
         section.h3(title)
-        if lines:
-            section.table(title, _action_rows(lines, evidence), numeric_from=9)
-        else:
-            section.p(empty)
+        section.table_or(title, _action_rows(lines, evidence), empty, numeric_from=9)
     return section
 
 
 def went_well(report):
     section = Section("What went well", "went-well")
     section.h3("Compliments by theme")
-    if report.compliments:
-        section.table("Compliments by theme", _shares_topics(report.compliments))
-    else:
-        section.p(f"No compliment about {report.service.name} was given a theme in {report.period}.")
+    section.table_or("Compliments by theme", _shares_topics(report.compliments),
+                     f"No compliment about {report.service.name} was given a theme in {report.period}.")
     section.h3("In residents' words")
     if not report.quotes:
         section.p("No quote has been approved in a published “You said, we did” for this service yet.")
