@@ -125,6 +125,7 @@ BLUEPRINT_MODULES = (
     "reports.delivery.views",
     "reports.annual.staff_views",
     "reports.annual.public_views",
+    "reports.archive.views",
 )
 
 

@@ -28,6 +28,8 @@ TASK_MODULES = (
     "reports.yswd.tasks",
     "reports.tasks",
     "reports.annual.tasks",
+    "reports.archive.tasks",
+    "reports.delivery.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

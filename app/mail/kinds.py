@@ -18,6 +18,7 @@ KINDS = {
     "case_closing": "Closing letter",
     "case_digest": "Daily digest",
     "action_reminder": "Overdue action reminder",
+    "lessons_report": "Monthly lessons-learnt report",
     "safeguarding_alert": "Safeguarding alert",
     "survey_invitation": "Survey invitation",
     "survey_reminder": "Survey reminder",

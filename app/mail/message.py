@@ -4,12 +4,14 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
+from app.mail import attachments
 from app.mail.headers import clean_address, clean_message_id, one_line
 
 
 def build(row, settings):
     """An EmailMessage for `row`: From (council name), To, Subject, Date, Message-ID,
-    Auto-Submitted, optional Reply-To / In-Reply-To / References; text and HTML parts."""
+    Auto-Submitted, optional Reply-To / In-Reply-To / References; text and HTML parts, then any
+    attachments (multipart/mixed)."""
     message = EmailMessage(policy=SMTP)
     message["From"] = Address(display_name=one_line(settings.council_name, 120),
                               addr_spec=clean_address(settings.mail_from))
@@ -31,6 +33,8 @@ def build(row, settings):
     if row.html_body:
         message.add_alternative(row.html_body, subtype="html", charset="utf-8",
                                 cte="quoted-printable")
+    if row.id is not None:
+        attachments.add_to(message, row)
     return message
 
 

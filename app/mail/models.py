@@ -1,4 +1,4 @@
-from peewee import CharField, DateTimeField, IntegerField, TextField
+from peewee import BlobField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from app.db import BaseModel, utcnow
 
@@ -46,3 +46,19 @@ class OutboxMessage(BaseModel):
     @property
     def status_label(self):
         return STATUSES.get(self.status, self.status)
+
+
+class OutboxAttachment(BaseModel):
+    """A file sent with an outbox message (a report's PDF, say), stored with it when queued so a
+    retry sends the very same bytes."""
+
+    message = ForeignKeyField(OutboxMessage, backref="attachments", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    filename = CharField(max_length=200)
+    content_type = CharField(max_length=100)
+    content = BlobField()
+    size = IntegerField(default=0)
+
+    class Meta:
+        table_name = "outbox_attachment"
+        indexes = ((("message", "position"), True),)

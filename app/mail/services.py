@@ -5,6 +5,7 @@ from flask import current_app, has_app_context
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.mail import attachments as mail_attachments
 from app.mail import rendering
 from app.mail.headers import AUTO_SUBMITTED, clean_address, clean_message_id, domain_of, one_line
 from app.mail.models import STATUSES, OutboxMessage
@@ -15,20 +16,23 @@ PAGE_SIZE = 50
 
 
 def queue_email(to, template, context=None, *, idempotency_key, purpose="", subject=None,
-                in_reply_to=None, auto_replied=False, related=None, auto_submitted=None):
+                in_reply_to=None, auto_replied=False, related=None, auto_submitted=None,
+                attachments=()):
     """Render `template` for `to` and record it in the outbox; `mail.send` runs after commit.
 
     Calling again with the same `idempotency_key` returns the existing row and sends
     nothing new. Raises headers.InvalidAddress for anything but one plain address, and
     rendering.MissingTemplate for an unknown template. Uses the current app context, or
     (outside one) the app the process built (app.queue.app_context).
-    `auto_submitted` overrides the Auto-Submitted header ("no" for mail a person wrote)."""
+    `auto_submitted` overrides the Auto-Submitted header ("no" for mail a person wrote).
+    `attachments` is [(filename, content_type, bytes)], stored with the message in the same
+    transaction (app.mail.attachments cleans the names; BadAttachment for anything else)."""
     if not has_app_context():
         with app_context():
             return queue_email(to, template, context, idempotency_key=idempotency_key,
                                purpose=purpose, subject=subject, in_reply_to=in_reply_to,
                                auto_replied=auto_replied, related=related,
-                               auto_submitted=auto_submitted)
+                               auto_submitted=auto_submitted, attachments=attachments)
     key = one_line(idempotency_key, 200)
     if not key:
         raise ValueError("an idempotency_key is required")
@@ -36,6 +40,7 @@ def queue_email(to, template, context=None, *, idempotency_key, purpose="", subj
     if existing is not None:
         return existing
     address = clean_address(to)
+    files = mail_attachments.cleaned(attachments)
     subject, text, html = rendering.render(template, context, subject=subject)
     reply_to_id = clean_message_id(in_reply_to)
     header = auto_submitted or ("auto-replied" if auto_replied or reply_to_id else "auto-generated")
@@ -52,6 +57,7 @@ def queue_email(to, template, context=None, *, idempotency_key, purpose="", subj
         ).on_conflict_ignore().execute()
         row = OutboxMessage.get(OutboxMessage.idempotency_key == key)
         if row.message_id == message_id:  # ours, not a concurrent caller's
+            mail_attachments.store(row.id, files)
             tx.on_commit(send, row.id)
     return row
 

@@ -2,11 +2,12 @@
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template,
                    request, url_for)
 from flask_login import current_user
+from jinja2.filters import do_filesizeformat
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
 from app.forms import page_number
-from app.mail import about, message, services
+from app.mail import about, attachments, message, services
 from app.mail.forms import OutboxFilterForm, ResendForm
 from app.mail.kinds import kind_label
 from app.mail.models import OutboxMessage
@@ -35,7 +36,7 @@ def outbox():
                            page=min(max(page, 1), pages), pages=pages, kind_label=kind_label,
                            about=about.describe(rows, current_user), unknown=about.unknown,
                            filters={k: v for k, v in (("status", status), ("kind", kind)) if v},
-                           counts=services.counts_by_status())
+                           counts=services.counts_by_status(), files=attachments.sizes_for(rows))
 
 
 @bp.route("/<id:message_id>")
@@ -47,8 +48,9 @@ def show(message_id):
     except ValueError:  # a row that can no longer be built (bad address or settings)
         headers = [("To", row.to_address), ("Subject", row.subject), ("Message-ID", row.message_id)]
     described = about.describe([row], current_user).get(row.id) or about.unknown(row)
+    files = [(name, do_filesizeformat(size)) for name, size in attachments.sizes_for([row]).get(row.id, [])]
     return render_template("mail_pages/message.html", row=row, headers=headers, form=ResendForm(),
-                           kind=kind_label(row.template), about=described)
+                           kind=kind_label(row.template), about=described, files=files)
 
 
 @bp.route("/<id:message_id>/raw")

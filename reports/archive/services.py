@@ -1,0 +1,109 @@
+"""Asking for a stored report and rebuilding one: each owns its transaction and audit entry, and
+hands the build to the worker after commit (reports.build_stored). Nothing here builds a report."""
+import datetime
+
+from peewee import IntegrityError, fn
+
+from app.audit import services as audit
+from app.db import utcnow
+from app.queue import transaction
+from reports.archive import registry
+from reports.archive.models import StoredReport, scope_of
+
+STALE_MINUTES = 3  # a build still pending after this long is re-enqueued by the sweep
+
+
+class ArchiveError(ValueError):
+    pass
+
+
+def find(kind, service, period_start):
+    return StoredReport.get_or_none(StoredReport.kind == kind, StoredReport.scope == scope_of(service),
+                                    StoredReport.period_start == period_start)
+
+
+def request(kind, *, period_start, period_end, service=None, actor=None, ip=""):
+    """The stored report of `kind` for `service` (None: the whole council) and the period:
+    the existing row, or a new pending one whose build the worker starts after commit.
+    A failed one is asked for again. Staff requests (with `actor`) are audited."""
+    registry.kind(kind)  # UnknownKind for a kind nobody registered
+    if period_end < period_start:
+        raise ArchiveError("The period ends before it starts")
+    found = find(kind, service, period_start)
+    if found is not None and found.status != "failed":
+        return found
+    with transaction() as tx:
+        if found is None:
+            found = _create(kind, service, period_start, period_end, actor)
+            if found.status != "pending":  # made by a concurrent caller, already built
+                return found
+        else:
+            StoredReport.update(status="pending", requested_at=utcnow(), requested_by=getattr(actor, "id", None),
+                                last_error="").where(StoredReport.id == found.id).execute()
+        audit.record("reports.stored_requested", actor=actor, obj=found, ip=ip,
+                     summary=f"{registry.kind(kind).title} for {found.scope}, {period_start:%B %Y} asked for",
+                     details={"kind": kind, "scope": found.scope, "period_start": period_start.isoformat()})
+        tx.on_commit(_build, found.id)
+    return StoredReport.get_by_id(found.id)
+
+
+def _create(kind, service, period_start, period_end, actor):
+    try:
+        with transaction():
+            return StoredReport.create(kind=kind, scope=scope_of(service), service=service,
+                                       period_start=period_start, period_end=period_end,
+                                       requested_by=getattr(actor, "id", None))
+    except IntegrityError:  # asked for at the same moment by someone else
+        return find(kind, service, period_start)
+
+
+def rebuild(report, *, actor, ip=""):
+    """Build a ready report again (the data changed); it stays downloadable until the new one
+    replaces it. A failed one is simply asked for again."""
+    if report.status == "failed":
+        return request(report.kind, period_start=report.period_start, period_end=report.period_end,
+                       service=report.service, actor=actor, ip=ip)
+    if report.status != "ready" or report.rebuilding:
+        raise ArchiveError("This report is already being prepared")
+    with transaction() as tx:
+        StoredReport.update(rebuild_requested_at=utcnow()).where(StoredReport.id == report.id).execute()
+        audit.record("reports.stored_rebuild", actor=actor, obj=report, ip=ip,
+                     summary=f"{registry.kind(report.kind).title} for {report.scope}, "
+                             f"{report.period_start:%B %Y} to be prepared again",
+                     details={"kind": report.kind, "scope": report.scope, "built_at": str(report.built_at)})
+        tx.on_commit(_build, report.id)
+    return StoredReport.get_by_id(report.id)
+
+
+def _build(report_id):
+    from reports.archive.tasks import build_stored
+
+    build_stored(report_id)
+
+
+def waiting(now=None):
+    """Ids of reports whose build (or rebuild) was asked for more than STALE_MINUTES ago and
+    has not finished: the worker that had it died, or it was never enqueued."""
+    before = (now or utcnow()) - datetime.timedelta(minutes=STALE_MINUTES)
+    query = StoredReport.select(StoredReport.id).where(
+        ((StoredReport.status == "pending") & (StoredReport.requested_at < before))
+        | (StoredReport.rebuild_requested_at < before))
+    return [row.id for row in query.order_by(StoredReport.id)]
+
+
+def for_services(kind, service_ids, starts):
+    """{(service id, period_start): StoredReport} for a page listing several services and months."""
+    if not service_ids or not starts:
+        return {}
+    fields = [f for f in StoredReport._meta.sorted_fields if f.name not in ("pdf", "html")]
+    query = (StoredReport.select(*fields, fn.LENGTH(StoredReport.pdf).alias("pdf_size"))
+             .where(StoredReport.kind == kind, StoredReport.service.in_(list(service_ids)),
+                    StoredReport.period_start.in_(list(starts))))
+    return {(row.service_id, row.period_start): row for row in query}
+
+
+def filename(report):
+    """The PDF's file name: "lessons-learnt-parking-2026-11.pdf"."""
+    kind = registry.kind(report.kind)
+    scope = report.service.slug if report.service_id else report.scope.replace(":", "-")
+    return f"{kind.filename or kind.name}-{scope}-{report.period_start:%Y-%m}.pdf"

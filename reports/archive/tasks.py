@@ -1,0 +1,63 @@
+"""The worker's part of the archive: `reports.build_stored(report_id)` builds a stored report with
+its kind's builder and keeps the PDF and HTML; it does nothing for a report that is ready (unless
+a rebuild was asked for), records a failure on the row, and the sweep re-enqueues builds still
+waiting after a few minutes (huey delivers at most once)."""
+import logging
+
+from huey.exceptions import TaskLockedException
+
+from app.db import utcnow
+from app.queue import db_task, huey, register_sweep, settings, transaction
+from reports.archive import registry, services
+from reports.archive.models import StoredReport
+
+log = logging.getLogger(__name__)
+ERROR_LIMIT = 500
+
+
+@db_task("reports.build_stored")
+def build_stored(report_id):
+    """Build the stored report `report_id` if it is waiting; returns what happened."""
+    try:
+        with huey.lock_task(f"reports.build_stored.{int(report_id)}"):
+            return _build(report_id)
+    except TaskLockedException:
+        return "busy"  # another worker is building it now
+
+
+def _build(report_id):
+    report = StoredReport.get_or_none(StoredReport.id == report_id)
+    if report is None:
+        return "missing"
+    if report.status == "ready" and not report.rebuilding:
+        return "ready"
+    if report.status == "failed":
+        return "failed"
+    kind = registry.kind(report.kind)
+    try:
+        pdf, html, pages, *summary = registry.resolve(kind.builder)(report, settings())
+    except Exception as error:  # noqa: BLE001 - any builder failure is recorded on the row
+        log.exception("stored report %s (%s) failed to build", report.id, report.kind)
+        _failed(report, error)
+        return "failed"
+    with transaction() as tx:
+        StoredReport.update(status="ready", pdf=pdf, html=html, pages=pages, built_at=utcnow(),
+                            summary="\n".join(summary[0]) if summary else "",
+                            rebuild_requested_at=None, attempts=StoredReport.attempts + 1,
+                            last_error="").where(StoredReport.id == report.id).execute()
+        if kind.on_ready:
+            tx.on_commit(registry.resolve(kind.on_ready), report.id)
+    log.info("stored report %s (%s) built: %d bytes, %d pages", report.id, report.kind, len(pdf), pages)
+    return "built"
+
+
+def _failed(report, error):
+    """A first build fails (status failed); a failed rebuild keeps the report built before."""
+    message = f"{type(error).__name__}: {error}"[:ERROR_LIMIT]
+    changes = {"attempts": StoredReport.attempts + 1, "last_error": message, "rebuild_requested_at": None}
+    if report.status != "ready":
+        changes["status"] = "failed"
+    StoredReport.update(**changes).where(StoredReport.id == report.id).execute()
+
+
+register_sweep("stored_reports", services.waiting, build_stored)
