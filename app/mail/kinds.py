@@ -16,6 +16,7 @@ KINDS = {
     "case_stage2_extension": "Stage 2 extension letter",
     "case_stage2_response": "Stage 2 response",
     "case_closing": "Closing letter",
+    "case_refusal": "Complaint not accepted letter",
     "case_digest": "Daily digest",
     "action_reminder": "Overdue action reminder",
     "lessons_report": "Monthly lessons-learnt report",
