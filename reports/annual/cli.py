@@ -24,8 +24,7 @@ def _start(text):
               help="Where to write the PDF.")
 def annual_report(start_text, out):
     """Write the annual complaints report's draft for the 12 months from --start."""
-    from reports.annual import code, pdf, services
-    from reports.annual.models import AnnualReport, Assessment
+    from reports.annual import pdf, services
     from reports.tasks import refresh_now
 
     settings = current_app.config["HEARD"]
@@ -34,18 +33,12 @@ def annual_report(start_text, out):
     except click.UsageError as error:
         click.echo(f"Error: {error.message}", err=True)
         raise SystemExit(2)
-    start, end = services.period_of(start)
     if start > datetime.date.today():
         click.echo(f"Error: the period starting {start:%-d %B %Y} has not begun.", err=True)
         raise SystemExit(2)
     with db.connection_context():
         refresh_now()
-        overview = services.compute(start, end)
-        report = AnnualReport(period_start=start, period_end=end, title=services.title_of(start, end))
-        computed = code.evidence(overview, report.title)
-        rows = [Assessment(section=n, evidence="\n".join(computed[n])) for n in code.SECTIONS]
-        content = pdf.build(report, overview, rows, council_name=settings.council_name,
-                            council_colour=settings.council_colour)
+        content, end = pdf.draft(start, council_name=settings.council_name, council_colour=settings.council_colour)
     with open(out, "wb") as handle:
         handle.write(content)
     click.echo(f"Wrote the annual complaints report for {start:%-d %B %Y} to {end:%-d %B %Y} to {out}.")

@@ -51,3 +51,18 @@ def build(report, overview, assessments, *, council_name, council_colour):
                   council_colour=council_colour, header="Annual complaints report",
                   footer=f"{council_name} · {period}", title=report.title,
                   subject=f"Complaints performance and service improvement, {period}")
+
+
+def draft(start, *, council_name, council_colour):
+    """(PDF bytes, end) of the draft for the 12 months from `start`, saving nothing: the figures
+    computed now and a self-assessment holding only Heard's computed evidence (`flask reports
+    annual-report`, and the benchmark)."""
+    from reports.annual import code, services
+    from reports.annual.models import AnnualReport, Assessment
+
+    start, end = services.period_of(start)
+    overview = services.compute(start, end)
+    report = AnnualReport(period_start=start, period_end=end, title=services.title_of(start, end))
+    computed = code.evidence(overview, report.title)
+    rows = [Assessment(section=n, evidence="\n".join(computed[n])) for n in code.SECTIONS]
+    return build(report, overview, rows, council_name=council_name, council_colour=council_colour), end

@@ -11,7 +11,7 @@ from flask import current_app
 from reports import charts as svg
 from reports.dashboard_data import NAMES, fmt
 from reports.lessons import words
-from reports.lessons.sections import _action_rows, _figure_rows, _headlines, _shares, _shares_topics
+from reports.lessons.sections import _action_rows, _figure_rows, _headlines, _shares, _shares_topics, phrase_lines
 
 
 @dataclass
@@ -25,6 +25,13 @@ class Section:
 
     def h3(self, text):
         self.blocks.append({"type": "h3", "text": text})
+
+    def lines(self, title, lines):
+        """A sub-heading and one paragraph per line; nothing when there are no lines."""
+        if lines:
+            self.h3(title)
+            for line in lines:
+                self.p(line)
 
     def table(self, caption, rows, numeric_from=1):
         self.blocks.append({"type": "table", "caption": caption, "head": rows[0], "rows": rows[1:],
@@ -75,6 +82,7 @@ def topics(report):
         [t.name, fmt(t.count, "count"), fmt(t.previous_count, "count"),
          words.count_change(t.count, t.previous_count), fmt(t.negative_share, "percent")] for t in report.topics],
         f"No feedback about {report.service.name} was given a topic in {report.period}.")
+    section.lines("What people said about them", phrase_lines(report.topics, report.phrases))
     section.h3("Emerging issues raised this month")
     section.table_or("Emerging issues raised this month", [["First seen", "Items here", "Key phrases"]] + [
         [f"{i.first_seen:%-d %B %Y}", fmt(i.matching, "count"), ", ".join(i.key_phrases) or "None yet"]
@@ -133,6 +141,7 @@ def went_well(report):
     section.h3("Compliments by theme")
     section.table_or("Compliments by theme", _shares_topics(report.compliments),
                      f"No compliment about {report.service.name} was given a theme in {report.period}.")
+    section.lines("What people praised", phrase_lines(report.compliments, report.compliment_phrases))
     section.h3("In residents' words")
     if not report.quotes:
         section.p("No quote has been approved in a published “You said, we did” for this service yet.")

@@ -168,10 +168,13 @@ def went_well(report, s):
     return story
 
 
+def phrase_lines(found, phrases):
+    """'Topic: “phrase”, “phrase”' for each topic with key phrases (residents' redacted words)."""
+    return [f"{t.name}: " + ", ".join(f"“{x}”" for x in phrases[t.topic_id]) for t in found if phrases.get(t.topic_id)]
+
+
 def _phrases(title, found, phrases, s):
-    """Each topic's key phrases, in residents' own (redacted) words; nothing when none."""
-    lines = [p(f"{t.name}: " + ", ".join(f"“{x}”" for x in phrases[t.topic_id]), s["body"])
-             for t in found if phrases.get(t.topic_id)]
+    lines = [p(line, s["body"]) for line in phrase_lines(found, phrases)]
     return [p(title, s["h2"])] + lines if lines else []
 
 

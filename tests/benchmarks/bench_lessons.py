@@ -52,27 +52,22 @@ def timed(label, work):
 
 
 def build_lessons(service, month_start):
+    """What the worker does for a lessons-learnt report: gather, PDF, HTML twin."""
     from reports.lessons import lessons_pdf
     from reports.lessons.gather import gather
+    from reports.lessons import html
 
     report = gather(service, month_start.year, month_start.month)
     pdf = lessons_pdf(report, council_name="Bench Council", council_colour="#1d70b8")
-    html = _lessons_html(report)
-    return pdf, html
-
-
-def _lessons_html(report):
-    try:
-        from reports.lessons.html import render_html
-    except ImportError:  # the HTML twin lands with the delivery work
-        return ""
-    return render_html(report)
+    return pdf, html.render(report, council_name="Bench Council")
 
 
 def build_annual(start):
-    from reports.annual.build import build_for_period
+    """The annual report's figures, computed evidence and PDF for the 12 months from `start`."""
+    from reports.annual.pdf import draft
 
-    return build_for_period(start)
+    content, _end = draft(start, council_name="Bench Council", council_colour="#1d70b8")
+    return content
 
 
 def main(argv=None):

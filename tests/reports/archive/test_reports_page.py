@@ -120,5 +120,7 @@ def check_the_twin_says_what_the_pdf_says(html, pdf):
                 assert f"{row[0].text} {row[1].text} {row[2].text} {row[4].text}" in text
     for m in sentiment.trend(filters):
         assert f"{m.month:%B %Y} {m.items:,} {m.negative:,} {m.neutral:,} {m.positive:,}" in text
+    said = [" ".join(x.text.split()) for x in tree.find("main").find_all("p") if "“" in x.text and ": “" in x.text]
+    assert said and all(line in pdf for line in said)  # the topics' key phrases, as in the PDF
     charts = tree.find_all("svg", role="img")
     assert len(charts) == 2 and all(chart.find("title").text for chart in charts)
