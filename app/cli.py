@@ -80,6 +80,8 @@ def demo_seed(force):
                                                    in sorted(result.actions.items()))
                + f"; 'You said, we did': {result.publications.get('published', 0)} published, "
                f"{result.publications.get('draft', 0)} draft.")
+    click.echo(f"Last month's lessons-learnt reports asked for: {result.reports} (the demo service leads' "
+               "services; the worker builds them for /staff/reports).")
     click.echo("When the worker starts it classifies the feedback, looks for emerging issues and "
                "trains challengers from the officers' labels.")
 

@@ -35,6 +35,7 @@ from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
 from app.demo.post import post_old_letters
 from app.demo.publications import seed_publications
+from app.demo.reports import seed_reports
 from app.demo.quotes import allow_quotes
 from app.demo.survey_seed import create_surveys, delete_demo_surveys, record_responses
 from app.demo.taxonomy import describe_topics
@@ -45,6 +46,7 @@ from app.org.models import ServiceArea
 from app.people.models import Person
 from app.people.services import find_or_create
 from app.queue import transaction
+from reports.archive.models import StoredReport
 from reports.yswd.models import Publication
 from surveys.models import Response
 
@@ -70,6 +72,7 @@ class SeedResult:
     labelled: int = 0  # items whose sentiment and topic an officer confirmed
     actions: dict = field(default_factory=dict)  # {status: number of curated root-cause actions}
     publications: dict = field(default_factory=dict)  # {status: number of "You said, we did" reports}
+    reports: int = 0  # last month's lessons-learnt reports asked for (the demo leads' services)
 
     @property
     def case_count(self):
@@ -100,6 +103,7 @@ def seed_demo(force=False, today=None):
         allow_quotes(data["items"], items, data["seed"])
         actions = seed_actions(data["items"], items, users, data["today"])
         publications = seed_publications(users, data["today"])
+        reports = seed_reports(users, data["today"])
         audit.record("demo.seeded", summary=(
             f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
             f"{len(staff)} staff accounts, {sum(cases.values())} cases, {len(surveys)} surveys"),
@@ -107,7 +111,7 @@ def seed_demo(force=False, today=None):
     return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
                       replaced=replaced, today=data["today"], cases=dict(cases),
                       surveys=len(surveys), responses=_responses(surveys), labelled=labelled, actions=actions,
-                      publications=publications,
+                      publications=publications, reports=reports,
                       seconds=round(time.monotonic() - started, 2))
 
 
@@ -144,6 +148,8 @@ def delete_demo():
     a user would set the actor of their events to NULL. For the same reason a demo account
     that acted on a real case is kept (its history is real now) and reused by the next seed."""
     Publication.delete().where(Publication.is_demo == True).execute()  # noqa: E712
+    # Stored reports were built from the demo's figures: none of them stays true without it.
+    StoredReport.delete().execute()
     actions = Action.delete().where(Action.is_demo == True).execute()  # noqa: E712
     cases = _delete_demo_cases()
     surveys = delete_demo_surveys()

@@ -10,6 +10,7 @@ from app.actions.models import OPEN_STATUSES, Action
 from app.cases.models import CaseActionLink
 from app.demo.seed import delete_demo, seed_demo
 from app.feedback.models import FeedbackItem
+from reports.archive.models import StoredReport
 from reports.yswd.models import Publication, PublicationPdf, PublicationQuote
 
 TODAY = datetime.date(2026, 3, 16)
@@ -22,7 +23,7 @@ def cheap_password_hashing(monkeypatch):
     monkeypatch.setattr("app.demo.seed.hash_password", cheap.hash)
 
 
-def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app):
+def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app, tmp_path):
     result = seed_demo(today=TODAY)
     actions = list(Action.select())
     assert {action.status for action in actions} == {"proposed", "agreed", "in_progress", "done", "dropped"}
@@ -56,6 +57,34 @@ def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app):
     assert any("pothole" in entry.summary for p in published for entry in p.actions)
     assert all(PublicationPdf.select().where(PublicationPdf.publication == p).exists() for p in published)
 
+    a_lead_downloads_last_months_lessons_learnt_report(app, tmp_path)
+
     counts = delete_demo()
     assert counts["actions"] == len(actions) and Action.select().count() == 0
     assert Publication.select().count() == 0
+    assert StoredReport.select().count() == 0  # built from the demo's figures, so gone with them
+
+
+def a_lead_downloads_last_months_lessons_learnt_report(app, tmp_path):
+    """The demo's Streets lead receives Highways' monthly report, and last month's is built
+    (by the worker: immediate here) for /staff/reports: a PDF of several pages naming the service."""
+    import subprocess
+
+    from app.demo.staff import password_for
+    from app.org.models import ServiceArea
+    from reports.delivery.services import subscribers
+    from tests.web import sign_in
+
+    highways = ServiceArea.get(ServiceArea.slug == "highways")
+    assert [u.email for u in subscribers(highways)] == ["lead.streets@demo.heard.invalid"]
+    report = StoredReport.get(StoredReport.service == highways)
+    assert report.status == "ready" and report.period_start == datetime.date(2026, 2, 1)
+    client = app.test_client()
+    assert sign_in(client, "lead.streets@demo.heard.invalid", password_for("service_lead")).status_code == 302
+    page = client.get("/staff/reports").get_data(as_text=True)
+    assert f"/staff/reports/{report.id}/pdf" in page
+    pdf = client.get(f"/staff/reports/{report.id}/pdf")
+    path = tmp_path / "highways.pdf"
+    path.write_bytes(pdf.data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("\f") >= 4 and "Highways" in text and f"{report.period_start:%B %Y}" in text
