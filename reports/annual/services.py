@@ -60,25 +60,57 @@ def compute(start, end):
 
 
 def create(start, *, actor=None, today=None):
-    """A new draft for the 12 months from `start`, its overview computed and every section of
-    the self-assessment pre-filled with the evidence Heard computed."""
+    """A new draft for the 12 months from `start`, one row per section of the Code for the
+    self-assessment; the worker computes its figures and pre-fills the evidence (fill_figures)."""
     start, end = period_of(start)
     if start > (today or datetime.date.today()):
         raise AnnualError("Choose a period that has begun", field="start")
     if AnnualReport.select().where(AnnualReport.slug == slug_of(start, end)).exists():
         raise AnnualError("There is already a report for this period", field="start")
-    overview = compute(start, end)
     title = title_of(start, end)
-    with transaction():
+    with transaction() as tx:
         report = AnnualReport.create(period_start=start, period_end=end, title=title, slug=slug_of(start, end),
-                                     overview=store.dumps(overview), computed_at=utcnow(), created_by=actor,
-                                     edited_by=actor, edited_at=utcnow())
-        computed = code.evidence(overview, title)
+                                     created_by=actor, edited_by=actor, edited_at=utcnow())
         for section in code.SECTIONS:
-            Assessment.create(report=report, section=section, evidence="\n".join(computed[section]))
+            Assessment.create(report=report, section=section)
         audit.record("annual.created", actor=actor, obj=report, summary=f"{title}: draft started",
                      details={"start": start.isoformat(), "end": end.isoformat()})
+        tx.on_commit(_compute_later, report.id)
     return report
+
+
+def _compute_later(report_id):
+    from reports.annual import tasks
+
+    tasks.compute_figures(report_id)
+
+
+def computing(report):
+    """True while the worker has still to (re)compute a draft's figures."""
+    return report.is_draft and report.computed_at is None
+
+
+def fill_figures(report_id):
+    """The worker's part of create and recompute: compute the draft's overview from the
+    summaries and pre-fill each section's evidence that nobody has written yet. Safe to run
+    twice: nothing happens unless the draft is waiting for its figures."""
+    report = AnnualReport.get_or_none(AnnualReport.id == report_id)
+    if report is None or not computing(report):
+        return False
+    overview = compute(report.period_start, report.period_end)
+    computed = code.evidence(overview, report.title)
+    with transaction():
+        fresh = AnnualReport.get_by_id(report_id)
+        if not computing(fresh):
+            return False
+        fresh.overview, fresh.computed_at = store.dumps(overview), utcnow()
+        fresh.save(only=[AnnualReport.overview, AnnualReport.computed_at])
+        for row in fresh.assessments:
+            if not row.evidence.strip():
+                row.evidence = "\n".join(computed[row.section])
+                row.save(only=[Assessment.evidence])
+        audit.record("annual.computed", obj=fresh, summary=f"{fresh.title}: figures computed")
+    return True
 
 
 def _draft(report):
@@ -93,12 +125,15 @@ def _touch(report, actor, action, summary, details=None):
 
 
 def recompute(report, *, actor=None):
-    """Compute the draft's overview again from the summaries as they are now."""
+    """Ask the worker to compute the draft's overview again from the summaries as they are now
+    (the figures shown until then are the last ones computed)."""
     _draft(report)
-    overview = compute(report.period_start, report.period_end)
-    with transaction():
-        report.overview, report.computed_at = store.dumps(overview), utcnow()
-        _touch(report, actor, "annual.recomputed", f"{report.title}: figures recomputed")
+    if computing(report):
+        raise AnnualError("Heard is already computing the figures: refresh the page in a minute")
+    with transaction() as tx:
+        report.computed_at = None
+        _touch(report, actor, "annual.recompute_asked", f"{report.title}: figures to be recomputed")
+        tx.on_commit(_compute_later, report.id)
     return report
 
 
@@ -163,7 +198,7 @@ def attach_letter(report, filename, content, *, actor=None):
 
 
 def may_approve(user, report):
-    return user.role in APPROVERS and report.is_draft and report.edited_by_id != user.id
+    return user.role in APPROVERS and report.is_draft and report.edited_by_id != user.id and not computing(report)
 
 
 def approve(report, *, actor):
@@ -173,6 +208,8 @@ def approve(report, *, actor):
         raise AnnualError("Only an administrator can approve the annual report")
     if report.edited_by_id == actor.id:
         raise AnnualError("Someone other than the person who made the last change must approve the report")
+    if computing(report):
+        raise AnnualError("Wait until Heard has computed the figures, then approve the report")
     with transaction():
         report.status, report.approved_by, report.approved_at = "approved", actor, utcnow()
         report.save()

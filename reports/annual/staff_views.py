@@ -51,7 +51,8 @@ def new():
         except AnnualError as error:
             show_error(form, error)
         else:
-            return _back(report, "Draft started. Heard has filled in the figures and the evidence it can count.")
+            return _back(report, "Draft started. Heard is computing the figures and the evidence it can count: "
+                                 "refresh the page in a minute.")
     return render_template("annual/staff_form.html", form=form, title="Start an annual complaints report",
                            button="Start the draft", report=None)
 
@@ -62,10 +63,12 @@ def show(report_id):
     report = _load(report_id)
     overview = services.overview_of(report)
     rows = {row.section: row for row in report.assessments}
+    computed = code.evidence(overview, report.title) if overview else {n: [] for n in code.SECTIONS}
     letter = AnnualFile.get_or_none(AnnualFile.report == report, AnnualFile.kind == "letter")
-    return render_template("annual/staff_show.html", report=report, sections=html_sections(report),
+    return render_template("annual/staff_show.html", report=report,
+                           sections=html_sections(report) if overview else [], computing=services.computing(report),
                            assessments=[(n, name, rows.get(n)) for n, (name, _) in code.SECTIONS.items()],
-                           computed=code.evidence(overview, report.title), letter=letter, button=ButtonForm(),
+                           computed=computed, letter=letter, button=ButtonForm(),
                            may_edit=current_user.role in ROLES and report.is_draft,
                            may_approve=services.may_approve(current_user, report),
                            may_publish=current_user.role in ROLES and report.status == "approved")
@@ -104,7 +107,8 @@ def assess(report_id, section):
     row = Assessment.get_or_none(Assessment.report == report, Assessment.section == section) or abort(404)
     form = AssessForm(obj=row if request.method == "GET" else None)
     name, provisions = code.SECTIONS[section]
-    computed = code.evidence(services.overview_of(report), report.title)[section]
+    overview = services.overview_of(report)
+    computed = code.evidence(overview, report.title)[section] if overview else []
     return _form_page(report, form, lambda: services.assess(
         report, section, status=form.status.data, evidence=form.evidence.data, commentary=form.commentary.data,
         actor=_user()), title=f"Section {section}: {name}", button="Save the assessment",
@@ -149,7 +153,8 @@ def _button(report_id, perform, done):
 @bp.route("/<id:report_id>/recompute", methods=["POST"])
 @roles_required(*ROLES)
 def recompute(report_id):
-    return _button(report_id, lambda r: services.recompute(r, actor=_user()), "The figures are recomputed.")
+    return _button(report_id, lambda r: services.recompute(r, actor=_user()),
+                   "Heard is recomputing the figures: refresh the page in a minute.")
 
 
 @bp.route("/<id:report_id>/approve", methods=["POST"])

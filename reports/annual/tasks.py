@@ -1,5 +1,6 @@
-"""The worker's part: build a published annual report's PDF once, after commit, and keep it; a
-sweep re-enqueues any published report still without one (huey delivers at most once)."""
+"""The worker's part: compute a draft's figures (on starting it and on "Recompute"), and build a
+published report's PDF once, after commit, and keep it; sweeps re-enqueue drafts still waiting
+for their figures and published reports still without a PDF (huey delivers at most once)."""
 import logging
 
 from peewee import IntegrityError
@@ -45,3 +46,17 @@ def pending_pdfs():
 
 
 register_sweep("annual_pdfs", pending_pdfs, build_pdf)
+
+
+@db_task("reports.annual.compute_figures")
+def compute_figures(report_id):
+    """Compute a draft's overview and pre-fill its evidence; nothing unless it is waiting."""
+    return services.fill_figures(report_id)
+
+
+def waiting_for_figures():
+    return [row.id for row in AnnualReport.select(AnnualReport.id).where(
+        AnnualReport.status == "draft", AnnualReport.computed_at.is_null())]
+
+
+register_sweep("annual_figures", waiting_for_figures, compute_figures)

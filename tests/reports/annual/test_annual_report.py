@@ -145,3 +145,36 @@ def test_the_command_writes_the_draft_and_refuses_a_bad_date(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["reports", "annual-report", "--start", "April", "--out",
                                                 str(tmp_path / "x.pdf")])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1 and not (tmp_path / "x.pdf").exists()
+
+
+def test_the_worker_computes_a_drafts_figures_and_a_waiting_draft_cannot_be_approved(app):
+    """Starting or recomputing a draft leaves the figures to the worker (immediate here); a draft
+    whose figures are still waiting (a worker that died) says so, cannot be approved, and the
+    sweep's task computes them once."""
+    from reports.annual import services, tasks
+    from reports.annual.models import Assessment
+
+    year_of_data()
+    client = signed_in(app, "administrator")
+    author, checker = create_user("complaints_officer"), client.user
+    report = services.create(YEAR.start, actor=author, today=datetime.date(2026, 4, 2))
+    report = AnnualReport.get_by_id(report.id)
+    assert report.computed_at is not None and services.overview_of(report).volumes.total.value > 0
+    assert any("acknowledged within 5 working days" in row.evidence for row in report.assessments)  # pre-filled
+    AnnualReport.update(computed_at=None).where(AnnualReport.id == report.id).execute()
+    Assessment.update(evidence="Our own words").where(Assessment.report == report, Assessment.section == 1).execute()
+    page = client.get(f"/staff/reports/annual/{report.id}").get_data(as_text=True)
+    assert "Being computed" in parse(page).find(id="computed").text
+    assert "Approve the report" not in page
+    waiting = AnnualReport.get_by_id(report.id)
+    try:
+        services.approve(waiting, actor=checker)
+    except services.AnnualError as error:
+        assert "computed the figures" in str(error)
+    else:
+        raise AssertionError("a draft without its figures was approved")
+    assert tasks.waiting_for_figures() == [report.id]
+    assert tasks.compute_figures.call_local(report.id) is True
+    assert tasks.compute_figures.call_local(report.id) is False and tasks.waiting_for_figures() == []
+    kept = Assessment.get(Assessment.report == report, Assessment.section == 1)
+    assert kept.evidence == "Our own words"  # never overwritten by Heard's
