@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from app.timefmt import add_months
 from app.workdays import is_working_day
+from reports.archive.reads import months_words
 
 FIRST_MONTHS = (4, 7, 10, 1)  # financial-year quarters: Q1 starts in April
 LISTED = 8  # quarters /staff/reports lists
@@ -34,10 +35,7 @@ class Quarter:
     @property
     def words(self):
         """"July to September 2026", "December 2025 to February 2026"."""
-        last = self.months[-1]
-        if last.year == self.start.year:
-            return f"{self.start:%B} to {last:%B %Y}"
-        return f"{self.start:%B %Y} to {last:%B %Y}"
+        return months_words(self.start, self.end)
 
     @property
     def value(self):
