@@ -3,8 +3,6 @@
 with pdftotext, equal the dashboard's query functions for the same Filters; its pages render, not
 blank, nothing past the margins; a bad quarter is a one-line error."""
 import datetime
-import re
-import subprocess
 
 from app.cases import refusals
 from app.cases.services import case_of
@@ -16,7 +14,7 @@ from reports.queries.filters import Filters
 from reports.queries.topic_figures import top_topics
 from tests.factories import create_feedback, create_user
 from tests.reports.kpi_data import fresh_app, settings_overrides  # noqa: F401
-from tests.reports.lessons.helpers import page_count, parking_march, pdf_text
+from tests.reports.lessons.helpers import check_rendering, page_count, parking_march, pdf_text
 
 QUARTER = Filters(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31))
 PERIOD = "January to March 2026"
@@ -63,15 +61,7 @@ def check_pages(path, tmp_path):
     assert len(pages) == page_count(path) >= 4
     for number, page in enumerate(pages, start=1):
         assert f"Testshire County Council · {PERIOD}" in " ".join(page.split()) and f"Page {number}" in page
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), str(tmp_path / "page")], check=True)
-    for image in sorted(tmp_path.glob("page-*.pgm")):
-        assert sum(1 for b in image.read_bytes().split(b"\n", 3)[3] if b < 200) > 200, image.name
-    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    width, height = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', boxes).groups())
-    margin = 18 * 72 / 25.4 - 1
-    for x_min, _, x_max, y_max in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
-                                             boxes):
-        assert margin <= float(x_min) and float(x_max) <= width - margin and float(y_max) <= height
+    check_rendering(path, tmp_path)
 
 
 def test_the_command_writes_the_quarters_pack(app, tmp_path):
