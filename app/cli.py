@@ -123,3 +123,4 @@ def register(app):
     from classifiers.cli import classifiers_cli; app.cli.add_command(classifiers_cli)  # noqa: E702
     from reports.lessons.cli import reports_cli; app.cli.add_command(reports_cli)  # noqa: E702
     import reports.annual.cli  # noqa: F401  (adds `reports annual-report` to reports_cli)
+    import reports.scrutiny.cli  # noqa: F401  (adds `reports scrutiny-pack` to reports_cli)

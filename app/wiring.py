@@ -30,6 +30,7 @@ TASK_MODULES = (
     "reports.annual.tasks",
     "reports.archive.tasks",
     "reports.delivery.tasks",
+    "reports.scrutiny.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

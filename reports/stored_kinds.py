@@ -7,4 +7,6 @@ from reports.archive.registry import Kind
 KINDS = (
     Kind("lessons", "Lessons learnt", builder="reports.lessons.stored:build",
          on_ready="reports.delivery.monthly:report_ready", filename="lessons-learnt"),
+    Kind("scrutiny", "Scrutiny pack", builder="reports.scrutiny.stored:build", on_ready="",
+         filename="scrutiny-pack"),
 )

@@ -9,6 +9,19 @@ from reports.dashboard_data import NAMES, fmt, fmt_change
 from reports.queries.definitions import DEFINITIONS
 
 
+@dataclass(frozen=True)
+class Span:
+    """How a report names its period and the one before: the annual report's year, the
+    scrutiny pack's quarter (reports.scrutiny), so both print the same sections."""
+
+    name: str = "year"  # "in the year", "the year's top themes"
+    now: str = "This year"  # a column heading
+    before: str = "Previous year"
+
+
+YEAR = Span()
+
+
 @dataclass
 class Section:
     title: str
@@ -27,8 +40,8 @@ class Section:
         self.blocks.append(("chart", title, rows))
 
 
-def _shares(shares, label, chart=None, section=None):
-    rows = [[label, "This year", "Previous year", "Change"]] + [
+def _shares(shares, label, chart=None, section=None, span=YEAR):
+    rows = [[label, span.now, span.before, "Change"]] + [
         [s.label, fmt(s.count, "count"), fmt(s.previous_count, "count"), fmt_change(s.change, "count")]
         for s in shares]
     if chart and section is not None and shares:
@@ -36,46 +49,46 @@ def _shares(shares, label, chart=None, section=None):
     return rows
 
 
-def _figures(figures):
-    return [["Measure", "This year", "Based on", "Previous year", "Change"]] + [
+def _figures(figures, span=YEAR):
+    return [["Measure", span.now, "Based on", span.before, "Change"]] + [
         [NAMES[f.key], fmt(f.value, f.unit), fmt(f.base, "count"), fmt(f.previous, f.unit),
          fmt_change(f.change, f.unit)] for f in figures]
 
 
-def volumes(overview):
+def volumes(overview, span=YEAR):
     found = Section("Feedback and complaints received")
     total = overview.volumes.total
-    found.p(f"{NAMES['items']}: {fmt(total.value, 'count')} (the year before: {fmt(total.previous, 'count')}). "
-            + DEFINITIONS["items"])
+    found.p(f"{NAMES['items']}: {fmt(total.value, 'count')} (the {span.name} before: "
+            f"{fmt(total.previous, 'count')}). " + DEFINITIONS["items"])
     found.h2("By type")
-    found.table(_shares(overview.volumes.by_kind, "Type"))
+    found.table(_shares(overview.volumes.by_kind, "Type", span=span))
     found.h2("By channel")
-    found.table(_shares(overview.volumes.by_channel, "Channel", "Feedback by channel", found))
+    found.table(_shares(overview.volumes.by_channel, "Channel", "Feedback by channel", found, span))
     found.h2("Complaints by stage")
-    found.table(_shares(overview.casework.stages, "Stage"))
+    found.table(_shares(overview.casework.stages, "Stage", span=span))
     return found
 
 
-def timeliness(overview):
+def timeliness(overview, span=YEAR):
     found = Section("Timeliness against the Complaint Handling Code")
     found.p("Stage 1: acknowledged within 5 working days and answered within 10 (or the one extension "
             "the resident was told of). Stage 2: acknowledged within 5 working days and answered within 20.")
     figures = overview.complaints.timeliness()
-    found.table(_figures(figures))
+    found.table(_figures(figures, span))
     found.chart("Deadlines met in time, by stage (%)", [(NAMES[f.key], f.value or 0, f.previous or 0)
                                                         for f in figures])
     return found
 
 
-def outcomes(overview):
+def outcomes(overview, span=YEAR):
     found = Section("Outcomes and putting things right")
     cases, casework = overview.complaints, overview.casework
-    found.table(_figures([cases.upheld, cases.escalation]))
+    found.table(_figures([cases.upheld, cases.escalation], span))
     found.h2("Outcomes of complaints closed")
-    found.table(_shares(casework.outcomes, "Outcome"))
+    found.table(_shares(casework.outcomes, "Outcome", span=span))
     remedies = casework.remedies
     found.h2("Remedies")
-    found.table([["Remedy", "Complaints"], ["Closed in the year", fmt(remedies.closed, "count")],
+    found.table([["Remedy", "Complaints"], [f"Closed in the {span.name}", fmt(remedies.closed, "count")],
                  ["An apology", fmt(remedies.apology, "count")],
                  ["Something put right", fmt(remedies.action, "count")],
                  ["A payment", fmt(remedies.financial, "count")],
@@ -83,23 +96,28 @@ def outcomes(overview):
     return found
 
 
-def refusals(overview):
+def refusals(overview, span=YEAR):
     found = Section("Complaints not accepted, and why")
     found.p(f"Complaints the council declined to accept under the Code's exclusions: {overview.refused:,}. "
             "Each resident was told why, and that they could ask the Ombudsman to look at the decision.")
     if overview.refusals:
-        found.table(_shares(overview.refusals, "Reason"))
+        found.table(_shares(overview.refusals, "Reason", span=span))
     return found
 
 
-def ombudsman(overview, report):
-    found = Section("The Ombudsman")
+def ombudsman_cases(found, overview, span=YEAR):
+    """Add the period's Ombudsman referrals and decisions to the section `found`."""
     casework = overview.casework
     referred = sum(s.count for s in casework.ombudsman_referred)
     found.p(f"Complaints referred to an Ombudsman: {referred:,}. Ombudsman decisions received: "
             f"{casework.ombudsman_decided:,}.")
     if casework.ombudsman_referred:
-        found.table(_shares(casework.ombudsman_referred, "Ombudsman"))
+        found.table(_shares(casework.ombudsman_referred, "Ombudsman", span=span))
+    return found
+
+
+def ombudsman(overview, report):
+    found = ombudsman_cases(Section("The Ombudsman"), overview)
     found.h2("The Ombudsman's annual letter")
     found.p(report.ombudsman_letter or "The Ombudsman's annual letter has not been added to this report.")
     if report.ombudsman_reports:
@@ -108,24 +126,29 @@ def ombudsman(overview, report):
     return found
 
 
-def themes(overview):
+def categories(overview, span=YEAR):
     found = Section("Complaints by service and by theme")
     found.h2("By service")
-    found.table(_shares(overview.complaints_by_service, "Service", "Complaints by service", found))
+    found.table(_shares(overview.complaints_by_service, "Service", "Complaints by service", found, span))
     found.h2("By theme")
-    rows = [["Theme", "This year", "Previous year", "Change"]] + [
+    rows = [["Theme", span.now, span.before, "Change"]] + [
         [t.name, fmt(t.count, "count"), fmt(t.previous_count, "count"), fmt_change(t.count - t.previous_count, "count")]
         for t in overview.complaint_themes]
     found.table(rows)
+    return found
+
+
+def themes(overview):
+    found = categories(overview)
     found.h2("The year's top themes in all feedback")
     found.table([["Theme", "Feedback", "Negative share"]] + [
         [t.name, fmt(t.count, "count"), fmt(t.negative_share, "percent")] for t in overview.top_themes])
     return found
 
 
-def improvements(overview):
+def improvements(overview, span=YEAR):
     found = Section("Service improvements made from learning")
-    found.p(f"Root-cause actions completed in the year: {len(overview.improvements):,}.")
+    found.p(f"Root-cause actions completed in the {span.name}: {len(overview.improvements):,}.")
     for item in overview.improvements:
         found.h2(item.title)
         found.p(f"{item.service}. Owner: {item.owner}. Done on {item.done_on:%-d %B %Y}.")

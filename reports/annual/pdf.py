@@ -17,7 +17,8 @@ def _widths(columns):
     return [first] + [rest] * (columns - 1)
 
 
-def _block(block, s):
+def flowables(block, s, span=content.YEAR):
+    """The flowables of one of content's blocks; a chart's bars are named as `span` names its periods."""
     kind = block[0]
     if kind == "p":
         return [p(block[1], s["body"])]
@@ -27,7 +28,7 @@ def _block(block, s):
         rows = block[1]
         return [table(rows, _widths(len(rows[0])), s)]
     regular, bold = s["fonts"]
-    return [charts.bars(block[1], block[2][:12], regular, bold, s["colour"], "This year", "Previous year"),
+    return [charts.bars(block[1], block[2][:12], regular, bold, s["colour"], span.now, span.before),
             Spacer(1, 4 * mm)]
 
 
@@ -40,7 +41,7 @@ def story(report, overview, assessments, s, toc):
     for section in content.sections(report, overview, assessments):
         found.append(heading(section.title, s["h1"]))
         for block in section.blocks:
-            found += _block(block, s)
+            found += flowables(block, s)
     return found
 
 

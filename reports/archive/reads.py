@@ -43,6 +43,20 @@ def may_see(user, report):
     return user.role == SERVICE_LEAD and report.service_id is not None and report.service_id in user.service_ids()
 
 
+def months_words(start, end):
+    """A period of whole months in words: "March 2026", "July to September 2026"."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%B %Y}"
+    return f"{start:%B} to {end:%B %Y}" if start.year == end.year else f"{start:%B %Y} to {end:%B %Y}"
+
+
+def describe(report):
+    """What a page calls a stored report beside its kind: "Parking, March 2026" for a service's,
+    "January to March 2026" for the whole council's."""
+    period = months_words(report.period_start, report.period_end)
+    return f"{report.service.name}, {period}" if report.service_id else period
+
+
 def month_starts(today, extra=None):
     """The last MONTHS complete months, newest first, with `extra` (a first day) added."""
     first = today.replace(day=1)

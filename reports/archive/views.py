@@ -6,9 +6,11 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.cases.clocks import london_today
-from reports.archive import reads, services
+from reports.archive import reads, registry, services
 from reports.archive.forms import MonthForm, PrepareForm, RebuildForm
 from reports.archive.models import StoredReport
+from reports.scrutiny import quarters
+from reports.scrutiny import reads as scrutiny
 
 bp = Blueprint("report_archive", __name__, url_prefix="/staff/reports", template_folder="templates")
 
@@ -28,6 +30,7 @@ def index():
     extra = form.chosen(today, reads.ended_month)
     return render_template("archive/index.html", form=form, errors=form.problems(), extra=extra,
                            listing=reads.listing(current_user, today, extra), prepare=PrepareForm(),
+                           packs=scrutiny.listing(current_user, today),
                            rebuild=RebuildForm(), filename=services.filename)
 
 
@@ -52,6 +55,27 @@ def prepare():
     return _back_to(start, service)
 
 
+@bp.route("/scrutiny/prepare", methods=["POST"])
+@roles_required(*reads.ROLES)
+def prepare_scrutiny():
+    """Ask for a financial-year quarter's scrutiny pack (its first month in the form's `month`)."""
+    if not scrutiny.may_see(current_user):
+        abort(404)
+    form = PrepareForm()
+    if not form.validate_on_submit():
+        flash("Your page was open too long: try again", "info")
+        return redirect(url_for(".index", _anchor="scrutiny"))
+    try:
+        quarter = quarters.parse(form.month.data, london_today())
+    except quarters.QuarterError:
+        abort(404)
+    if quarter.start.month not in quarters.FIRST_MONTHS:
+        abort(404)
+    scrutiny.request(quarter, actor=current_user, ip=request.remote_addr or "")
+    flash(f"The scrutiny pack for {quarter.words} is being prepared: refresh this page in a minute", "success")
+    return redirect(url_for(".index", _anchor="scrutiny"))
+
+
 @bp.route("/<id:report_id>/rebuild", methods=["POST"])
 @roles_required(*reads.ROLES)
 def rebuild(report_id):
@@ -62,12 +86,14 @@ def rebuild(report_id):
         except services.ArchiveError as error:
             flash(str(error), "info")
         else:
-            flash(f"{report.service.name}, {report.period_start:%B %Y} is being prepared again; the "
+            flash(f"{reads.describe(report)} is being prepared again; the "
                   "report built before stays here until the new one is ready", "success")
     return _back_to(report.period_start, report.service)
 
 
 def _back_to(start, service):
+    if service is None:  # the whole council's: a scrutiny pack
+        return redirect(url_for(".index", _anchor="scrutiny"))
     args = {} if start in reads.month_starts(london_today()) else {"month": start.month, "year": start.year}
     return redirect(url_for(".index", **args, _anchor=f"service-{service.id}"))
 
@@ -85,4 +111,5 @@ def download(report_id):
 @roles_required(*reads.ROLES)
 def read(report_id):
     report = _report_or_404(report_id)
-    return render_template("archive/read.html", report=report, filename=services.filename(report))
+    return render_template("archive/read.html", report=report, filename=services.filename(report),
+                           kind=registry.kind(report.kind).title, described=reads.describe(report))

@@ -4,8 +4,6 @@ the public pages, and the PDF the worker builds (its figures read back with pdft
 dashboard's query functions; its pages render, not blank, nothing past the margins)."""
 import datetime
 import io
-import re
-import subprocess
 
 from reportlab.pdfgen import canvas
 
@@ -21,7 +19,7 @@ from tests.cases.pages import signed_in
 from tests.factories import create_feedback, create_user
 from tests.html import parse
 from tests.reports.kpi_data import fresh_app, settings_overrides  # noqa: F401
-from tests.reports.lessons.helpers import page_count, parking_march, pdf_text
+from tests.reports.lessons.helpers import check_rendering, page_count, parking_march, pdf_text
 from tests.web import h1_count, submit
 
 YEAR = Filters(start=datetime.date(2025, 4, 1), end=datetime.date(2026, 3, 31))
@@ -60,17 +58,7 @@ def check_pdf(path, tmp_path):
         assert f"Section {number}:" in text
     assert "Send permits by email as well as by post" in text  # the improvement made from learning
     assert text.count(PERIOD) >= page_count(path)  # the period on every page
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), str(tmp_path / "page")], check=True)
-    images = sorted(tmp_path.glob("page-*.pgm"))
-    assert len(images) == page_count(path) >= 4
-    for image in images:
-        assert sum(1 for b in image.read_bytes().split(b"\n", 3)[3] if b < 200) > 200, image.name
-    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    width, height = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', boxes).groups())
-    margin = 18 * 72 / 25.4 - 1
-    for x_min, y_min, x_max, y_max in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
-                                                 boxes):
-        assert margin <= float(x_min) and float(x_max) <= width - margin and float(y_max) <= height
+    check_rendering(path, tmp_path)
 
 
 def test_draft_approve_publish_with_its_pdf(app, tmp_path):

@@ -2,6 +2,7 @@
 hand-worked complaints of tests/reports/kpi_data.py, comments and compliments with themes and
 sentiment, root-cause actions, and a published "You said, we did" with approved quotes."""
 import datetime
+import re
 import subprocess
 
 from app.db import utcnow
@@ -73,3 +74,19 @@ def pdf_text(path):
 def page_count(path):
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def check_rendering(path, tmp_path):
+    """Every page of the PDF renders with pdftoppm and is not blank, and no word runs past the
+    18 mm margins (reports.pdf_pages) or off the page (pdftotext -bbox)."""
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.pgm"))
+    assert len(images) == page_count(path) >= 4
+    for image in images:
+        assert sum(1 for b in image.read_bytes().split(b"\n", 3)[3] if b < 200) > 200, image.name
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    width, height = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', boxes).groups())
+    margin = 18 * 72 / 25.4 - 1
+    for x_min, _, x_max, y_max in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
+                                             boxes):
+        assert margin <= float(x_min) and float(x_max) <= width - margin and float(y_max) <= height
