@@ -7,19 +7,16 @@ import io
 
 from reportlab.pdfgen import canvas
 
-from app.cases import refusals
-from app.cases.services import case_of
-from reports import queries
 from reports.annual.models import AnnualFile, AnnualReport
 from reports.dashboard_data import fmt
 from reports.queries import complaints, volumes
 from reports.queries.casework import casework
 from reports.queries.filters import Filters
 from tests.cases.pages import signed_in
-from tests.factories import create_feedback, create_user
+from tests.factories import create_user
 from tests.html import parse
 from tests.reports.kpi_data import fresh_app, settings_overrides  # noqa: F401
-from tests.reports.lessons.helpers import check_rendering, page_count, parking_march, pdf_text
+from tests.reports.lessons.helpers import check_rendering, page_count, parking_march_and_a_refusal, pdf_text
 from tests.web import h1_count, submit
 
 YEAR = Filters(start=datetime.date(2025, 4, 1), end=datetime.date(2026, 3, 31))
@@ -33,13 +30,6 @@ def a_pdf():
     page.save()
     return out.getvalue()
 
-
-def year_of_data():
-    parking_march()
-    item = create_feedback(service_slug="parking", received_at=datetime.datetime(2026, 3, 20, 10))
-    refusals.refuse(case_of(item), "appeal_route", "A penalty charge has its own appeal to the tribunal.",
-                    actor=create_user(), at=datetime.datetime(2026, 3, 21, 10))
-    queries.refresh()
 
 
 def check_pdf(path, tmp_path):
@@ -62,7 +52,7 @@ def check_pdf(path, tmp_path):
 
 
 def test_draft_approve_publish_with_its_pdf(app, tmp_path):
-    year_of_data()
+    parking_march_and_a_refusal()
     officer, admin, other_admin = signed_in(app), signed_in(app, "administrator"), signed_in(app, "administrator")
     analyst, lead = signed_in(app, "analyst"), signed_in(app, "service_lead", services=["parking"])
 
@@ -142,7 +132,7 @@ def test_the_worker_computes_a_drafts_figures_and_a_waiting_draft_cannot_be_appr
     from reports.annual import services, tasks
     from reports.annual.models import Assessment
 
-    year_of_data()
+    parking_march_and_a_refusal()
     client = signed_in(app, "administrator")
     author, checker = create_user("complaints_officer"), client.user
     report = services.create(YEAR.start, actor=author, today=datetime.date(2026, 4, 2))

@@ -90,3 +90,16 @@ def check_rendering(path, tmp_path):
     for x_min, _, x_max, y_max in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
                                              boxes):
         assert margin <= float(x_min) and float(x_max) <= width - margin and float(y_max) <= height
+
+
+def parking_march_and_a_refusal():
+    """The Parking month above, and a complaint (20 March 2026) declined the next day under the
+    Code's statutory-appeal exclusion; the summaries refreshed."""
+    from app.cases import refusals
+    from app.cases.services import case_of
+
+    parking_march()
+    item = create_feedback(service_slug="parking", received_at=datetime.datetime(2026, 3, 20, 10))
+    refusals.refuse(case_of(item), "appeal_route", "A penalty charge has its own appeal to the tribunal.",
+                    actor=create_user(), at=datetime.datetime(2026, 3, 21, 10))
+    queries.refresh()

@@ -4,28 +4,18 @@ with pdftotext, equal the dashboard's query functions for the same Filters; its 
 blank, nothing past the margins; a bad quarter is a one-line error."""
 import datetime
 
-from app.cases import refusals
-from app.cases.services import case_of
-from reports import dashboard_data, queries
+from reports import dashboard_data
 from reports.dashboard_data import fmt
 from reports.queries import complaints, volumes
 from reports.queries.casework import by_service, casework
 from reports.queries.filters import Filters
 from reports.queries.topic_figures import top_topics
-from tests.factories import create_feedback, create_user
 from tests.reports.kpi_data import fresh_app, settings_overrides  # noqa: F401
-from tests.reports.lessons.helpers import check_rendering, page_count, parking_march, pdf_text
+from tests.reports.lessons.helpers import check_rendering, page_count, parking_march_and_a_refusal, pdf_text
 
 QUARTER = Filters(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31))
 PERIOD = "January to March 2026"
 
-
-def quarter_of_data():
-    parking_march()
-    item = create_feedback(service_slug="parking", received_at=datetime.datetime(2026, 3, 20, 10))
-    refusals.refuse(case_of(item), "appeal_route", "A penalty charge has its own appeal to the tribunal.",
-                    actor=create_user(), at=datetime.datetime(2026, 3, 21, 10))
-    queries.refresh()
 
 
 def flat(path):
@@ -65,7 +55,7 @@ def check_pages(path, tmp_path):
 
 
 def test_the_command_writes_the_quarters_pack(app, tmp_path):
-    quarter_of_data()
+    parking_march_and_a_refusal()
     out = tmp_path / "pack.pdf"
     result = app.test_cli_runner().invoke(args=["reports", "scrutiny-pack", "--quarter", "2026-01", "--out", str(out)])
     assert result.exit_code == 0, result.output + result.stderr
