@@ -100,10 +100,11 @@ def edit(report_id):
         title="The Ombudsman's letter and the governance response", button="Save", done="Saved.")
 
 
-@bp.route("/<id:report_id>/assess/<int:section>", methods=["GET", "POST"])
+@bp.route("/<id:report_id>/assess/<id:section_id>", methods=["GET", "POST"])
 @roles_required(*ROLES)
-def assess(report_id, section):
-    report = _load(report_id)
+def assess(report_id, section_id):
+    """One section of the self-assessment (its number, 1 to 9, is the id in the URL)."""
+    report, section = _load(report_id), section_id
     row = Assessment.get_or_none(Assessment.report == report, Assessment.section == section) or abort(404)
     form = AssessForm(obj=row if request.method == "GET" else None)
     name, provisions = code.SECTIONS[section]
