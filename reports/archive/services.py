@@ -6,11 +6,40 @@ from peewee import IntegrityError, fn
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.feedback.models import FeedbackItem
 from app.queue import transaction
+from app.timefmt import utc_bounds
 from reports.archive import registry
 from reports.archive.models import StoredReport, scope_of
 
 STALE_MINUTES = 3  # a build still pending after this long is re-enqueued by the sweep
+WAIT_MINUTES = 30  # how long a build waits for the period's feedback to be classified
+
+
+class NotYet(Exception):
+    """A builder's answer when its report should wait a little: str() says for what."""
+
+
+def wait_for_classification(report, *, classifying, now=None):
+    """Raise NotYet while feedback received in the report's period (for its service, if it has
+    one) is still waiting for the worker to classify it, so a report is not built on half its
+    topics and sentiment (as when the worker starts on a backlog). Only where the worker
+    classifies new feedback (`classifying`), and for at most WAIT_MINUTES after the report was
+    asked for: an item that never gets classified never stops a report."""
+    if not classifying:
+        return
+    asked = report.rebuild_requested_at or report.requested_at
+    if asked is not None and (now or utcnow()) - asked > datetime.timedelta(minutes=WAIT_MINUTES):
+        return
+    start, end = utc_bounds(report.period_start, report.period_end)
+    query = FeedbackItem.select().where(FeedbackItem.received_at >= start, FeedbackItem.received_at < end,
+                                        FeedbackItem.classification_status == "pending")
+    if report.service_id is not None:
+        query = query.where(FeedbackItem.service == report.service_id)
+    waiting = query.count()
+    if waiting:
+        plural = "s" if waiting != 1 else ""
+        raise NotYet(f"Waiting for {waiting:,} feedback item{plural} from the period to be classified")
 
 
 class ArchiveError(ValueError):

@@ -1,7 +1,8 @@
 """The worker's part of the archive: `reports.build_stored(report_id)` builds a stored report with
 its kind's builder and keeps the PDF and HTML; it does nothing for a report that is ready (unless
-a rebuild was asked for), records a failure on the row, and the sweep re-enqueues builds still
-waiting after a few minutes (huey delivers at most once)."""
+a rebuild was asked for), waits (a minute at a time, for up to half an hour) while feedback
+from the report's period is still being classified, records a failure on the row, and the sweep
+re-enqueues builds still waiting after a few minutes (huey delivers at most once)."""
 import logging
 
 from huey.exceptions import TaskLockedException
@@ -13,6 +14,7 @@ from reports.archive.models import StoredReport
 
 log = logging.getLogger(__name__)
 ERROR_LIMIT = 500
+RETRY_SECONDS = 60  # a build waiting for the period's feedback to be classified
 
 
 @db_task("reports.build_stored")
@@ -35,7 +37,13 @@ def _build(report_id):
         return "failed"
     kind = registry.kind(report.kind)
     try:
-        pdf, html, pages, *summary = registry.resolve(kind.builder)(report, settings())
+        found = settings()
+        services.wait_for_classification(report, classifying="classification" in found.intake_listeners)
+        pdf, html, pages, *summary = registry.resolve(kind.builder)(report, found)
+    except services.NotYet as wait:  # still pending: try again in a minute (and the sweep would)
+        StoredReport.update(last_error=str(wait)[:ERROR_LIMIT]).where(StoredReport.id == report.id).execute()
+        build_stored.schedule((report.id,), delay=RETRY_SECONDS)
+        return "waiting"
     except Exception as error:  # noqa: BLE001 - any builder failure is recorded on the row
         log.exception("stored report %s (%s) failed to build", report.id, report.kind)
         _failed(report, error)

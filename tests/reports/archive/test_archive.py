@@ -69,3 +69,24 @@ def test_the_sweep_builds_what_a_dead_worker_left_pending(app):
     assert services.waiting() == [stale.id]
     assert run_sweeps()["stored_reports"] == 1
     assert StoredReport.get_by_id(stale.id).is_ready and StoredReport.get_by_id(fresh.id).status == "pending"
+
+
+def test_a_build_waits_while_its_periods_feedback_is_being_classified(app):
+    """Where the worker classifies new feedback, a report asked for while some of its month is
+    still to be classified (the worker starting on a backlog) waits, saying why, for up to half
+    an hour; where nothing classifies feedback it never waits."""
+    from app.feedback.models import FeedbackItem
+    from tests.factories import create_feedback
+
+    item = create_feedback(service_slug="parking", received_at=datetime.datetime(2026, 3, 10, 12))
+    FeedbackItem.update(classification_status="pending").where(FeedbackItem.id == item.id).execute()
+    report = services.request("lessons", service=service("parking"), period_start=datetime.date(2026, 3, 1),
+                              period_end=datetime.date(2026, 3, 31))
+    with pytest.raises(services.NotYet, match="Waiting for 1 feedback item from the period"):
+        services.wait_for_classification(report, classifying=True)
+    later = report.requested_at + datetime.timedelta(minutes=services.WAIT_MINUTES + 1)
+    services.wait_for_classification(report, classifying=True, now=later)  # waited long enough
+    services.wait_for_classification(report, classifying=False)  # nothing would classify it
+    FeedbackItem.update(classification_status="done").where(FeedbackItem.id == item.id).execute()
+    services.wait_for_classification(report, classifying=True)
+    assert StoredReport.get_by_id(report.id).status == "ready"
