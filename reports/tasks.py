@@ -6,18 +6,28 @@
 no trace to follow (a deleted item, say). Both take the same lock, so they never overlap, and
 both are safe to run twice.
 """
+import time
+
 from huey import crontab
 from huey.exceptions import TaskLockedException
 
 from app.queue import huey, periodic_db_task
 
 LOCK = "reports.summaries"
+WAIT_SECONDS = 600  # a full rebuild on a million items takes a few minutes
 
 
-def refresh_now(full=False):
-    """Refresh the summaries now unless the worker is already doing it (then its run brings them
-    up to date within the minute); for commands that build reports."""
-    return _run(full)
+def refresh_now(full=False, wait_seconds=WAIT_SECONDS):
+    """Refresh the summaries now, for code that builds a report from them: if the worker's
+    periodic run holds the lock, wait for it to finish (up to `wait_seconds`) and then refresh,
+    so the report never reads summaries that miss what has just been classified. Returns None
+    if the lock was never free."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        done = _run(full)
+        if done is not None or time.monotonic() >= deadline:
+            return done
+        time.sleep(0.5)
 
 
 def _run(full):

@@ -90,6 +90,11 @@ def computing(report):
     return report.is_draft and report.computed_at is None
 
 
+def waiting_for_figures(report_id):
+    report = AnnualReport.get_or_none(AnnualReport.id == report_id)
+    return report is not None and computing(report)
+
+
 def fill_figures(report_id):
     """The worker's part of create and recompute: compute the draft's overview from the
     summaries and pre-fill each section's evidence that nobody has written yet. Safe to run

@@ -90,3 +90,27 @@ def test_a_build_waits_while_its_periods_feedback_is_being_classified(app):
     FeedbackItem.update(classification_status="done").where(FeedbackItem.id == item.id).execute()
     services.wait_for_classification(report, classifying=True)
     assert StoredReport.get_by_id(report.id).status == "ready"
+
+
+def test_a_report_waits_for_the_workers_refresh_of_the_summaries_rather_than_skipping_it(app):
+    """While the worker's periodic refresh holds the summaries' lock, a report's refresh waits
+    for it and then runs (it used to give up and build on summaries missing the newest labels)."""
+    import threading
+
+    from app.queue import huey
+    from reports.tasks import LOCK, refresh_now
+
+    held, release = threading.Event(), threading.Event()
+
+    def worker_refreshing():
+        with huey.lock_task(LOCK):
+            held.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=worker_refreshing)
+    thread.start()
+    held.wait(5)
+    threading.Timer(1.0, release.set).start()
+    assert refresh_now(wait_seconds=10) is not None
+    thread.join()
+    assert refresh_now(wait_seconds=0) is not None  # free: runs at once
