@@ -4,7 +4,7 @@ import re
 
 from reports.lessons import html, lessons_pdf
 from reports.lessons.gather import gather
-from reports.lessons.sections import _headlines
+from reports.lessons.rows import headlines as cover_lines
 
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
@@ -24,7 +24,7 @@ def build(report, settings):
 def headlines(lessons):
     """Three of the cover's plain-words lines for the monthly email: feedback received,
     complaints answered in time at stage 1, and the share upheld."""
-    lines = _headlines(lessons)
+    lines = cover_lines(lessons)
     return [lines[0], lines[2], lines[3]]
 
 

@@ -143,6 +143,7 @@ def test_top_topics_come_with_what_residents_said(parking):
     delay = next(t for t in report.topics if t.key == "delay")
     assert "permit" in report.phrases[delay.topic_id]  # said by five residents
     assert "What people said about them Delay: “" in text and "“permit”" in text
+    assert text.count("What people said about them") == 1  # with the topics, not again under root causes
     staff = next(t for t in report.compliments if t.key == "staff-attitude")
     assert "warden" in report.compliment_phrases[staff.topic_id]
     assert "What people praised Staff attitude: “" in text
