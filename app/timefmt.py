@@ -29,6 +29,11 @@ def add_months(day, months):
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def month_end(day):
+    """The last day of `day`'s month."""
+    return add_months(day, 1) - datetime.timedelta(days=1)
+
+
 def london(value, with_time=True):
     """'3 March 2026, 2:05pm' — GOV.UK style."""
     if value is None:

@@ -18,7 +18,7 @@ from app.cases.models import Case, CaseEvent, CaseItem
 from app.db import db, utcnow
 from app.feedback.models import FeedbackItem
 from app.learning.models import OfficerLabel, Prediction, ServiceRouting
-from app.timefmt import add_months
+from app.timefmt import month_end
 from reports import summaries, summaries_cases
 from reports.models import CaseMeasure, CaseSummary, ItemSummary, SummaryState, SurveySummary, TopicSummary
 from surveys.models import Response
@@ -121,7 +121,7 @@ def _recompute(feedback_days, survey_days, case_days):
                         (SurveySummary, survey_days), (CaseSummary, case_days)):
         months = sorted({day.replace(day=1) for day in days})
         for month in months:
-            _roll_up(model, "m", month, add_months(month, 1) - datetime.timedelta(days=1))
+            _roll_up(model, "m", month, month_end(month))
         for year in sorted({month.replace(month=1) for month in months}):
             _roll_up(model, "y", year, year.replace(month=12, day=31))
 

@@ -14,8 +14,8 @@ from app.audit import services as audit
 from app.cases import clocks, letters, timeline
 from app.cases.closing import reopen_in_transaction
 from app.cases.closing_letter import ombudsman_for
-from app.cases.models import EXCLUSIONS, NOT_ACCEPTED, Case, CaseRefusal, CaseStage
-from app.cases.rules import CaseError, now, require_complaint, require_text
+from app.cases.models import EXCLUSIONS, NOT_ACCEPTED, Case, CaseRefusal
+from app.cases.rules import CaseError, has_response, now, require_complaint, require_text
 from app.queue import transaction
 
 TEMPLATE = "case_refusal"
@@ -23,15 +23,6 @@ REASONS_LENGTH = 5000
 OTHER_LENGTH = 200
 RESIDENT_NOTE = ("We have not accepted this as a complaint. We have written to you to explain why "
                  "and what you can do next.")
-
-
-def responded(case):
-    return CaseStage.select().where(CaseStage.case == case, CaseStage.responded_at.is_null(False)).exists()
-
-
-def may_refuse(case):
-    """Whether the case page offers "Decline to accept as a complaint"."""
-    return case.kind == "complaint" and case.status == "open" and not responded(case)
 
 
 def is_refused(case):
@@ -48,7 +39,7 @@ def current(case):
 
 def _check(case, exclusion, other, reasons):
     require_complaint(case)
-    if responded(case):
+    if has_response(case):
         raise CaseError("This complaint has had a response, so it can no longer be declined. "
                         "Close it with its outcome instead.")
     if exclusion not in EXCLUSIONS:

@@ -18,6 +18,12 @@ class CaseError(Exception):
         self.field = field
 
 
+def has_response(case):
+    """Whether any stage of the case has had its response (after which it can be neither
+    declined nor turned into a service request)."""
+    return CaseStage.select().where(CaseStage.case == case, CaseStage.responded_at.is_null(False)).exists()
+
+
 def now(at=None):
     """The moment of an action: `at` (naive UTC) or now."""
     return at or utcnow()

@@ -12,7 +12,7 @@ from peewee import IntegrityError
 from app.audit import services as audit
 from app.cases import clocks, timeline
 from app.cases.models import CASE_KINDS, Case, CaseEvent, CaseItem, CaseStage
-from app.cases.rules import CaseError, now, require_open, require_text
+from app.cases.rules import CaseError, has_response, now, require_open, require_text
 from app.feedback.models import KINDS, FeedbackItem
 from app.feedback.services import next_reference
 from app.queue import transaction
@@ -168,7 +168,7 @@ def make_service_request(case, reason, *, actor=None, at=None):
     if case.kind == "service_request":
         raise CaseError("This is already a service request")
     reason = require_text(reason, "Enter why this is a service request rather than a complaint")
-    if CaseStage.select().where(CaseStage.case == case, CaseStage.responded_at.is_null(False)).exists():
+    if has_response(case):
         raise CaseError("A complaint that has had a response cannot become a service request")
     with transaction():
         from app.cases.stages import end_pause

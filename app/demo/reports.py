@@ -5,11 +5,9 @@ the worker has built it (PDF and HTML twin, /staff/reports) by the time a lead s
 
     seed_reports(users, today) -> number of reports asked for
 """
-import datetime
-
 from app.auth.roles import SERVICE_LEAD
 from app.org.models import ServiceArea
-from app.timefmt import add_months
+from app.timefmt import add_months, month_end
 from reports.archive import services as archive
 from reports.delivery import services as subscriptions
 
@@ -23,7 +21,6 @@ def seed_reports(users, today):
             subscriptions.set_subscriptions(user, own, actor=admin)
             wanted.update(own)
     start = add_months(today, -1)
-    end = today.replace(day=1) - datetime.timedelta(days=1)
     for service in ServiceArea.select().where(ServiceArea.id.in_(sorted(wanted) or [0])):
-        archive.request("lessons", period_start=start, period_end=end, service=service)
+        archive.request("lessons", period_start=start, period_end=month_end(start), service=service)
     return len(wanted)

@@ -82,6 +82,3 @@ def evidence(overview, report_title=""):
     found[9] += [f"{item.title} ({item.service})." for item in overview.improvements[:10]]
     return found
 
-
-def evidence_text(overview, section, report_title=""):
-    return "\n".join(evidence(overview, report_title)[section])

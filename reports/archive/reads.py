@@ -5,14 +5,14 @@ import datetime
 from dataclasses import dataclass
 
 from app.auth.roles import SERVICE_LEAD
-from app.timefmt import add_months
+from app.timefmt import add_months, month_end
 from reports.archive import services
 from reports.archive.models import StoredReport
 from reports.delivery.services import EVERY_SERVICE_ROLES, SUBSCRIBER_ROLES as ROLES, services_for
 
 MONTHS = 12
 KIND = "lessons"
-EARLIEST = datetime.date(2000, 1, 1)
+EARLIEST = datetime.date(2000, 1, 1)  # the earliest month (or quarter) anyone may ask for
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,6 @@ class Month:
     @property
     def words(self):
         return f"{self.start:%B %Y}"
-
-
-def visible_services(user):
-    """The services whose reports `user` may see: the same as those they may receive."""
-    return services_for(user)
 
 
 def may_see(user, report):
@@ -66,13 +61,9 @@ def month_starts(today, extra=None):
     return starts
 
 
-def month_end(start):
-    return add_months(start, 1) - datetime.timedelta(days=1)
-
-
 def listing(user, today, extra=None):
     """[(service, [Month])] for the page."""
-    found_services = visible_services(user)
+    found_services = services_for(user)  # those whose reports `user` may receive
     starts = month_starts(today, extra)
     stored = services.for_services(KIND, [s.id for s in found_services], starts)
     return [(service, [Month(start, month_end(start), stored.get((service.id, start))) for start in starts])

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.cases.clocks import london_today
+from app.timefmt import month_end
 from reports.archive import reads, registry, services
 from reports.archive.forms import MonthForm, PrepareForm, RebuildForm
 from reports.archive.models import StoredReport
@@ -41,7 +42,7 @@ def prepare():
     if not form.validate_on_submit():
         flash("Your page was open too long: try again", "info")
         return redirect(url_for(".index"))
-    service = next((s for s in reads.visible_services(current_user) if str(s.id) == form.service.data), None)
+    service = next((s for s in reads.services_for(current_user) if str(s.id) == form.service.data), None)
     try:
         year, month = (int(part) for part in (form.month.data or "").split("-"))
         start = reads.ended_month(year, month, london_today())
@@ -49,7 +50,7 @@ def prepare():
         abort(404)
     if service is None:
         abort(404)
-    services.request(reads.KIND, service=service, period_start=start, period_end=reads.month_end(start),
+    services.request(reads.KIND, service=service, period_start=start, period_end=month_end(start),
                      actor=current_user, ip=request.remote_addr or "")
     flash(f"{service.name}, {start:%B %Y} is being prepared: refresh this page in a minute", "success")
     return _back_to(start, service)

@@ -10,14 +10,12 @@ the sweep (reports.delivery.tasks) finishes it later the same month.
 
 Only services with subscribers: a report nobody receives is built when someone asks for it on
 /staff/reports, instead of costing the worker a build a month per service."""
-import datetime
-
 from app.db import utcnow
 from app.mail.services import queue_email
 from app.org.models import ServiceArea
 from app.queue import transaction
-from app.timefmt import add_months, london_midnight
-from app.workdays import is_working_day
+from app.timefmt import add_months, london_midnight, month_end
+from app.workdays import calendar as working_calendar
 from reports.archive import services as archive
 from reports.archive.models import StoredReport
 from reports.delivery import services as subscriptions
@@ -28,16 +26,13 @@ KIND = "lessons"
 
 def first_working_day(day):
     """The first working day (no weekend, no bank holiday) of `day`'s month."""
-    found = day.replace(day=1)
-    while not is_working_day(found):
-        found += datetime.timedelta(days=1)
-    return found
+    return working_calendar().next_working_day(day.replace(day=1))
 
 
 def previous_month(day):
     """(first day, last day) of the month before `day`'s."""
     start = add_months(day.replace(day=1), -1)
-    return start, day.replace(day=1) - datetime.timedelta(days=1)
+    return start, month_end(start)
 
 
 def start_month(today):

@@ -54,10 +54,6 @@ class Overview:
     def refused(self):
         return sum(share.count for share in self.refusals)
 
-    @property
-    def stage1_received(self):
-        return next((s.count for s in self.casework.stages if s.key == 1), 0)
-
 
 def improvements(filters, today=None):
     """(Improvement) for each action done in the period in the services, oldest first."""

@@ -3,7 +3,7 @@ Europe/London), and optionally one channel or one touchpoint. Every query takes 
 import datetime
 from dataclasses import dataclass, replace
 
-from app.timefmt import add_months
+from app.timefmt import add_months, month_end
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Filters:
 
 def month(year, number, **kwargs):
     start = datetime.date(year, number, 1)
-    return Filters(start=start, end=add_months(start, 1) - datetime.timedelta(days=1), **kwargs)
+    return Filters(start=start, end=month_end(start), **kwargs)
 
 
 def _whole_months(start, end):

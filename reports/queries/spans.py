@@ -8,17 +8,14 @@ from operator import or_
 
 from peewee import SQL
 
+from app.timefmt import month_end
+
 
 @dataclass(frozen=True)
 class Cover:
     years: tuple
     months: tuple
     day_runs: tuple  # ((first, last), ...)
-
-
-def month_end(day):
-    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return following - datetime.timedelta(days=1)
 
 
 def cover(start, end, years=True):

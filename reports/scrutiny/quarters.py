@@ -7,12 +7,11 @@ import re
 from dataclasses import dataclass
 
 from app.timefmt import add_months
-from app.workdays import is_working_day
-from reports.archive.reads import months_words
+from app.workdays import calendar as working_calendar
+from reports.archive.reads import EARLIEST, months_words
 
 FIRST_MONTHS = (4, 7, 10, 1)  # financial-year quarters: Q1 starts in April
 LISTED = 8  # quarters /staff/reports lists
-EARLIEST = datetime.date(2000, 1, 1)
 QUARTER_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -73,7 +72,4 @@ def listed(today):
 
 
 def first_working_day_after(quarter):
-    day = quarter.end + datetime.timedelta(days=1)
-    while not is_working_day(day):
-        day += datetime.timedelta(days=1)
-    return day
+    return working_calendar().next_working_day(quarter.end + datetime.timedelta(days=1))

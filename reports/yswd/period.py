@@ -2,22 +2,18 @@
 how a page names them, and their bounds in stored (naive UTC) time."""
 import datetime
 
-from app.timefmt import add_months, to_london
+from app.timefmt import month_end, to_london
 
 MONTHS_BACK, QUARTERS_BACK, YEARS_BACK = 12, 4, 1
 
 
-def _month_end(year, month):
-    return add_months(datetime.date(year, month, 1), 1) - datetime.timedelta(days=1)
-
-
 def month(year, number):
-    return datetime.date(year, number, 1), _month_end(year, number)
+    return datetime.date(year, number, 1), month_end(datetime.date(year, number, 1))
 
 
 def quarter(year, number):
     first = 3 * (number - 1) + 1
-    return datetime.date(year, first, 1), _month_end(year, first + 2)
+    return datetime.date(year, first, 1), month_end(datetime.date(year, first + 2, 1))
 
 
 def year(number):
