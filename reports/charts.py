@@ -8,6 +8,8 @@ LABEL_ROW = 18
 BAR = 14
 ROW = LABEL_ROW + 2 * BAR + 12
 CURRENT, PREVIOUS = "#1d70b8", "#b1b4b6"
+SERIES_COLOURS = ("#1d70b8", "#505a5f")  # columns: the first series, the second
+COLUMNS_HEIGHT = 240
 SENTIMENT_COLOURS = (("negative", "#d4351c"), ("neutral", "#b1b4b6"), ("positive", "#00703c"))
 
 
@@ -80,3 +82,46 @@ def sentiment_columns(chart_id, title, months):
     parts.append(f'<text x="0" y="{base - (base - 30) + 4}" font-size="11" fill="#0b0c0c">100%</text>'
                  f'<text x="0" y="{base}" font-size="11" fill="#0b0c0c">0%</text></svg>')
     return Markup("".join(parts))
+
+
+def columns(chart_id, title, categories, series):
+    """Grouped columns: series [(name, [value per category])] across a few categories (months)."""
+    top = max([v for _, values in series for v in values] + [1])
+    base, tall = COLUMNS_HEIGHT - 30, COLUMNS_HEIGHT - 70
+    group = (WIDTH - 20) / max(len(categories), 1)
+    bar = (group - 30) / max(len(series), 1)
+    desc = "; ".join(f"{category}: " + ", ".join(f"{name} {values[n]:,}" for name, values in series)
+                     for n, category in enumerate(categories))
+    parts = [_open(chart_id, title, desc, COLUMNS_HEIGHT)]
+    for n, (name, _) in enumerate(series):
+        parts.append(f'<rect x="{n * 120}" y="4" width="12" height="12" fill="{SERIES_COLOURS[n % 2]}"/>'
+                     f'<text x="{n * 120 + 18}" y="15" font-size="12" fill="#0b0c0c">{escape(name)}</text>')
+    for n, category in enumerate(categories):
+        x = 10 + n * group + 15
+        for m, (_, values) in enumerate(series):
+            height = values[n] / top * tall
+            parts.append(f'<rect x="{x + m * bar:.1f}" y="{base - height:.1f}" width="{bar - 4:.1f}" '
+                         f'height="{height:.1f}" fill="{SERIES_COLOURS[m % 2]}"/>'
+                         f'<text x="{x + m * bar + (bar - 4) / 2:.1f}" y="{base - height - 4:.1f}" font-size="12" '
+                         f'text-anchor="middle" fill="#0b0c0c">{values[n]:,}</text>')
+        parts.append(f'<text x="{x + (group - 30) / 2:.1f}" y="{base + 18}" font-size="12" text-anchor="middle" '
+                     f'fill="#0b0c0c">{escape(category)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def drawn(sections, prefix):
+    """Report sections (reports.annual.content.Section) for a page: each ("chart", title, rows)
+    block drawn as bars and each ("columns", title, categories, series) as columns, as
+    ("svg", markup) blocks with ids `prefix-<section>-<block>`; every other block as it is."""
+    for number, section in enumerate(sections):
+        section.blocks = [_drawn(block, f"{prefix}-{number}-{n}") for n, block in enumerate(section.blocks)]
+    return sections
+
+
+def _drawn(block, chart_id):
+    if block[0] == "chart":
+        return ("svg", bars(chart_id, block[1], block[2]))
+    if block[0] == "columns":
+        return ("svg", columns(chart_id, block[1], block[2], block[3]))
+    return block

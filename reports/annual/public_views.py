@@ -21,11 +21,7 @@ def _pdf(report):
 
 def html_sections(report):
     """The report's sections for a page: each chart drawn as SVG (reports.charts), beside its table."""
-    found = content.sections(report, services.overview_of(report), list(report.assessments))
-    for number, section in enumerate(found):
-        section.blocks = [("svg", charts.bars(f"chart-{number}-{n}", block[1], block[2]))
-                          if block[0] == "chart" else block for n, block in enumerate(section.blocks)]
-    return found
+    return charts.drawn(content.sections(report, services.overview_of(report), list(report.assessments)), "chart")
 
 
 @bp.route("/")

@@ -65,7 +65,7 @@ def listing(user, today, extra=None):
     """[(service, [Month])] for the page."""
     found_services = services_for(user)  # those whose reports `user` may receive
     starts = month_starts(today, extra)
-    stored = services.for_services(KIND, [s.id for s in found_services], starts)
+    stored = services.for_periods(KIND, starts, [s.id for s in found_services])
     return [(service, [Month(start, month_end(start), stored.get((service.id, start))) for start in starts])
             for service in found_services]
 

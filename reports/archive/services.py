@@ -120,14 +120,17 @@ def waiting(now=None):
     return [row.id for row in query.order_by(StoredReport.id)]
 
 
-def for_services(kind, service_ids, starts):
-    """{(service id, period_start): StoredReport} for a page listing several services and months."""
-    if not service_ids or not starts:
+def for_periods(kind, starts, service_ids=None):
+    """{(service id, period_start): StoredReport} for a page listing several periods: of the
+    services `service_ids`, or (None) the whole council's (service id None). The rows leave
+    out the PDF and HTML, carrying the PDF's size instead."""
+    if not starts or service_ids is not None and not service_ids:
         return {}
     fields = [f for f in StoredReport._meta.sorted_fields if f.name not in ("pdf", "html")]
+    scope = (StoredReport.scope == scope_of(None)) if service_ids is None else \
+        StoredReport.service.in_(list(service_ids))
     query = (StoredReport.select(*fields, fn.LENGTH(StoredReport.pdf).alias("pdf_size"))
-             .where(StoredReport.kind == kind, StoredReport.service.in_(list(service_ids)),
-                    StoredReport.period_start.in_(list(starts))))
+             .where(StoredReport.kind == kind, scope, StoredReport.period_start.in_(list(starts))))
     return {(row.service_id, row.period_start): row for row in query}
 
 

@@ -61,7 +61,8 @@ def emerging(report):
 
 def phrase_lines(found, phrases):
     """'Topic: “phrase”, “phrase”' for each topic with key phrases (residents' redacted words)."""
-    return [f"{t.name}: " + ", ".join(f"“{x}”" for x in phrases[t.topic_id]) for t in found if phrases.get(t.topic_id)]
+    return [f"{t.name}: " + ", ".join(f"“{x}”" for x in phrases[t.topic_id])
+            for t in found if phrases.get(t.topic_id)]
 
 
 def upheld(report):

@@ -3,23 +3,12 @@ page fragment, every chart drawn as SVG beside its table. Built in the worker an
 PDF (reports.scrutiny.stored); /staff/reports shows it inside the staff layout."""
 from flask import current_app
 
-from reports import charts as svg
-from reports.scrutiny import charts, content
-
-
-def _drawn(block, chart_id):
-    if block[0] == "chart":
-        return ("svg", svg.bars(chart_id, block[1], block[2]))
-    if block[0] == "columns":
-        return ("svg", charts.columns_svg(chart_id, block[1], block[2], block[3]))
-    return block
+from reports import charts
+from reports.scrutiny import content
 
 
 def sections(pack):
-    found = content.sections(pack)
-    for number, section in enumerate(found):
-        section.blocks = [_drawn(block, f"scrutiny-chart-{number}-{n}") for n, block in enumerate(section.blocks)]
-    return found
+    return charts.drawn(content.sections(pack), "scrutiny-chart")
 
 
 def render(pack, *, council_name):

@@ -3,8 +3,6 @@ and each one's stored pack (kind "scrutiny", the whole council's scope), for tho
 the whole council's reports (reports.archive.reads.may_see); and asking for one."""
 from dataclasses import dataclass
 
-from peewee import fn
-
 from reports.archive import services as archive
 from reports.archive.models import StoredReport
 from reports.delivery.services import EVERY_SERVICE_ROLES
@@ -29,12 +27,8 @@ def listing(user, today):
     if not may_see(user):
         return None
     found = quarters.listed(today)
-    fields = [f for f in StoredReport._meta.sorted_fields if f.name not in ("pdf", "html")]
-    stored = {row.period_start: row for row in StoredReport.select(
-        *fields, fn.LENGTH(StoredReport.pdf).alias("pdf_size")).where(
-        StoredReport.kind == KIND, StoredReport.scope == "council",
-        StoredReport.period_start.in_([q.start for q in found]))}
-    return [Row(quarter, stored.get(quarter.start)) for quarter in found]
+    stored = archive.for_periods(KIND, [q.start for q in found])
+    return [Row(quarter, stored.get((None, quarter.start))) for quarter in found]
 
 
 def request(quarter, *, actor=None, ip=""):
