@@ -90,18 +90,16 @@ def computing(report):
     return report.is_draft and report.computed_at is None
 
 
-def waiting_for_figures(report_id):
-    report = AnnualReport.get_or_none(AnnualReport.id == report_id)
-    return report is not None and computing(report)
-
-
 def fill_figures(report_id):
     """The worker's part of create and recompute: compute the draft's overview from the
     summaries and pre-fill each section's evidence that nobody has written yet. Safe to run
     twice: nothing happens unless the draft is waiting for its figures."""
+    from reports.tasks import refresh_now
+
     report = AnnualReport.get_or_none(AnnualReport.id == report_id)
     if report is None or not computing(report):
         return False
+    refresh_now()  # the summaries up to date first, under the worker's lock
     overview = compute(report.period_start, report.period_end)
     computed = code.evidence(overview, report.title)
     with transaction():

@@ -51,11 +51,6 @@ register_sweep("annual_pdfs", pending_pdfs, build_pdf)
 @db_task("reports.annual.compute_figures")
 def compute_figures(report_id):
     """Compute a draft's overview and pre-fill its evidence; nothing unless it is waiting."""
-    from reports.tasks import refresh_now
-
-    if not services.waiting_for_figures(report_id):
-        return False
-    refresh_now()  # the summaries up to date first, under the worker's lock
     return services.fill_figures(report_id)
 
 
