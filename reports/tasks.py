@@ -11,10 +11,20 @@ import time
 from huey import crontab
 from huey.exceptions import TaskLockedException
 
+from app.db import utcnow
 from app.queue import huey, periodic_db_task
+from app.timefmt import to_london
 
 LOCK = "reports.summaries"
+MORNING_HOUR = 6  # reports sent or prepared by themselves wait for 06:00 London time
 WAIT_SECONDS = 600  # a full rebuild on a million items takes a few minutes
+
+
+def morning_has_begun():
+    """Whether it is past MORNING_HOUR in London. Morning tasks run twice, an hour apart in
+    huey's UTC clock (05:xx and 06:xx), and act on whichever run is past 06:00 London time:
+    06:xx London in winter and summer alike."""
+    return to_london(utcnow()).hour >= MORNING_HOUR
 
 
 def refresh_now(full=False, wait_seconds=WAIT_SECONDS):

@@ -14,7 +14,7 @@ from app.db import utcnow
 from app.mail.services import queue_email
 from app.org.models import ServiceArea
 from app.queue import transaction
-from app.timefmt import add_months, london_midnight, month_end
+from app.timefmt import add_months, london_midnight, month_end, to_london
 from app.workdays import calendar as working_calendar
 from reports.archive import services as archive
 from reports.archive.models import StoredReport
@@ -105,8 +105,6 @@ def unfinished(now=None):
     """Deliveries started this month (London) whose report is built but whose emails are not
     all queued: what a worker that died left behind."""
     now = now or utcnow()
-    from app.timefmt import to_london
-
     month_start = london_midnight(to_london(now).date().replace(day=1))
     query = (MonthlyDelivery.select(MonthlyDelivery.id).join(StoredReport)
              .where(MonthlyDelivery.completed_at.is_null(), MonthlyDelivery.started_at >= month_start,
