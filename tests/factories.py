@@ -99,3 +99,16 @@ def create_done_action(*, title="Mended the potholes on Mill Lane", service_slug
     return Action.create(title=title, service=service(service_slug) if service_slug else None,
                          status="done", public_summary=public_summary, done_at=done_at or utcnow(),
                          **fields)
+
+
+def a_pdf(text="A one-page PDF"):
+    """A small real PDF (one page holding `text`), for uploads and attachments."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, text)
+    page.save()
+    return out.getvalue()

@@ -1,24 +1,12 @@
 """Attachments through the outbox: stored with the message, sent as MIME attachments byte for byte
 (through a real SMTP server), names cleaned, idempotency unchanged, shown on the Outbox pages."""
-import io
-
-from reportlab.pdfgen import canvas
-
 from app.mail.models import OutboxAttachment, OutboxMessage
-from tests.factories import create_user
+from tests.factories import a_pdf, create_user
 from tests.web import sign_in
 
 
-def a_pdf():
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.drawString(72, 720, "Lessons learnt: Parking, March 2026")
-    page.save()
-    return out.getvalue()
-
-
 def test_a_pdf_arrives_attached_byte_for_byte_and_only_once(app, smtp_server, queue):
-    pdf = a_pdf()
+    pdf = a_pdf("Lessons learnt: Parking, March 2026")
     row = queue(key="report:1", attachments=[("../../reports/Parking\r\nBcc: x@evil.test.pdf", "Application/PDF", pdf),
                                              ("notes.txt", "not a type", b"plain words")])
     again = queue(key="report:1", attachments=[("other.pdf", "application/pdf", b"%PDF-other")])

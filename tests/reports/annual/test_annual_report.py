@@ -5,15 +5,13 @@ dashboard's query functions; its pages render, not blank, nothing past the margi
 import datetime
 import io
 
-from reportlab.pdfgen import canvas
-
 from reports.annual.models import AnnualFile, AnnualReport
 from reports.dashboard_data import fmt
 from reports.queries import complaints, volumes
 from reports.queries.casework import casework
 from reports.queries.filters import Filters
 from tests.cases.pages import signed_in
-from tests.factories import create_user
+from tests.factories import a_pdf, create_user
 from tests.html import parse
 from tests.reports.kpi_data import fresh_app, settings_overrides  # noqa: F401
 from tests.reports.lessons.helpers import check_rendering, page_count, parking_march_and_a_refusal, pdf_text
@@ -22,13 +20,6 @@ from tests.web import h1_count, submit
 YEAR = Filters(start=datetime.date(2025, 4, 1), end=datetime.date(2026, 3, 31))
 PERIOD = "1 April 2025 to 31 March 2026"
 
-
-def a_pdf():
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.drawString(72, 720, "Annual review letter 2026")
-    page.save()
-    return out.getvalue()
 
 
 
@@ -74,7 +65,8 @@ def test_draft_approve_publish_with_its_pdf(app, tmp_path):
                                             "governance_on": "last Tuesday"}).get_data(as_text=True)
     assert "Enter when they responded as a date" in html and "Noted by the committee." in html
     assert submit(officer, f"{base}/assess/99", {"status": "complies"}).status_code == 404
-    assert submit(officer, f"{base}/letter", {"letter": (io.BytesIO(a_pdf()), "lgsco-2026.pdf")},
+    letter = a_pdf("Annual review letter 2026")
+    assert submit(officer, f"{base}/letter", {"letter": (io.BytesIO(letter), "lgsco-2026.pdf")},
                   content_type="multipart/form-data").status_code == 302
     assert submit(officer, f"{base}/edit", {
         "ombudsman_letter": "We upheld two complaints about the council this year.",
