@@ -13,11 +13,11 @@ TIMELINESS = {  # figure key: what a question calls it
 
 
 def _fell(figure):
-    return figure.value is not None and figure.previous is not None and figure.value < figure.previous
+    return (figure.change or 0) < 0  # Figure.change is None when either period has nothing to count
 
 
 def _rose(figure):
-    return figure.value is not None and figure.previous is not None and figure.value > figure.previous
+    return (figure.change or 0) > 0
 
 
 def timeliness(cases):

@@ -19,7 +19,6 @@ object: {"engine", "items", "lessons_seconds", "annual_seconds"}.
 """
 import argparse
 import csv
-import datetime
 import json
 import random
 import shutil
@@ -81,19 +80,18 @@ def main(argv=None):
     from app.cases import clocks
     from app.db import db, is_postgres
     from app.org.models import ServiceArea
-    from app.timefmt import add_months
+    from app.timefmt import add_months, month_end
     from reports.summaries_refresh import refresh
 
     engine = "postgresql" if is_postgres(db.obj) else "sqlite"
     today = clocks.today()
     month_start = add_months(today, -1)
-    month_end = today.replace(day=1) - datetime.timedelta(days=1)
     year_start = add_months(today, -12)
     rng = random.Random(11)
     with app.app_context():
         services = fill(args.items, rng, today, years=1, texts=residents_words())
         service = ServiceArea.get_by_id(services[0])
-        add_burst(rng, service.id, month_start, month_end, args.items // 10)
+        add_burst(rng, service.id, month_start, month_end(month_start), args.items // 10)
         db.execute_sql("ANALYZE")
         timed("full refresh of the summaries (untimed goal)", lambda: refresh(full=True, today=today))
         lessons_seconds, (pdf, html) = timed(
