@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
+from app.cases.clocks import london_today
 from app.org.models import ServiceArea
 from reports.lessons import actions as action_lists
 from reports.queries.casework import casework
@@ -74,15 +75,7 @@ def parse_month(text):
     return day.year, day.month
 
 
-def emerging_this_month(filters):
-    """Emerging issues (never one holding special-category items) first seen in the period."""
-    return [issue for issue in emerging.emerging(filters, without_special=True)
-            if filters.start <= issue.first_seen <= filters.end]
-
-
 def gather(service, year, number, today=None):
-    from app.actions.queries import london_today
-
     filters = month(year, number, services=(service.id,))
     today = today or london_today()
     topics = top_topics(filters, limit=TOPICS)
@@ -92,7 +85,7 @@ def gather(service, year, number, today=None):
         satisfaction=satisfaction.all_figures(filters), complaints=complaints.complaints(filters),
         casework=casework(filters), trend=sentiment.trend(filters),
         negative_share=sentiment.negative_share(filters), topics=topics,
-        emerging=emerging_this_month(filters),
+        emerging=emerging.first_seen_in(filters),
         root_causes=[row for row in drivers.root_causes(filters) if row.upheld],
         actions=action_lists.actions(filters, today), compliments=compliments,
         phrases=topic_phrases(filters, [t.topic_id for t in topics]),

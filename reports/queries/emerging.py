@@ -61,6 +61,13 @@ def emerging(filters, *, without_special=False):
     return found
 
 
+def first_seen_in(filters):
+    """The emerging issues first seen in the period (never one holding a special-category
+    case's items), for reports that may be read by anyone who sees the service."""
+    return [issue for issue in emerging(filters, without_special=True)
+            if filters.start <= issue.first_seen <= filters.end]
+
+
 def emerging_count(filters, *, without_special=False):
     """(issues in the period, issues in the previous period)."""
     return (len(emerging(filters, without_special=without_special)),

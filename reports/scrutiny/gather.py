@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reports.overview.gather import gather as overview_of
 from reports.queries.casework import casework
-from reports.queries.emerging import emerging
+from reports.queries.emerging import first_seen_in
 from reports.queries.filters import Filters, month
 from reports.queries.topic_phrases import topic_phrases
 from reports.scrutiny.quarters import Quarter
@@ -56,7 +56,7 @@ def gather(quarter, today=None):
     """The Pack of `quarter` (a reports.scrutiny.quarters.Quarter) for every service."""
     filters = filters_of(quarter)
     overview = overview_of(filters, today)
-    fresh = tuple(issue for issue in emerging(filters, without_special=True) if issue.first_seen >= quarter.start)
+    fresh = tuple(first_seen_in(filters))
     themes = [t.topic_id for t in overview.top_themes[:PHRASE_THEMES]]
     return Pack(quarter=quarter, overview=overview, months=tuple(_month_stages(m) for m in quarter.months),
                 emerging=fresh, phrases=topic_phrases(filters, themes) if themes else {})
