@@ -15,6 +15,22 @@ from tests import dbtemplate
 TEST_PG_URL = os.environ.get("HEARD_TEST_DATABASE_URL", "")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Argon2id with the smallest cost: the library's recommended cost takes
+    0.3 s a hash on these machines, paid for every test user and sign-in.
+    Hashes are still argon2id; production keeps the recommended parameters."""
+    from argon2 import PasswordHasher
+
+    from app.auth import passwords
+
+    kept = passwords._hasher, passwords._DUMMY_HASH
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    passwords._DUMMY_HASH = passwords._hasher.hash("not anyone's password")
+    yield
+    passwords._hasher, passwords._DUMMY_HASH = kept
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory):
     """A database migrated once per run; each test gets a copy of it."""

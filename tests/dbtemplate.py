@@ -1,7 +1,9 @@
 """Fresh test databases, fast: migrate once, then copy per test."""
 import itertools
 import os
+import queue
 import shutil
+import threading
 from urllib.parse import urlparse, urlunparse
 
 from app.db import connect_database
@@ -29,7 +31,14 @@ class SqliteTemplate:
 
 
 class PostgresTemplate:
-    """CREATE DATABASE ... TEMPLATE: a migrated database copied per test."""
+    """CREATE DATABASE ... TEMPLATE: a migrated database copied per test.
+
+    Copying a template takes most of a second, so a background thread keeps
+    a copy or two ready and drops used ones while the tests run: the next
+    test rarely waits for either.
+    """
+
+    READY = 2
 
     def __init__(self, admin_url):
         import psycopg
@@ -42,6 +51,10 @@ class PostgresTemplate:
         database = connect_database(self._url(self.template))
         upgrade(database)
         database.close()
+        self._ready = queue.Queue()
+        self._used = queue.Queue()
+        self._wanted = threading.Semaphore(self.READY)
+        threading.Thread(target=self._keep_copies_ready, daemon=True, name="pg-template-copies").start()
 
     def _url(self, name):
         return urlunparse(urlparse(self.admin_url)._replace(path="/" + name))
@@ -51,9 +64,32 @@ class PostgresTemplate:
             for sql in statements:
                 conn.execute(sql)
 
+    def _keep_copies_ready(self):
+        while True:
+            self._drop_used()
+            if not self._wanted.acquire(timeout=0.05):
+                continue
+            name = f"{self.prefix}_{next(_counter)}"
+            try:
+                self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+            except Exception as error:  # handed to the test that takes it
+                self._ready.put(error)
+            else:
+                self._ready.put(name)
+
+    def _drop_used(self):
+        while True:
+            try:
+                name = self._used.get_nowait()
+            except queue.Empty:
+                return
+            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def fresh_copy(self, tmp_path):
-        name = f"{self.prefix}_{next(_counter)}"
-        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        name = self._ready.get()
+        self._wanted.release()
+        if isinstance(name, Exception):
+            raise name
         return self._url(name)
 
     def discard(self, url):
@@ -61,5 +97,4 @@ class PostgresTemplate:
 
         if db.obj is not None:
             db.obj.close()
-        name = urlparse(url).path.lstrip("/")
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._used.put(urlparse(url).path.lstrip("/"))

@@ -5,7 +5,6 @@ import datetime
 from collections import Counter
 
 import pytest
-from argon2 import PasswordHasher
 
 from app.auth.models import User
 from app.auth.passwords import verify_password
@@ -20,13 +19,6 @@ from surveys.models import Invitation
 from tests.factories import create_feedback
 
 TODAY = datetime.date(2026, 3, 16)  # a Monday
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch):
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr("app.auth.services.hash_password", cheap.hash)
-    monkeypatch.setattr("app.demo.seed.hash_password", cheap.hash)
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 whose evidence shows the complaints that led to it falling away."""
 import datetime
 
-import pytest
-from argon2 import PasswordHasher
-
 from app.actions import evidence
 from app.actions.models import OPEN_STATUSES, Action
 from app.cases.models import CaseActionLink
@@ -14,13 +11,6 @@ from reports.archive.models import StoredReport
 from reports.yswd.models import Publication, PublicationPdf, PublicationQuote
 
 TODAY = datetime.date(2026, 3, 16)
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch):
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr("app.auth.services.hash_password", cheap.hash)
-    monkeypatch.setattr("app.demo.seed.hash_password", cheap.hash)
 
 
 def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app, tmp_path):

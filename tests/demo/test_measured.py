@@ -62,13 +62,9 @@ def test_complaints_land_on_their_service_area_in_residents_words(app):
     assert predicted[-missed:] == ["waste-recycling"] * missed  # missed bins are Waste & Recycling
 
 
-def test_the_worker_finds_the_collection_change_in_a_fresh_demo(app, monkeypatch):
-    from argon2 import PasswordHasher
-
+def test_the_worker_finds_the_collection_change_in_a_fresh_demo(app):
     from app.demo.seed import seed_demo
 
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr("app.auth.services.hash_password", cheap.hash)
     seed_demo()  # today: detection looks at the last week before now
     encoder = runtime.encoder()
     since = utcnow() - datetime.timedelta(days=signals.EMERGING_LOOKBACK_DAYS)

@@ -5,7 +5,6 @@ import shutil
 import subprocess
 
 import pytest
-from argon2 import PasswordHasher
 
 from app.cases import closing
 from app.cases.models import Case, CaseEvent
@@ -15,12 +14,6 @@ from surveys import services
 from surveys.models import Answer, Invitation, Response, Survey, Touchpoint
 from tests.demo.test_seed import TODAY
 from tests.web import sign_in
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch):
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr("app.auth.services.hash_password", cheap.hash)
 
 
 def test_every_demo_survey_answer_belongs_to_a_published_survey(app):
