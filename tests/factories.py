@@ -112,3 +112,49 @@ def a_pdf(text="A one-page PDF"):
     page.drawString(72, 720, text)
     page.save()
     return out.getvalue()
+
+
+def create_panel(name="Customer Experience Panel", *, facilitators=(), **fields):
+    """A panel accepting applications, run by `facilitators` (users)."""
+    from panels.models import Panel, PanelFacilitator
+
+    n = next(_seq)
+    panel = Panel.create(name=name, slug=fields.pop("slug", f"panel-{n}"),
+                         summary=fields.pop("summary", "Residents who review changes to council services."),
+                         how_to_join=fields.pop("how_to_join", "Anyone who lives in the county can apply."),
+                         **fields)
+    for user in facilitators:
+        PanelFacilitator.create(panel=panel, user=user)
+    return panel
+
+
+def create_member(panel=None, *, email=None, name=None, demographics=None, **fields):
+    """A panel member (a resident) of `panel` (built when missing); `demographics` a dict."""
+    from panels.models import Demographics, Member, Membership
+
+    n = next(_seq)
+    panel = panel or create_panel()
+    member = Member.create(email=email or f"member{n}@resident.invalid", name=name or f"Member {n}", **fields)
+    Membership.create(panel=panel, member=member)
+    if demographics:
+        Demographics.create(member=member, **demographics)
+    return member
+
+
+def create_proposal(panel=None, *, title="Open the library on Sunday afternoons", status="open",
+                    questions=("Which Sunday hours would suit you?",), closes_on=None, actor=None, **fields):
+    """A proposal to `panel` (built when missing) with `questions`, by `actor` (a facilitator)."""
+    import datetime
+
+    from panels.proposals.models import Proposal, Question
+
+    panel = panel or create_panel()
+    proposal = Proposal.create(
+        panel=panel, title=title, status=status,
+        what_would_change=fields.pop("what_would_change", "Libraries would open 1pm to 4pm on Sundays."),
+        why=fields.pop("why", "Residents told us they cannot visit on weekdays."),
+        closes_on=closes_on or datetime.date.today() + datetime.timedelta(days=21),
+        created_by=actor, opened_at=fields.pop("opened_at", None), **fields)
+    for position, text in enumerate(questions):
+        Question.create(proposal=proposal, position=position, text=text)
+    return proposal

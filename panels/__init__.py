@@ -1,0 +1,1 @@
+"""Customer panel workspaces: panels of residents who review proposals before services change."""

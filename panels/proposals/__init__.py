@@ -1,0 +1,1 @@
+"""Proposals put to a panel: documents, questions, comments, views, results and decisions."""
