@@ -126,6 +126,7 @@ BLUEPRINT_MODULES = (
     "reports.annual.staff_views",
     "reports.annual.public_views",
     "reports.archive.views",
+    "panels.member_views",
 )
 
 
