@@ -82,6 +82,10 @@ def demo_seed(force):
                f"{result.publications.get('draft', 0)} draft.")
     click.echo(f"Last month's lessons-learnt reports asked for: {result.reports} (the demo service leads' "
                "services; the worker builds them for /staff/reports).")
+    if result.panels:
+        click.echo(f"Customer panels: {result.panels['panels']} with {result.panels['members']} members and "
+                   f"{result.panels['proposals']} proposals (one open, one decided); members sign in at "
+                   "/panel/sign-in (e.g. amira.khan@example.org; the link waits in the Outbox).")
     click.echo("When the worker starts it classifies the feedback, looks for emerging issues and "
                "trains challengers from the officers' labels.")
 

@@ -33,6 +33,7 @@ from app.demo.generate import generate
 from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
 from app.demo.staff import DEMO_PASSWORD_HINT
+from app.demo.panels import delete_demo_panels, seed_panels
 from app.demo.post import post_old_letters
 from app.demo.publications import seed_publications
 from app.demo.reports import seed_reports
@@ -73,6 +74,7 @@ class SeedResult:
     actions: dict = field(default_factory=dict)  # {status: number of curated root-cause actions}
     publications: dict = field(default_factory=dict)  # {status: number of "You said, we did" reports}
     reports: int = 0  # last month's lessons-learnt reports asked for (the demo leads' services)
+    panels: dict = field(default_factory=dict)  # {"panels": 2, "members": n, "proposals": 2}
 
     @property
     def case_count(self):
@@ -104,6 +106,7 @@ def seed_demo(force=False, today=None):
         actions = seed_actions(data["items"], items, users, data["today"])
         publications = seed_publications(users, data["today"])
         reports = seed_reports(users, data["today"])
+        panels = seed_panels(users, data["today"])
         audit.record("demo.seeded", summary=(
             f"Demo data seeded: {len(items)} feedback items, {len(people)} residents, "
             f"{len(staff)} staff accounts, {sum(cases.values())} cases, {len(surveys)} surveys"),
@@ -111,7 +114,7 @@ def seed_demo(force=False, today=None):
     return SeedResult(feedback_count=len(items), people_count=len(people), staff=staff,
                       replaced=replaced, today=data["today"], cases=dict(cases),
                       surveys=len(surveys), responses=_responses(surveys), labelled=labelled, actions=actions,
-                      publications=publications, reports=reports,
+                      publications=publications, reports=reports, panels=panels,
                       seconds=round(time.monotonic() - started, 2))
 
 
@@ -147,6 +150,7 @@ def delete_demo():
     Cases go first: their timeline is append-only (a trigger refuses updates), and deleting
     a user would set the actor of their events to NULL. For the same reason a demo account
     that acted on a real case is kept (its history is real now) and reused by the next seed."""
+    delete_demo_panels()  # before publications and actions, which proposals link to
     Publication.delete().where(Publication.is_demo == True).execute()  # noqa: E712
     # Stored reports were built from the demo's figures: none of them stays true without it.
     StoredReport.delete().execute()
