@@ -1,6 +1,7 @@
 """The forms of a panel member's workspace: sign in, leave a panel, settings."""
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
 from app.publicforms import PublicForm
@@ -36,5 +37,6 @@ class LeaveForm(FlaskForm):
 class SettingsForm(FlaskForm):
     digest = RadioField(
         "Do you want a daily email about what is new on your panels?",
-        choices=[("on", "Yes, email me a daily digest"), ("off", "No, do not email me a digest")],
+        choices=[SelectChoice("on", "Yes, email me a daily digest"),
+                 SelectChoice("off", "No, do not email me a digest")],
         validators=[InputRequired("Select whether you want a daily email")])
