@@ -13,6 +13,8 @@ The defaults:
   one** (panels.leaving.anonymise_member: their name becomes "A former member", their email,
   support needs and demographics are removed; the words they contributed stay, without their
   name). Members who asked for it when leaving were anonymised at once.
+- **Sign-in throttling counts: 1 day.** The counts that limit sign-in requests (kept under keyed
+  hashes of the email and client addresses, never the addresses) are deleted after a day.
 
 Every run writes one audit entry with the counts (never anybody's details).
 """
@@ -22,19 +24,24 @@ from peewee import fn
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.publicforms import RateLimitHit
 from panels.leaving import anonymise_member
 from panels.models import DEMOGRAPHIC_FIELDS, Application, Member, MemberSession, Membership, SignInLink
 
 SIGN_IN_DATA = datetime.timedelta(days=30)
 DECLINED_APPLICATIONS = datetime.timedelta(days=183)
 FORMER_MEMBERS = datetime.timedelta(days=730)
+THROTTLE_COUNTS = datetime.timedelta(days=1)
 REMOVED = "Details removed"  # a declined applicant's name, once the rest has gone
 
 
 def remove_sign_in_data(now):
     cutoff = now - SIGN_IN_DATA
+    hits = (RateLimitHit.delete().where(RateLimitHit.bucket.startswith("panel-sign-in")
+                                        & (RateLimitHit.at < now - THROTTLE_COUNTS)).execute())
     return {"sign_in_links_deleted": SignInLink.delete().where(SignInLink.created_at < cutoff).execute(),
-            "member_sessions_deleted": MemberSession.delete().where(MemberSession.created_at < cutoff).execute()}
+            "member_sessions_deleted": MemberSession.delete().where(MemberSession.created_at < cutoff).execute(),
+            "sign_in_throttle_counts_deleted": hits}
 
 
 def clear_declined_applications(now):

@@ -18,7 +18,7 @@ import datetime
 import hashlib
 import hmac
 import secrets
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from flask import current_app
 from peewee import fn
@@ -56,7 +56,7 @@ def safe_next(value):
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or not parts.path.startswith("/panel/"):
         return None
-    if "/../" in parts.path or parts.path.endswith("/.."):
+    if any(segment in ("..", ".") for segment in unquote(parts.path).split("/")):
         return None
     return value
 

@@ -28,6 +28,17 @@ def test_sign_in_links_and_sessions_are_deleted_after_30_days(app):
     assert old.id not in [link.id for link in SignInLink.select()]
 
 
+def test_sign_in_throttle_counts_go_after_a_day(app):
+    from app.publicforms import RateLimitHit
+
+    now = utcnow()
+    RateLimitHit.create(bucket="panel-sign-in-email:abc", at=now - 2 * DAY)
+    recent = RateLimitHit.create(bucket="panel-sign-in-email:abc", at=now)
+    feedback = RateLimitHit.create(bucket="feedback:abc", at=now - 2 * DAY)  # not ours to prune
+    assert retention.apply(now)["sign_in_throttle_counts_deleted"] == 1
+    assert {hit.id for hit in RateLimitHit.select()} == {recent.id, feedback.id}
+
+
 def application(panel, status, decided_days_ago, **fields):
     return Application.create(panel=panel, name="Dee Clined", email="dee@resident.invalid", reason="I use the buses",
                               support_needs="A hearing loop", age_band="25-34", area="Oakhurst", status=status,
