@@ -23,6 +23,8 @@ KINDS = {
     "safeguarding_alert": "Safeguarding alert",
     "survey_invitation": "Survey invitation",
     "survey_reminder": "Survey reminder",
+    "panel_sign_in_link": "Panel sign-in link",
+    "panel_digest": "Panel members' daily digest",
 }
 UNKNOWN = "Email"
 
