@@ -49,6 +49,12 @@ def database_url(template_database, tmp_path):
 
 @pytest.fixture
 def settings_overrides(tmp_path, database_url):
+    return app_settings(tmp_path, database_url)
+
+
+def app_settings(tmp_path, database_url):
+    """The settings every test app runs with (a fixture of its own so a conftest can build
+    an app outside one test, e.g. to seed a template once)."""
     return {
         "instance_path": str(tmp_path / "instance"),
         "database_url": database_url,

@@ -13,13 +13,21 @@ _counter = itertools.count()
 
 
 class SqliteTemplate:
-    def __init__(self, path):
+    def __init__(self, path, migrate=True):
         self.path = path
         database = connect_database(f"sqlite:///{path}")
-        upgrade(database)
+        if migrate:
+            upgrade(database)
         database.connect()
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         database.close()
+
+    def derived(self, directory, build):
+        """A template holding this one's copy after `build(url)` filled it (e.g. the demo seeded
+        once for every test that reads a seeded demo)."""
+        url = self.fresh_copy(directory)
+        build(url)
+        return SqliteTemplate(url.removeprefix("sqlite:///"), migrate=False)
 
     def fresh_copy(self, tmp_path):
         target = tmp_path / "heard.db"
@@ -85,6 +93,14 @@ class PostgresTemplate:
                 return
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def derived(self, directory, build):
+        """A template holding this one's copy after `build(url)` filled it; copies of it are
+        made as they are asked for (few tests use one)."""
+        url = self._url(f"{self.prefix}_{next(_counter)}")
+        self._admin(f'CREATE DATABASE "{urlparse(url).path.lstrip("/")}" TEMPLATE "{self.template}"')
+        build(url)
+        return _PostgresDerived(self, urlparse(url).path.lstrip("/"))
+
     def fresh_copy(self, tmp_path):
         name = self._ready.get()
         self._wanted.release()
@@ -98,3 +114,16 @@ class PostgresTemplate:
         if db.obj is not None:
             db.obj.close()
         self._used.put(urlparse(url).path.lstrip("/"))
+
+
+class _PostgresDerived:
+    def __init__(self, base, name):
+        self.base, self.name = base, name
+
+    def fresh_copy(self, tmp_path):
+        copy = f"{self.base.prefix}_{next(_counter)}"
+        self.base._admin(f'CREATE DATABASE "{copy}" TEMPLATE "{self.name}"')
+        return self.base._url(copy)
+
+    def discard(self, url):
+        self.base.discard(url)

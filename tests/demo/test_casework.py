@@ -64,8 +64,9 @@ def test_phone_only_residents_have_a_postal_address_for_letters():
 
 # The seeded demo ------------------------------------------------------------------------
 
-def test_officers_open_the_demo_to_full_queues(app):
-    result = seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_officers_open_the_demo_to_full_queues(app, seeded):
+    result = seeded
     complaints = FeedbackItem.select().where(FeedbackItem.kind == "complaint")
     assert result.case_count == Case.select().count() == complaints.count() + 1  # one converted
     assert all(case.is_demo for case in Case.select())
@@ -92,8 +93,8 @@ def test_officers_open_the_demo_to_full_queues(app):
     assert all(clocks.local_date(c.received_at) >= TODAY - datetime.timedelta(days=4) for c in waiting)
 
 
-def test_closed_cases_have_outcomes_remedies_root_causes_and_lessons(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_closed_cases_have_outcomes_remedies_root_causes_and_lessons(app, seeded):
     closed = list(Case.select().where(Case.status == "closed", Case.kind == "complaint"))
     assert len(closed) >= 60
     assert set(Counter(c.outcome for c in closed)) == {"upheld", "partly_upheld", "not_upheld",
@@ -120,9 +121,9 @@ def test_closed_cases_have_outcomes_remedies_root_causes_and_lessons(app):
     assert kinds["note"] >= 20 and kinds["call"] >= 10 and kinds["email_out"] >= 100
 
 
-def test_clocks_timelines_letters_and_track_agree(app):
+@pytest.mark.seeded
+def test_clocks_timelines_letters_and_track_agree(app, seeded):
     data = generate(TODAY)
-    seed_demo(today=TODAY)
     for case in Case.select():
         deadlines = clocks.deadlines(case)
         current = clocks.current(case)
@@ -169,8 +170,8 @@ def test_seeding_again_replaces_the_casework_without_duplicates(app, casework_ho
                                             OutboxMessage.related_id.not_in(cases)).exists()
 
 
-def test_reseeding_keeps_a_demo_officer_who_worked_a_real_case(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_reseeding_keeps_a_demo_officer_who_worked_a_real_case(app, seeded):
     officer = User.get(User.email == "officer1@demo.heard.invalid")
     real = services.open_case(create_feedback(text="A real complaint about the real road."))
     stages.acknowledge(real, actor=officer, send_letter=False)

@@ -2,6 +2,8 @@
 whose evidence shows the complaints that led to it falling away."""
 import datetime
 
+import pytest
+
 from app.actions import evidence
 from app.actions.models import OPEN_STATUSES, Action
 from app.cases.models import CaseActionLink
@@ -13,8 +15,9 @@ from reports.yswd.models import Publication, PublicationPdf, PublicationQuote
 TODAY = datetime.date(2026, 3, 16)
 
 
-def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app, tmp_path):
-    result = seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_the_demo_has_actions_in_every_state_and_evidence_of_effect(app, tmp_path, seeded):
+    result = seeded
     actions = list(Action.select())
     assert {action.status for action in actions} == {"proposed", "agreed", "in_progress", "done", "dropped"}
     assert result.actions["done"] >= 3 and all(action.is_demo for action in actions)
@@ -78,3 +81,22 @@ def a_lead_downloads_last_months_lessons_learnt_report(app, tmp_path):
     path.write_bytes(pdf.data)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("\f") >= 4 and "Highways" in text and f"{report.period_start:%B %Y}" in text
+
+
+@pytest.mark.seeded
+def test_the_demo_council_has_two_panels_an_open_proposal_and_a_decided_one(app, seeded):
+    from panels.models import Membership, Panel, PanelFacilitator
+    from panels.proposals.models import Proposal
+
+    assert seeded.panels == {"panels": 2, "members": 10, "proposals": 2}
+    panels = list(Panel.select())
+    assert len(panels) == 2 and all(panel.is_demo for panel in panels)
+    for panel in panels:
+        assert Membership.select().where(Membership.panel == panel, Membership.left_at.is_null()).count() >= 4
+        assert PanelFacilitator.get(PanelFacilitator.panel == panel).user.role == "panel_facilitator"
+    by_status = {proposal.status: proposal for proposal in Proposal.select()}
+    assert set(by_status) == {"open", "decided"}
+    assert by_status["open"].closes_on > TODAY and by_status["open"].comments.count() >= 3
+    decided = by_status["decided"]
+    assert decided.decision and decided.publication.status == "published"
+    assert [link.action.status for link in decided.actions] == ["done", "done"]

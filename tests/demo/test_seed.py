@@ -33,8 +33,9 @@ def snapshot():
              i.person.email if i.person else None) for i in query]
 
 
-def test_seeding_fills_every_service_kind_and_channel(app):
-    result = seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_seeding_fills_every_service_kind_and_channel(app, seeded):
+    result = seeded
     items = list(FeedbackItem.select())
     assert 300 <= result.feedback_count == len(items) <= 400
     assert all(item.is_demo for item in items)
@@ -49,10 +50,10 @@ def test_seeding_fills_every_service_kind_and_channel(app):
     print(f"demo seed took {result.seconds}s")
 
 
-def test_only_the_last_days_letters_wait_to_be_printed(app):
+@pytest.mark.seeded
+def test_only_the_last_days_letters_wait_to_be_printed(app, seeded):
     from app.cases.post.models import PostalLetter
 
-    seed_demo(today=TODAY)
     letters = list(PostalLetter.select())
     waiting = [letter for letter in letters if letter.posted_at is None]
     posted = [letter for letter in letters if letter.posted_at is not None]
@@ -64,8 +65,8 @@ def test_only_the_last_days_letters_wait_to_be_printed(app):
     assert all(posted_at.weekday() < 5 for posted_at in (letter.posted_at for letter in posted))
 
 
-def test_complaints_have_a_person_and_contacts_are_fictional(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_complaints_have_a_person_and_contacts_are_fictional(app, seeded):
     complaints = FeedbackItem.select().where(FeedbackItem.kind == "complaint")
     assert complaints.count() > 0
     assert not [c for c in complaints if c.person is None or c.anonymous]
@@ -75,14 +76,15 @@ def test_complaints_have_a_person_and_contacts_are_fictional(app):
     assert phones and all(p.startswith(("+447700900", "+441632960")) for p in phones)
 
 
-def test_texts_vary(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_texts_vary(app, seeded):
     texts = {item.text for item in FeedbackItem.select(FeedbackItem.text)}
     assert len(texts) >= 250
 
 
-def test_staff_for_every_role_can_sign_in(app):
-    result = seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_staff_for_every_role_can_sign_in(app, seeded):
+    result = seeded
     users = {user.email: user for user in User.select()}
     assert len(users) == len(result.staff) == 8
     for email, role_label, password in result.staff:
@@ -94,8 +96,8 @@ def test_staff_for_every_role_can_sign_in(app):
     assert "heard-demo-" in DEMO_PASSWORD_HINT
 
 
-def test_same_date_seeds_identical_data(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_same_date_seeds_identical_data(app, seeded):
     first = snapshot()
     seed_demo(force=True, today=TODAY)
     assert snapshot() == first
@@ -116,8 +118,8 @@ def test_refuses_when_the_database_holds_real_staff(app):
     assert not FeedbackItem.select().exists()
 
 
-def test_refuses_to_seed_twice(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_refuses_to_seed_twice(app, seeded):
     count = FeedbackItem.select().count()
     with pytest.raises(DemoRefused, match="already seeded"):
         seed_demo(today=TODAY)

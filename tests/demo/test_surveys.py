@@ -16,8 +16,9 @@ from tests.demo.test_seed import TODAY
 from tests.web import sign_in
 
 
-def test_every_demo_survey_answer_belongs_to_a_published_survey(app):
-    result = seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_every_demo_survey_answer_belongs_to_a_published_survey(app, seeded):
+    result = seeded
     surveys = list(Survey.select().order_by(Survey.id))
     assert result.surveys == len(surveys) == 5 and all(s.is_demo for s in surveys)
     assert all(services.availability(s) == "open" for s in surveys)
@@ -37,8 +38,8 @@ def test_every_demo_survey_answer_belongs_to_a_published_survey(app):
     assert all(r.service_id == r.touchpoint.service_id for r in placed)
 
 
-def test_the_complaint_survey_follows_closed_complaints(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_the_complaint_survey_follows_closed_complaints(app, seeded):
     survey = closing.complaint_survey()
     assert survey is not None and survey.title == "How did we handle your complaint?"
     invitations = list(Invitation.select().where(Invitation.survey == survey))
@@ -55,8 +56,8 @@ def test_the_complaint_survey_follows_closed_complaints(app):
     assert all(r.channel == "invitation" and r.person is None for r in responses)
 
 
-def test_staff_see_the_surveys_results_and_posters(app, tmp_path):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_staff_see_the_surveys_results_and_posters(app, tmp_path, seeded):
     client = app.test_client()
     assert sign_in(client, "admin@demo.heard.invalid", "heard-demo-administrator").status_code == 302
     page = client.get("/staff/surveys/").get_data(as_text=True)
@@ -80,8 +81,8 @@ def test_staff_see_the_surveys_results_and_posters(app, tmp_path):
     assert "3 questions, about 1 minute" in text  # a shorter survey says so
 
 
-def test_seeding_again_replaces_the_demo_surveys(app):
-    seed_demo(today=TODAY)
+@pytest.mark.seeded
+def test_seeding_again_replaces_the_demo_surveys(app, seeded):
     counts = (Survey.select().count(), Response.select().count(), Invitation.select().count())
     seed_demo(force=True, today=TODAY)
     assert (Survey.select().count(), Response.select().count(), Invitation.select().count()) == counts
