@@ -31,6 +31,7 @@ TASK_MODULES = (
     "reports.archive.tasks",
     "reports.delivery.tasks",
     "reports.scrutiny.tasks",
+    "panels.proposals.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

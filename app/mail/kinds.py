@@ -23,6 +23,7 @@ KINDS = {
     "safeguarding_alert": "Safeguarding alert",
     "survey_invitation": "Survey invitation",
     "survey_reminder": "Survey reminder",
+    "proposal_decision": "Panel proposal decision",
 }
 UNKNOWN = "Email"
 
