@@ -98,7 +98,7 @@ def _chosen_actions(proposal, action_ids):
 def _chosen_publication(publication_id):
     if not publication_id:
         return None
-    publication = Publication.get_or_none(Publication.id == int(publication_id), Publication.status == "published")
+    publication = Publication.get_or_none(Publication.id == publication_id, Publication.status == "published")
     if publication is None:
         raise DecisionError("Choose a published “You said, we did” page from the list", field="publication")
     return publication
