@@ -21,7 +21,9 @@ bp = Blueprint("panel_surveys", __name__, template_folder="templates")
 
 
 class SendForm(FlaskForm):
-    survey = SelectField("Survey", coerce=str, description="Only surveys that are published and open are listed.")
+    # The choice is checked by survey_send.send, which says what is wrong in words.
+    survey = SelectField("Survey", coerce=str, validate_choice=False,
+                         description="Only surveys that are published and open are listed.")
 
     def __init__(self, *args, surveys=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,6 +33,8 @@ class SendForm(FlaskForm):
     def validate_survey(self, field):
         if not field.data:
             raise ValidationError("Choose the survey to send")
+        if not (field.data.isascii() and field.data.isdigit() and len(field.data) < 19):
+            raise ValidationError("Choose a survey that is published and open")
 
 
 @bp.route("/staff/panels/<id:panel_id>/surveys", methods=["GET", "POST"])
