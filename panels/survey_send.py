@@ -32,7 +32,8 @@ def sendable_surveys():
 
 def current_memberships(panel):
     return list(Membership.select(Membership, Member).join(Member)
-                .where(Membership.panel == panel, Membership.left_at.is_null(), Member.anonymised_at.is_null())
+                .where(Membership.panel == panel, Membership.left_at.is_null(),
+                       Member.anonymised_at.is_null())
                 .order_by(Membership.id))
 
 

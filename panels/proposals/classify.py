@@ -88,8 +88,9 @@ def classify_proposal(proposal_id, models=None):
                      .order_by(Comment.id).limit(BATCH))
         if not batch:
             break
-        predictions = predict_batch([c.body for c in batch], encoder=models.encoder, sentiment=models.sentiment,
-                                    topics=models.services, themes=models.themes, top_k=1)
+        predictions = predict_batch([c.body for c in batch], encoder=models.encoder,
+                                    sentiment=models.sentiment, topics=models.services,
+                                    themes=models.themes, top_k=1)
         with transaction():
             for comment, prediction in zip(batch, predictions):
                 _store(comment, prediction, version)

@@ -46,13 +46,15 @@ def email_key(proposal_id, member_id):
 def current_members(panel):
     """The panel's members now (not left, not anonymised)."""
     return list(Member.select().join(Membership)
-                .where(Membership.panel == panel, Membership.left_at.is_null(), Member.anonymised_at.is_null())
+                .where(Membership.panel == panel, Membership.left_at.is_null(),
+                       Member.anonymised_at.is_null())
                 .order_by(Member.id))
 
 
 def participant_ids(proposal):
     """Ids of the members who commented on, answered or gave a view on `proposal`."""
-    commented = Comment.select(Comment.member).where(Comment.proposal == proposal, Comment.member.is_null(False))
+    commented = Comment.select(Comment.member).where(Comment.proposal == proposal,
+                                                     Comment.member.is_null(False))
     answered = Answer.select(Answer.member).join(Question).where(Question.proposal == proposal)
     viewed = View.select(View.member).where(View.proposal == proposal)
     return {row.member_id for query in (commented, answered, viewed) for row in query}
@@ -100,7 +102,8 @@ def _chosen_publication(publication_id):
         return None
     publication = Publication.get_or_none(Publication.id == publication_id, Publication.status == "published")
     if publication is None:
-        raise DecisionError("Choose a published “You said, we did” page from the list", field="publication")
+        raise DecisionError("Choose a published “You said, we did” page from the list",
+                            field="publication")
     return publication
 
 
@@ -114,7 +117,8 @@ def publish(proposal, *, decision, action_ids=(), publication_id=None, actor):
     if not text:
         raise DecisionError("Enter what you decided and why", field="decision")
     if len(text) > MAX_DECISION:
-        raise DecisionError(f"What you decided and why must be {MAX_DECISION} characters or fewer", field="decision")
+        raise DecisionError(f"What you decided and why must be {MAX_DECISION} characters or fewer",
+                            field="decision")
     actions = _chosen_actions(proposal, action_ids)
     publication = _chosen_publication(publication_id)
     first = proposal.status != "decided"
@@ -125,10 +129,11 @@ def publish(proposal, *, decision, action_ids=(), publication_id=None, actor):
         proposal.save()
         _link_actions(proposal, actions)
         notified = _notify_members(proposal)
-        audit.record("panel_proposal.decided" if first else "panel_proposal.decision_changed", actor=actor,
-                     obj=proposal, summary=f"Decision {'published' if first else 'changed'} on proposal {proposal.title}",
-                     details={"actions": [a.id for a in actions], "publication": getattr(publication, "id", None),
-                              "notified": notified})
+        audit.record("panel_proposal.decided" if first else "panel_proposal.decision_changed",
+                     actor=actor, obj=proposal,
+                     summary=f"Decision {'published' if first else 'changed'} on proposal {proposal.title}",
+                     details={"actions": [a.id for a in actions], "notified": notified,
+                              "publication": getattr(publication, "id", None)})
         tx.on_commit(tasks.decision_emails, proposal.id)
     return proposal
 
@@ -136,7 +141,8 @@ def publish(proposal, *, decision, action_ids=(), publication_id=None, actor):
 def _link_actions(proposal, actions):
     ids = [action.id for action in actions]
     (ProposalAction.delete()
-     .where(ProposalAction.proposal == proposal, ProposalAction.role == "decision", ProposalAction.action.not_in(ids or [0]))
+     .where(ProposalAction.proposal == proposal, ProposalAction.role == "decision",
+            ProposalAction.action.not_in(ids or [0]))
      .execute())
     for action in actions:
         (ProposalAction.insert(proposal=proposal, action=action, role="decision")

@@ -80,10 +80,12 @@ def views(proposal):
 
 
 def questions(proposal):
-    found = list(Question.select().where(Question.proposal == proposal).order_by(Question.position, Question.id))
+    found = list(Question.select().where(Question.proposal == proposal)
+                 .order_by(Question.position, Question.id))
     answers = {}
     for answer in (Answer.select(Answer, Member).join(Member)
-                   .where(Answer.question.in_([q.id for q in found] or [0])).order_by(Answer.updated_at, Answer.id)):
+                   .where(Answer.question.in_([q.id for q in found] or [0]))
+                   .order_by(Answer.updated_at, Answer.id)):
         answers.setdefault(answer.question_id, []).append(answer)
     return [QuestionAnswers(question, answers.get(question.id, [])) for question in found]
 
@@ -95,7 +97,8 @@ def _member_comments(proposal):
 
 
 def _topic_names(keys):
-    names = {t.key: t.name for t in Topic.select(Topic.key, Topic.name).where(Topic.key.in_(list(keys) or [""]))}
+    names = {t.key: t.name
+             for t in Topic.select(Topic.key, Topic.name).where(Topic.key.in_(list(keys) or [""]))}
     return {key: names.get(key) or (key.replace("-", " ").replace("_", " ").capitalize() if key else NO_TOPIC)
             for key in keys}
 
@@ -122,7 +125,8 @@ def themes(proposal):
         by_topic.setdefault(comment.topic or "", []).append(comment)
     names = _topic_names(by_topic)
     people = sorted({c.member.name for c in comments if c.member.name}, key=len, reverse=True)
-    topics = [TopicTheme(key, names[key], len(group), _quotes(group, people)) for key, group in by_topic.items()]
+    topics = [TopicTheme(key, names[key], len(group), _quotes(group, people))
+              for key, group in by_topic.items()]
     topics.sort(key=lambda t: (-t.count, t.key == "", t.name.lower()))
     return Themes(len(comments), len(classified),
                   [(key, label, sentiment_counts.get(key, 0)) for key, label in SENTIMENTS], topics)

@@ -50,7 +50,8 @@ def decision(proposal_id):
     if not access.runs(current_user, proposal.panel):
         abort(404)
     linked = decisions.decision_actions(proposal)
-    form = DecisionForm(actions=decisions.action_choices(proposal), publications=decisions.publication_choices(),
+    form = DecisionForm(actions=decisions.action_choices(proposal),
+                        publications=decisions.publication_choices(),
                         data={"decision": proposal.decision, "actions": [str(a.id) for a in linked],
                               "publication": str(proposal.publication_id or "")})
     if form.validate_on_submit():
@@ -73,8 +74,10 @@ def outcome(proposal_id):
     if proposal.status != "decided" or not access.is_member(sessions.current_member(), proposal.panel):
         abort(404)
     publication = proposal.publication if proposal.publication_id else None
+    if publication is not None and not publication.is_published:
+        publication = None
+    actions = [a for a in decisions.decision_actions(proposal) if a.public_summary.strip()]
     return render_template("results/outcome.html", proposal=proposal, views=reads.views(proposal),
                            themes=reads.themes(proposal),
-                           actions=[a for a in decisions.decision_actions(proposal) if a.public_summary.strip()],
-                           publication=publication if publication is not None and publication.is_published else None,
+                           actions=actions, publication=publication,
                            back_url=_proposal_page("proposals_members.show", proposal))

@@ -153,3 +153,21 @@ def test_only_the_panels_facilitators_and_administrators_decide(app, panel):
     for role in ("service_lead", "complaints_officer", "analyst"):
         assert signed_in(app, role).get(url(proposal)).status_code == 403
     assert signed_in(app, "administrator").get("/staff/panels/proposals/99999999999/decision").status_code == 404
+
+
+def test_the_sweep_emails_participants_a_lost_task_missed(app, panel, smtp_server):
+    from app.db import utcnow
+    from app.queue import run_sweeps
+    from panels.proposals import decisions
+
+    proposal = create_proposal(panel, status="decided", decision=DECISION, decided_at=utcnow())
+    member = create_member(panel, email="missed@resident.invalid")
+    create_view(proposal, member)
+    with app.app_context():
+        assert decisions.unmailed_proposal_ids() == [proposal.id]
+        assert run_sweeps()["panels.decision_emails"] == 1
+        assert decisions.unmailed_proposal_ids() == []
+    [message] = smtp_server.messages()
+    assert message["To"] == "missed@resident.invalid"
+    row = OutboxMessage.get(OutboxMessage.purpose == "proposal_decision")
+    assert f"/panel/proposals/{proposal.id}/outcome" in row.html_body and "<html" in row.html_body
