@@ -32,6 +32,7 @@ TASK_MODULES = (
     "reports.delivery.tasks",
     "reports.scrutiny.tasks",
     "panels.tasks",
+    "panels.proposals.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

@@ -158,3 +158,32 @@ def create_proposal(panel=None, *, title="Open the library on Sunday afternoons"
     for position, text in enumerate(questions):
         Question.create(proposal=proposal, position=position, text=text)
     return proposal
+
+
+def create_comment(proposal, member=None, *, body="I would use the library on a Sunday.", parent=None,
+                   hidden=False, sentiment="", topic="", topic_score=None, **fields):
+    """A comment on `proposal` by `member` (a new member of its panel when missing). With
+    `sentiment`/`topic` it is classified as the worker would have (version "test")."""
+    from app.db import utcnow
+    from panels.proposals.models import Comment
+
+    member = member or create_member(proposal.panel)
+    classified = {"sentiment": sentiment, "sentiment_score": 0.9, "topic": topic, "topic_score": topic_score,
+                  "classified_version": "test"} if sentiment or topic else {}
+    hiding = {"hidden_at": utcnow(), "hidden_reason": "Personal details about a named officer"} if hidden else {}
+    return Comment.create(proposal=proposal, member=member, body=body, parent=parent,
+                          **classified, **hiding, **fields)
+
+
+def create_view(proposal, member=None, *, stance="support", reason="It would help working families."):
+    """`member`'s view (support, neutral or oppose) of `proposal`, with a reason."""
+    from panels.proposals.models import View
+
+    return View.create(proposal=proposal, member=member or create_member(proposal.panel), stance=stance,
+                       reason=reason)
+
+
+def create_answer(question, member=None, *, text="Between 1pm and 4pm."):
+    from panels.proposals.models import Answer
+
+    return Answer.create(question=question, member=member or create_member(question.proposal.panel), text=text)

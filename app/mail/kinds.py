@@ -25,6 +25,7 @@ KINDS = {
     "survey_reminder": "Survey reminder",
     "panel_sign_in_link": "Panel sign-in link",
     "panel_digest": "Panel members' daily digest",
+    "proposal_decision": "Panel proposal decision",
 }
 UNKNOWN = "Email"
 
