@@ -23,6 +23,8 @@ KINDS = {
     "safeguarding_alert": "Safeguarding alert",
     "survey_invitation": "Survey invitation",
     "survey_reminder": "Survey reminder",
+    "panel_application_received": "Panel application received",
+    "panel_application_decision": "Panel application decision",
 }
 UNKNOWN = "Email"
 
