@@ -127,6 +127,8 @@ BLUEPRINT_MODULES = (
     "reports.annual.public_views",
     "reports.archive.views",
     "panels.member_views",
+    "panels.public_views",
+    "panels.staff_views",
 )
 
 
