@@ -1,8 +1,9 @@
-"""The public application form: who they are, why they want to join, any support needs, and
-(only after a clear yes to the consent question) optional questions about themselves, each
-with "Prefer not to say". Every choice is checked against the form's own options, so a
-forged value is a field error, never a stored one."""
-from wtforms import EmailField, RadioField, StringField, TextAreaField
+"""The public application form, on two pages: first who they are, why they want to join, any
+support needs and a clear consent question; then, only after a yes, optional questions about
+themselves, each with "Prefer not to say". Each page carries the other's answers as hidden
+fields, so nothing typed is lost going back and forth. Every choice is checked against the
+form's own options, so a forged value is a field error, never a stored one."""
+from wtforms import EmailField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, StopValidation
 
 from app.feedback.contact_forms import valid_email
@@ -14,6 +15,7 @@ NAME_LIMIT = 200
 EMAIL_LIMIT = 320
 REASON_LIMIT = 2000
 SUPPORT_LIMIT = 1000
+DETAILS, QUESTIONS = "details", "questions"
 CONSENT_CHOICES = [("yes", "Yes, I agree to answer these questions"),
                    ("no", "No, I do not want to answer these questions")]
 
@@ -29,6 +31,7 @@ def required(message):
 
 
 class BaseApplicationForm(PublicForm):
+    step = HiddenField(default=DETAILS)
     name = StringField("Full name", validators=[no_nul, required("Enter your full name"),
                                                 MaxChars(NAME_LIMIT, "Your name")])
     email = EmailField("Email address", validators=[
@@ -47,10 +50,14 @@ class BaseApplicationForm(PublicForm):
                          validators=[InputRequired("Select yes if you agree to answer questions about yourself"),
                                      one_of("Select yes if you agree to answer questions about yourself")])
 
+    def on_questions_page(self):
+        return self.step.data == QUESTIONS
+
     def validate(self, extra_validators=None):
-        """Without consent the optional questions are not checked (and answers() drops them)."""
+        """The optional questions are checked only on their own page, and only after consent
+        (answers() drops them otherwise)."""
         valid = super().validate(extra_validators)
-        if self.consent.data != "yes":
+        if self.consent.data != "yes" or not self.on_questions_page():
             for field in self.demographic_fields():
                 field.errors = []
             valid = not self.errors
@@ -58,6 +65,16 @@ class BaseApplicationForm(PublicForm):
 
     def demographic_fields(self):
         return [self[name] for name in self.asked]
+
+    def details_fields(self):
+        return [self.name, self.email, self.reason, self.support_needs, self.consent]
+
+    def details_have_errors(self):
+        return any(field.errors for field in self.details_fields())
+
+    def questions_next(self):
+        """True when a valid first page with consent should lead to the questions page."""
+        return not self.on_questions_page() and self.consent.data == "yes"
 
     def answers(self):
         """What the service needs, with spaces trimmed; demographics only with consent."""

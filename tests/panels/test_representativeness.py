@@ -60,7 +60,8 @@ def test_areas_are_named_by_the_council_and_offered_to_applicants(admin, client)
     sent = {"area_name_1": "Banbury", "area_percent_1": "55%", "area_name_2": "Bicester", "area_percent_2": "45",
             "source": "Census 2021, ward populations"}
     assert submit(admin, "/staff/panels/population/area", sent).status_code == 302
-    page = parse(client.get(f"/panels/{create_panel().slug}/apply").get_data(as_text=True))
+    details = {"name": "Jo", "email": "jo@example.com", "reason": "To help", "consent": "yes"}
+    page = parse(submit(client, f"/panels/{create_panel().slug}/apply", details).get_data(as_text=True))
     assert {"Banbury", "Bicester"} <= {label.text for label in page.find_all("label")}
     twice = parse(submit(admin, "/staff/panels/population/area", dict(sent, area_name_2="banbury")).get_data(as_text=True))
     assert "banbury is listed twice" in twice.find("div", cls="govuk-error-summary").text
