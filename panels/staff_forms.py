@@ -104,7 +104,8 @@ def fill_population(form, entered):
 
 
 def population_figures(form):
-    """[(category, percent)] from a valid form, or raise ValueError-carrying (message, field)."""
+    """(figures, None) from a valid form, figures being [(category, percent)]; or (None, (message,
+    field name)) when the boxes do not make a whole profile."""
     figures, seen = [], set()
     if form.dimension == "area":
         for name_field, percent_field in form.rows:
