@@ -129,6 +129,8 @@ BLUEPRINT_MODULES = (
     "panels.member_views",
     "panels.proposals.results_views",
     "panels.survey_views",
+    "panels.public_views",
+    "panels.staff_views",
 )
 
 

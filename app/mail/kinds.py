@@ -26,6 +26,8 @@ KINDS = {
     "panel_sign_in_link": "Panel sign-in link",
     "panel_digest": "Panel members' daily digest",
     "proposal_decision": "Panel proposal decision",
+    "panel_application_received": "Panel application received",
+    "panel_application_decision": "Panel application decision",
 }
 UNKNOWN = "Email"
 
