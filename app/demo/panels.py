@@ -39,34 +39,34 @@ PANELS = {
 # name, email user, panels, demographics (age band, sex, ethnicity, disability, area), days since joining
 MEMBERS = [
     ("Amira Khan", "amira.khan", ("customer-experience", "accessibility"),
-     ("35-44", "female", "asian", "yes-limited-a-little", "north"), 300),
-    ("Tom Reilly", "tom.reilly", ("customer-experience",), ("65-74", "male", "white", "no", "south"), 280),
-    ("Grace Okafor", "grace.okafor", ("customer-experience",), ("25-34", "female", "black", "no", "central"), 250),
-    ("Dev Patel", "dev.patel", ("customer-experience",), ("45-54", "male", "asian", "no", "east"), 240),
+     ("35-44", "female", "asian", "limited_a_little", "Northfield"), 300),
+    ("Tom Reilly", "tom.reilly", ("customer-experience",), ("65-74", "male", "white", "not_limited", "Oakhurst Green"), 280),
+    ("Grace Okafor", "grace.okafor", ("customer-experience",), ("25-34", "female", "black", "not_limited", "Kettleby"), 250),
+    ("Dev Patel", "dev.patel", ("customer-experience",), ("45-54", "male", "asian", "not_limited", "Pennford"), 240),
     ("Margaret Lowe", "margaret.lowe", ("customer-experience", "accessibility"),
-     ("75-plus", "female", "white", "yes-limited-a-lot", "south"), 220),
+     ("75+", "female", "white", "limited_a_lot", "Oakhurst Green"), 220),
     ("Sam Hughes", "sam.hughes", ("customer-experience",),
-     ("55-64", "prefer-not-to-say", "white", "no", "prefer-not-to-say"), 200),
-    ("Owen Davies", "owen.davies", ("customer-experience",), ("65-74", "male", "white", "no", "west"), 190),
-    ("Lucy Barnes", "lucy.barnes", ("accessibility",), ("35-44", "female", "white", "yes-limited-a-lot", "central"), 150),
-    ("Kwame Mensah", "kwame.mensah", ("accessibility",), ("55-64", "male", "black", "yes-limited-a-little", "north"), 140),
-    ("Joan Fielding", "joan.fielding", ("accessibility",), ("75-plus", "female", "white", "yes-limited-a-lot", "west"), 120),
+     ("55-64", "prefer_not_to_say", "white", "not_limited", "prefer_not_to_say"), 200),
+    ("Owen Davies", "owen.davies", ("customer-experience",), ("65-74", "male", "white", "not_limited", "Westmoor"), 190),
+    ("Lucy Barnes", "lucy.barnes", ("accessibility",), ("35-44", "female", "white", "limited_a_lot", "Kettleby"), 150),
+    ("Kwame Mensah", "kwame.mensah", ("accessibility",), ("55-64", "male", "black", "limited_a_little", "Northfield"), 140),
+    ("Joan Fielding", "joan.fielding", ("accessibility",), ("75+", "female", "white", "limited_a_lot", "Westmoor"), 120),
 ]
 APPLICANTS = [
     ("Ryan Cole", "ryan.cole", "customer-experience", "I'm 19 and nobody my age seems to be asked about "
-     "council services. I use the website for everything.", ("16-24", "male", "mixed", "no", "central")),
+     "council services. I use the website for everything.", ("16-24", "male", "mixed", "not_limited", "Kettleby")),
     ("Priya Sharma", "priya.sharma", "customer-experience", "I work shifts and find it hard to get through "
-     "on the phone. I would like to help make things easier to do online.", ("25-34", "female", "asian", "no", "east")),
+     "on the phone. I would like to help make things easier to do online.", ("25-34", "female", "asian", "not_limited", "Pennford")),
     ("Ben Adeyemi", "ben.adeyemi", "accessibility", "I'm a wheelchair user and I'd like to help test "
-     "the new library entrances.", ("45-54", "male", "black", "yes-limited-a-lot", "north")),
+     "the new library entrances.", ("45-54", "male", "black", "limited_a_lot", "Northfield")),
 ]
 PROFILE = {
     "age_band": {"16-24": 13.0, "25-34": 15.5, "35-44": 15.0, "45-54": 16.5, "55-64": 16.0,
-                 "65-74": 13.0, "75-plus": 11.0},
+                 "65-74": 13.0, "75+": 11.0},
     "sex": {"female": 51.0, "male": 49.0},
     "ethnicity": {"asian": 9.5, "black": 4.0, "mixed": 3.0, "white": 81.5, "other": 2.0},
-    "disability": {"yes-limited-a-lot": 8.0, "yes-limited-a-little": 10.5, "no": 81.5},
-    "area": {"north": 21.0, "south": 22.0, "east": 19.0, "west": 18.0, "central": 20.0},
+    "disability": {"limited_a_lot": 8.0, "limited_a_little": 10.5, "not_limited": 81.5},
+    "area": {"Northfield": 21.0, "Oakhurst Green": 22.0, "Pennford": 19.0, "Westmoor": 18.0, "Kettleby": 20.0},
 }
 DECIDED = dict(
     panel="customer-experience", service="waste-recycling", theme="communication",
