@@ -127,6 +127,8 @@ BLUEPRINT_MODULES = (
     "reports.annual.public_views",
     "reports.archive.views",
     "panels.member_views",
+    "panels.proposals.staff_views",
+    "panels.proposals.member_views",
 )
 
 
