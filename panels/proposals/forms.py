@@ -4,6 +4,7 @@ read by app.actions.forms.read_date). The services make the rules; these check t
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.actions.forms import fill_date, read_date
@@ -56,9 +57,9 @@ class ProposalForm(FlaskForm):
 
     def __init__(self, *args, services=(), topics=(), actions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.service.choices = [("", "Choose a service")] + [(str(s.id), s.name) for s in services]
-        self.topics.choices = [(str(t.id), t.name) for t in topics]
-        self.actions.choices = [(str(a.id), a.title) for a in actions]
+        self.service.choices = [SelectChoice("", "Choose a service")] + [SelectChoice(str(s.id), s.name) for s in services]
+        self.topics.choices = [SelectChoice(str(t.id), t.name) for t in topics]
+        self.actions.choices = [SelectChoice(str(a.id), a.title) for a in actions]
         self.dates = {}
 
     def validate(self, extra_validators=None):
@@ -125,7 +126,7 @@ class ReplyForm(FlaskForm):
 
 
 class ViewForm(FlaskForm):
-    stance = RadioField("What is your view of the proposal?", choices=list(STANCES.items()),
+    stance = RadioField("What is your view of the proposal?", choices=[SelectChoice(k, v) for k, v in STANCES.items()],
                         validators=[DataRequired("Choose whether you support the proposal, are neutral or oppose it")])
     reason = _text("Why do you think that?", 5000, "Enter the reason for your view")
 

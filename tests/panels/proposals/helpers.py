@@ -25,3 +25,18 @@ def get(client, url, status=200):
     if status == 200:
         assert h1_count(html) == 1 and title_starts_with_h1(html)[0], url
     return html
+
+
+def member_client(app, member):
+    from tests.panels.members import sign_in_member
+
+    client = app.test_client()
+    sign_in_member(client, member)
+    return client
+
+
+def post(client, url, data, token_from="/panel/"):
+    """POST `data` to a form action, with the CSRF token of the page `token_from`."""
+    from tests.web import csrf_token
+
+    return client.post(url, data=dict(data, csrf_token=csrf_token(client, token_from)))
