@@ -105,3 +105,45 @@ def test_opening_for_views_notifies_every_current_member_once(app):
     assert other_panel_member.id not in notified
     submit(facilitator, f"{url}/open", {})  # a second press changes nothing
     assert Notification.select().count() == 1
+
+
+def test_an_open_proposal_can_be_changed_but_its_questions_stay_and_a_decided_one_cannot(app):
+    facilitator = signed_in(app, "panel_facilitator")
+    panel = create_panel(facilitators=[facilitator.user])
+    proposal = create_proposal(panel, service=service("libraries"), questions=("Which hours suit you?",))
+    url = f"/staff/panels/proposals/{proposal.id}/edit"
+    page = parse(get(facilitator, url))
+    assert page.by_id("title").attrs["value"] == proposal.title
+    assert page.by_id("closes_on_day").attrs["value"] == str(proposal.closes_on.day)
+    assert "The questions cannot change once the proposal is open." in page.text
+    later = proposal.closes_on + datetime.timedelta(days=7)
+    response = submit(facilitator, url, proposal_form(service("libraries").id, title="Sunday opening at Oakhurst",
+                                                      question_1="Sneaky new question",
+                                                      **date_fields("closes_on", later)))
+    assert response.status_code == 302
+    changed = Proposal.get_by_id(proposal.id)
+    assert (changed.title, changed.closes_on) == ("Sunday opening at Oakhurst", later)
+    assert [q.text for q in changed.questions] == ["Which hours suit you?"]
+    decided = create_proposal(panel, status="decided", service=service("libraries"))
+    assert facilitator.get(f"/staff/panels/proposals/{decided.id}/edit").status_code == 404
+
+
+def test_pages_link_to_the_results_once_they_exist(app):
+    app.add_url_rule("/staff/panels/proposals/<id:proposal_id>/results", endpoint="proposal_results.results",
+                     view_func=lambda proposal_id: "results")
+    app.add_url_rule("/panel/proposals/<id:proposal_id>/outcome", endpoint="proposal_results.outcome",
+                     view_func=lambda proposal_id: "outcome")
+    from tests.panels.proposals.helpers import member_client
+
+    facilitator = signed_in(app, "panel_facilitator")
+    panel = create_panel(facilitators=[facilitator.user])
+    member = create_member(panel)
+    decided = create_proposal(panel, status="decided", service=service("libraries"), decision="We will open.")
+    still_open = create_proposal(panel, service=service("libraries"))
+    staff_page = parse(get(facilitator, f"/staff/panels/proposals/{decided.id}"))
+    assert staff_page.link("Results and decision").href == f"/staff/panels/proposals/{decided.id}/results"
+    member_page = parse(get(member_client(app, member), f"/panel/proposals/{decided.id}"))
+    assert member_page.by_id("outcome-link").href == f"/panel/proposals/{decided.id}/outcome"
+    assert member_page.find("textarea") is None
+    open_page = parse(get(member_client(app, member), f"/panel/proposals/{still_open.id}"))
+    assert open_page.find(id="outcome-link") is None
