@@ -3,7 +3,7 @@ whatever was typed shown again. Dates are GOV.UK date inputs (`<name>_day`, `_mo
 read by app.actions.forms.read_date). The services make the rules; these check the shape."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -35,14 +35,16 @@ def _ids(values):
 
 class ProposalForm(FlaskForm):
     title = StringField("Title", filters=[_strip], validators=[
-        DataRequired("Enter a title for the proposal"), Length(max=200, message="Title must be 200 characters or fewer")])
+        DataRequired("Enter a title for the proposal"),
+        Length(max=200, message="Title must be 200 characters or fewer")])
     what_would_change = _text("What would change", 10000, "Enter what would change",
                               "In plain English, for residents: what would be different, for whom and from when.")
     why = _text("Why", 10000, "Enter why the council is proposing it")
     service = SelectField("Service", validators=[DataRequired("Choose the service the proposal is about")],
                           validate_choice=False)
-    topics = SelectMultipleField("Themes of residents' feedback that led to it (optional)", validate_choice=False,
-                                 description="The page counts the complaints about each theme over the evidence period.")
+    topics = SelectMultipleField(
+        "Themes of residents' feedback that led to it (optional)", validate_choice=False,
+        description="The page counts the complaints about each theme over the evidence period.")
     evidence_start_day, evidence_start_month, evidence_start_year = _part("day"), _part("month"), _part("year")
     evidence_end_day, evidence_end_month, evidence_end_year = _part("day"), _part("month"), _part("year")
     actions = SelectMultipleField("Actions that led to it (optional)", validate_choice=False)
@@ -57,7 +59,8 @@ class ProposalForm(FlaskForm):
 
     def __init__(self, *args, services=(), topics=(), actions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.service.choices = [SelectChoice("", "Choose a service")] + [SelectChoice(str(s.id), s.name) for s in services]
+        self.service.choices = [SelectChoice("", "Choose a service")] + [
+            SelectChoice(str(s.id), s.name) for s in services]
         self.topics.choices = [SelectChoice(str(t.id), t.name) for t in topics]
         self.actions.choices = [SelectChoice(str(a.id), a.title) for a in actions]
         self.dates = {}
@@ -82,8 +85,9 @@ class ProposalForm(FlaskForm):
             fill_date(self, name, getattr(proposal, name))
 
     def values(self):
+        service = _ids([self.service.data])
         return {"title": self.title.data, "what_would_change": self.what_would_change.data, "why": self.why.data,
-                "service": int(self.service.data) if (self.service.data or "").isdigit() and len(self.service.data) < 10 else None,
+                "service": service[0] if service else None,
                 "topics": _ids(self.topics.data), "actions": _ids(self.actions.data),
                 "questions": [self[f"question_{n}"].data or "" for n in range(1, QUESTIONS + 1)], **self.dates}
 
@@ -117,7 +121,6 @@ class CommentForm(FlaskForm):
 
 class ReplyForm(FlaskForm):
     body = _text("Your reply", 5000, "Enter your reply")
-    parent = HiddenField()
 
     def __init__(self, *args, parent_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,7 +129,8 @@ class ReplyForm(FlaskForm):
 
 
 class ViewForm(FlaskForm):
-    stance = RadioField("What is your view of the proposal?", choices=[SelectChoice(k, v) for k, v in STANCES.items()],
+    stance = RadioField("What is your view of the proposal?",
+                        choices=[SelectChoice(key, label) for key, label in STANCES.items()],
                         validators=[DataRequired("Choose whether you support the proposal, are neutral or oppose it")])
     reason = _text("Why do you think that?", 5000, "Enter the reason for your view")
 
