@@ -131,6 +131,8 @@ BLUEPRINT_MODULES = (
     "panels.survey_views",
     "panels.public_views",
     "panels.staff_views",
+    "panels.proposals.staff_views",
+    "panels.proposals.member_views",
 )
 
 
