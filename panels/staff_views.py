@@ -7,7 +7,6 @@ view, and the council's population profile.
 Views are thin: check who may, validate the form, call one service, redirect or render."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from werkzeug.routing import BuildError
 
 from app.auth import roles
 from app.auth.access import roles_required
@@ -26,16 +25,8 @@ QUEUE_VIEWS = {"waiting": ("Waiting for a decision", applications.OPEN_STATUSES)
 
 @bp.context_processor
 def helpers():
-    return {"optional_url": optional_url, "status_label": queries.status_label,
+    return {"status_label": queries.status_label,
             "proposal_statuses": queries.PROPOSAL_STATUSES}
-
-
-def optional_url(endpoint, **values):
-    """A link to another part of panels, or None while that part is not installed."""
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return None
 
 
 def actor():

@@ -4,7 +4,7 @@
   administrators); earlier sends are listed.
 - /staff/panels/surveys/<id>: from a survey's own page, the panels it could go to.
 """
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField
@@ -56,8 +56,7 @@ def send(panel_id):
             return redirect(url_for("panel_surveys.send", panel_id=panel.id))
     return render_template("panels/survey_send.html", panel=panel, form=form, sends=survey_send.sends(panel),
                            members=len(survey_send.current_memberships(panel)),
-                           back_url=url_for("panels_staff.panel", panel_id=panel.id)
-                           if "panels_staff.panel" in current_app.view_functions else None)
+                           back_url=url_for("panels_staff.panel", panel_id=panel.id))
 
 
 @bp.route("/staff/panels/surveys/<id:survey_id>")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from app.audit.services import record
 from app.db import utcnow
 from app.queue import transaction
-from panels.proposals import access, notifications
+from panels.proposals import access, classify, notifications
 from panels.proposals.errors import ProposalError
 from panels.proposals.models import Comment
 from panels.proposals.participation import require_open
@@ -56,6 +56,7 @@ def post(proposal, member, body, *, parent_id=None, field_name="body"):
         comment = Comment.create(proposal=proposal, parent=parent, member=member, body=body)
         if parent is not None:
             notifications.reply_posted(comment)
+        classify.request(proposal.id)  # sentiment and theme, in the worker after commit
     return comment
 
 

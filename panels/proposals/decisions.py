@@ -22,7 +22,8 @@ from app.mail.models import OutboxMessage
 from app.mail.services import queue_email
 from app.queue import settings, transaction
 from panels.models import Member, Membership
-from panels.proposals.models import (Answer, Comment, Notification, Proposal, ProposalAction, Question,
+from panels.proposals import notifications
+from panels.proposals.models import (Answer, Comment, Proposal, ProposalAction, Question,
                                      View)
 from reports.yswd.models import Publication
 
@@ -128,7 +129,7 @@ def publish(proposal, *, decision, action_ids=(), publication_id=None, actor):
             proposal.decided_by, proposal.decided_at = actor, utcnow()
         proposal.save()
         _link_actions(proposal, actions)
-        notified = _notify_members(proposal)
+        notified = notifications.decision_published(proposal)
         audit.record("panel_proposal.decided" if first else "panel_proposal.decision_changed",
                      actor=actor, obj=proposal,
                      summary=f"Decision {'published' if first else 'changed'} on proposal {proposal.title}",
@@ -147,17 +148,6 @@ def _link_actions(proposal, actions):
     for action in actions:
         (ProposalAction.insert(proposal=proposal, action=action, role="decision")
          .on_conflict_ignore().execute())
-
-
-def _notify_members(proposal):
-    """A decision notification for every current member who has none for this proposal yet."""
-    already = {row.member_id for row in Notification.select(Notification.member)
-               .where(Notification.proposal == proposal, Notification.kind == "decision")}
-    rows = [{"member": member.id, "kind": "decision", "proposal": proposal.id}
-            for member in current_members(proposal.panel) if member.id not in already]
-    if rows:
-        Notification.insert_many(rows).execute()
-    return len(rows)
 
 
 def _links(proposal):

@@ -11,7 +11,6 @@ from panels.proposals import access, comments, documents, evidence, participatio
 from panels.proposals.errors import ProposalError
 from panels.proposals.forms import CommentForm, ReplyForm, ViewForm, answers_form
 from panels.proposals.models import STANCES, STATUSES
-from panels.proposals.results_link import optional_url
 
 bp = Blueprint("proposals_members", __name__, url_prefix="/panel", template_folder="templates")
 
@@ -19,7 +18,7 @@ bp = Blueprint("proposals_members", __name__, url_prefix="/panel", template_fold
 @bp.context_processor
 def helpers():
     return {"day": day, "statuses": STATUSES, "stances": STANCES, "size_words": documents.size_words,
-            "kind_words": documents.kind_words, "optional_url": optional_url, "author_name": comments.author_name}
+            "kind_words": documents.kind_words, "author_name": comments.author_name}
 
 
 def day(value):

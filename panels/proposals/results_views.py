@@ -5,7 +5,7 @@
 - /staff/panels/proposals/<id>/decision: the panel's facilitators and administrators.
 - /panel/proposals/<id>/outcome: current members of the proposal's panel, once it is decided.
 """
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.auth.access import roles_required
@@ -24,13 +24,6 @@ def _proposal_or_404(proposal_id):
     return Proposal.get_or_none(Proposal.id == proposal_id) or abort(404)
 
 
-def _proposal_page(endpoint, proposal):
-    """The proposal's own page (staff or members'), once the proposals pages are installed."""
-    if endpoint not in current_app.view_functions:
-        return None
-    return url_for(endpoint, proposal_id=proposal.id)
-
-
 @bp.route("/staff/panels/proposals/<id:proposal_id>/results")
 @roles_required(*access.STAFF_ROLES)
 def results(proposal_id):
@@ -40,7 +33,7 @@ def results(proposal_id):
     return render_template("results/staff_results.html", proposal=proposal, results=reads.summary(proposal),
                            actions=decisions.decision_actions(proposal),
                            may_decide=access.runs(current_user, proposal.panel),
-                           back_url=_proposal_page("proposals_staff.show", proposal))
+                           back_url=url_for("proposals_staff.show", proposal_id=proposal.id))
 
 
 @bp.route("/staff/panels/proposals/<id:proposal_id>/decision", methods=["GET", "POST"])
@@ -80,4 +73,4 @@ def outcome(proposal_id):
     return render_template("results/outcome.html", proposal=proposal, views=reads.views(proposal),
                            themes=reads.themes(proposal),
                            actions=actions, publication=publication,
-                           back_url=_proposal_page("proposals_members.show", proposal))
+                           back_url=url_for("proposals_members.show", proposal_id=proposal.id))

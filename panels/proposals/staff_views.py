@@ -12,7 +12,6 @@ from panels.proposals import access, comments, documents, evidence, participatio
 from panels.proposals.errors import ProposalError
 from panels.proposals.forms import ButtonForm, ProposalForm, ReasonForm
 from panels.proposals.models import STATUSES
-from panels.proposals.results_link import optional_url
 
 bp = Blueprint("proposals_staff", __name__, url_prefix="/staff/panels", template_folder="templates")
 
@@ -20,7 +19,7 @@ bp = Blueprint("proposals_staff", __name__, url_prefix="/staff/panels", template
 @bp.context_processor
 def helpers():
     return {"day": day, "statuses": STATUSES, "size_words": documents.size_words, "kind_words": documents.kind_words,
-            "optional_url": optional_url, "author_name": comments.author_name}
+            "author_name": comments.author_name}
 
 
 def day(value):

@@ -9,7 +9,6 @@ import pytest
 from app.db import utcnow
 from tests.factories import create_member, create_panel, create_proposal
 from tests.panels.members import sign_in_member
-from tests.panels.workspace_support import has_proposal_pages, proposal_pages
 from tests.web import csrf_token
 
 
@@ -20,7 +19,6 @@ def two_panels(app):
 
 
 def test_a_member_of_panel_a_cannot_see_panel_bs_workspace(app, client, two_panels):
-    proposal_pages(app)
     panel_a, panel_b, ann, _ = two_panels
     create_proposal(panel_b, title="Only for the Accessibility Panel", opened_at=utcnow())
     sign_in_member(client, ann)
@@ -37,8 +35,6 @@ def test_a_member_of_panel_a_cannot_see_panel_bs_workspace(app, client, two_pane
 
 
 def test_a_proposal_of_another_panel_or_of_a_panel_left_is_404(app, client, two_panels):
-    if not has_proposal_pages(app):
-        pytest.skip("the proposal page (proposals_members.show) comes with the proposals part of the panels")
     panel_a, panel_b, ann, _ = two_panels
     mine = create_proposal(panel_a, title="Call-back instead of waiting", opened_at=utcnow())
     theirs = create_proposal(panel_b, title="Only for the Accessibility Panel", opened_at=utcnow())
@@ -55,7 +51,6 @@ def test_a_proposal_of_another_panel_or_of_a_panel_left_is_404(app, client, two_
 
 
 def test_after_leaving_the_panel_and_its_pages_are_404(app, client, two_panels):
-    proposal_pages(app)
     panel_a, panel_b, ann, _ = two_panels
     from panels.models import Membership
 

@@ -15,7 +15,7 @@ from tests.html import main_text, parse
 from tests.factories import create_member, create_panel
 from tests.mail.conftest import smtp_server  # noqa: F401  (the real SMTP server fixture)
 from tests.panels.members import sign_in_member
-from tests.panels.workspace_support import emailed_token, proposal_pages
+from tests.panels.workspace_support import emailed_token
 from tests.web import csrf_token, h1_count
 
 
@@ -23,11 +23,6 @@ from tests.web import csrf_token, h1_count
 def settings_overrides(settings_overrides, smtp_server):
     return dict(settings_overrides, mail_backend="smtp", smtp_host="127.0.0.1", smtp_port=smtp_server.port,
                 smtp_timeout=5, base_url="https://feedback.testshire.gov.uk")
-
-
-@pytest.fixture
-def app(app):
-    return proposal_pages(app)
 
 
 @pytest.fixture

@@ -10,15 +10,9 @@ from panels.proposals.models import Comment
 from tests.factories import create_member, create_panel, create_proposal
 from tests.html import main_text, parse
 from tests.panels.members import sign_in_member
-from tests.panels.workspace_support import proposal_pages
 from tests.web import csrf_token, h1_count, title_starts_with_h1
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def app(app):
-    return proposal_pages(app)
 
 
 @pytest.fixture

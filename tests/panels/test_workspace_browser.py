@@ -14,7 +14,7 @@ from panels.models import SignInLink  # noqa: E402
 from tests.browser.helpers import DESKTOP, PHONE, browser, checked, press, tab  # noqa: E402,F401
 from tests.factories import create_member, create_panel, create_proposal  # noqa: E402
 from tests.mail.conftest import smtp_server  # noqa: E402,F401
-from tests.panels.workspace_support import emailed_token, proposal_pages  # noqa: E402
+from tests.panels.workspace_support import emailed_token  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +23,6 @@ pytestmark = pytest.mark.browser
 def settings_overrides(settings_overrides, smtp_server):
     return dict(settings_overrides, mail_backend="smtp", smtp_host="127.0.0.1", smtp_port=smtp_server.port,
                 smtp_timeout=5)
-
-
-@pytest.fixture
-def app(app):
-    return proposal_pages(app)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "desktop"])

@@ -128,11 +128,7 @@ def test_an_open_proposal_can_be_changed_but_its_questions_stay_and_a_decided_on
     assert facilitator.get(f"/staff/panels/proposals/{decided.id}/edit").status_code == 404
 
 
-def test_pages_link_to_the_results_once_they_exist(app):
-    app.add_url_rule("/staff/panels/proposals/<id:proposal_id>/results", endpoint="proposal_results.results",
-                     view_func=lambda proposal_id: "results")
-    app.add_url_rule("/panel/proposals/<id:proposal_id>/outcome", endpoint="proposal_results.outcome",
-                     view_func=lambda proposal_id: "outcome")
+def test_pages_link_to_the_results_and_the_outcome(app):
     from tests.panels.proposals.helpers import member_client
 
     facilitator = signed_in(app, "panel_facilitator")
