@@ -28,3 +28,14 @@ def title_starts_with_h1(html):
     title = re.search(r"<title>\s*(.*?)\s*</title>", html, re.S).group(1)
     h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
     return title.replace("Error: ", "", 1).startswith(h1), title, h1
+
+
+def get_page(client, url, status=200):
+    """GET `url` expecting `status`; a 200 page must have one <h1> and a title that starts
+    with it. Returns the HTML."""
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    html = response.get_data(as_text=True)
+    if status == 200:
+        assert h1_count(html) == 1 and title_starts_with_h1(html)[0], url
+    return html

@@ -15,15 +15,15 @@ from app.auth.roles import ROLES
 PARTS = ("day", "month", "year")
 
 
-def _strip(value):
+def stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _text(label, max_length, required=None, description=""):
+def text_area(label, max_length, required=None, description=""):
     validators = [DataRequired(required)] if required else [Optional()]
     validators.append(Length(max=max_length, message=f"{label.removesuffix(' (optional)')} must be "
                                                      f"{max_length} characters or fewer"))
-    return TextAreaField(label, filters=[_strip], validators=validators, description=description)
+    return TextAreaField(label, filters=[stripped], validators=validators, description=description)
 
 
 def choices(pairs):
@@ -31,8 +31,8 @@ def choices(pairs):
     return [SelectChoice(str(value), label) for value, label in pairs]
 
 
-def _part(part):
-    return StringField(part.capitalize(), filters=[_strip])
+def date_part(part):
+    return StringField(part.capitalize(), filters=[stripped])
 
 
 def read_date(form, name, label, required=False):
@@ -69,16 +69,16 @@ def fill_date(form, name, value):
 class ActionForm(FlaskForm):
     """Create or edit an action. `actor` decides the services offered."""
 
-    title = StringField("Title", filters=[_strip], validators=[
+    title = StringField("Title", filters=[stripped], validators=[
         DataRequired("Enter a title for the action"), Length(max=200, message="Title must be 200 characters or fewer")])
-    description = _text("What will be done (optional)", 10000,
+    description = text_area("What will be done (optional)", 10000,
                         description="For staff. Do not copy residents' words here.")
     service = SelectField("Service", validators=[DataRequired("Choose the service the action belongs to")],
                           validate_choice=False)
     owner = SelectField("Owner (optional)", validate_choice=False,
                         description="Administrators, complaints officers, and the service's leads can own it.")
-    due_day, due_month, due_year = _part("day"), _part("month"), _part("year")
-    public_summary = _text("Summary for residents (optional)", 2000,
+    due_day, due_month, due_year = date_part("day"), date_part("month"), date_part("year")
+    public_summary = text_area("Summary for residents (optional)", 2000,
                            description="Shown to residents on \"You said, we did\" pages when the action is "
                                        "done. Plain English, no names.")
     due_on = None  # read from the date input by validate()
@@ -113,7 +113,7 @@ class NewActionForm(ActionForm):
 
 
 class EditActionForm(ActionForm):
-    owner_note = _text("Owner's note (optional)", 5000,
+    owner_note = text_area("Owner's note (optional)", 5000,
                        description="What the owner saw of the effect. Shown beside the figures.")
 
     def values(self):
@@ -124,22 +124,22 @@ class StatusForm(FlaskForm):
     status = RadioField("Status", choices=choices(STATUSES.items()),
                         validators=[DataRequired("Choose the action's status")],
                         invalid_choice_message="Choose the action's status")
-    dropped_reason = _text("Why was it dropped?", 2000,
+    dropped_reason = text_area("Why was it dropped?", 2000,
                            description="Only needed when you choose dropped.")
-    owner_note = _text("Owner's note (optional)", 5000,
+    owner_note = text_area("Owner's note (optional)", 5000,
                        description="What happened, and what you saw of the effect.")
 
 
 class LinkCaseForm(FlaskForm):
-    reference = StringField("Case reference", filters=[_strip],
+    reference = StringField("Case reference", filters=[stripped],
                             validators=[DataRequired("Enter the case reference, like HRD-2026-000123")],
                             description="For example, HRD-2026-000123")
 
 
 class ThemeForm(FlaskForm):
     topic = SelectField("Theme", validators=[DataRequired("Choose a theme")], validate_choice=False)
-    start_day, start_month, start_year = _part("day"), _part("month"), _part("year")
-    end_day, end_month, end_year = _part("day"), _part("month"), _part("year")
+    start_day, start_month, start_year = date_part("day"), date_part("month"), date_part("year")
+    end_day, end_month, end_year = date_part("day"), date_part("month"), date_part("year")
     start = end = None
 
     def __init__(self, *args, topics=(), **kwargs):

@@ -3,16 +3,13 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from app.actions.forms import stripped
 from panels.proposals.decisions import MAX_DECISION
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class DecisionForm(FlaskForm):
     decision = TextAreaField(
-        "What we decided and why", filters=[_strip],
+        "What we decided and why", filters=[stripped],
         description="Members read this on their outcome page and in the email they are sent. Say what will "
                     "change (or not), when, and how their views shaped the decision.",
         validators=[DataRequired("Enter what you decided and why"),

@@ -3,30 +3,15 @@ whatever was typed shown again. Dates are GOV.UK date inputs (`<name>_day`, `_mo
 read by app.actions.forms.read_date). The services make the rules; these check the shape."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length
 
-from app.actions.forms import fill_date, read_date
+from app.actions.forms import date_part, fill_date, read_date, stripped, text_area
 from app.forms import show_error
 from panels.proposals.models import STANCES
 
 QUESTIONS = 5
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def _text(label, max_length, required=None, description=""):
-    validators = [DataRequired(required)] if required else [Optional()]
-    validators.append(Length(max=max_length, message=f"{label.removesuffix(' (optional)')} must be "
-                                                     f"{max_length} characters or fewer"))
-    return TextAreaField(label, filters=[_strip], validators=validators, description=description)
-
-
-def _part(part):
-    return StringField(part.capitalize(), filters=[_strip])
 
 
 def _ids(values):
@@ -34,26 +19,26 @@ def _ids(values):
 
 
 class ProposalForm(FlaskForm):
-    title = StringField("Title", filters=[_strip], validators=[
+    title = StringField("Title", filters=[stripped], validators=[
         DataRequired("Enter a title for the proposal"),
         Length(max=200, message="Title must be 200 characters or fewer")])
-    what_would_change = _text("What would change", 10000, "Enter what would change",
-                              "In plain English, for residents: what would be different, for whom and from when.")
-    why = _text("Why", 10000, "Enter why the council is proposing it")
+    what_would_change = text_area("What would change", 10000, "Enter what would change",
+                                  "In plain English, for residents: what would be different, for whom and from when.")
+    why = text_area("Why", 10000, "Enter why the council is proposing it")
     service = SelectField("Service", validators=[DataRequired("Choose the service the proposal is about")],
                           validate_choice=False)
     topics = SelectMultipleField(
         "Themes of residents' feedback that led to it (optional)", validate_choice=False,
         description="The page counts the complaints about each theme over the evidence period.")
-    evidence_start_day, evidence_start_month, evidence_start_year = _part("day"), _part("month"), _part("year")
-    evidence_end_day, evidence_end_month, evidence_end_year = _part("day"), _part("month"), _part("year")
+    evidence_start_day, evidence_start_month, evidence_start_year = date_part("day"), date_part("month"), date_part("year")
+    evidence_end_day, evidence_end_month, evidence_end_year = date_part("day"), date_part("month"), date_part("year")
     actions = SelectMultipleField("Actions that led to it (optional)", validate_choice=False)
-    question_1 = _text("Question 1 (optional)", 500)
-    question_2 = _text("Question 2 (optional)", 500)
-    question_3 = _text("Question 3 (optional)", 500)
-    question_4 = _text("Question 4 (optional)", 500)
-    question_5 = _text("Question 5 (optional)", 500)
-    closes_on_day, closes_on_month, closes_on_year = _part("day"), _part("month"), _part("year")
+    question_1 = text_area("Question 1 (optional)", 500)
+    question_2 = text_area("Question 2 (optional)", 500)
+    question_3 = text_area("Question 3 (optional)", 500)
+    question_4 = text_area("Question 4 (optional)", 500)
+    question_5 = text_area("Question 5 (optional)", 500)
+    closes_on_day, closes_on_month, closes_on_year = date_part("day"), date_part("month"), date_part("year")
     document = FileField("Add a document (optional)",
                          description="A PDF, PNG or JPEG, smaller than 1.5 MB. You can add more after saving.")
 
@@ -106,7 +91,7 @@ class ProposalForm(FlaskForm):
 
 
 class ReasonForm(FlaskForm):
-    reason = _text("Why are you hiding this comment?", 1000, "Enter why you are hiding the comment",
+    reason = text_area("Why are you hiding this comment?", 1000, "Enter why you are hiding the comment",
                    "The comment's author sees this reason. Other members no longer see the comment.")
 
 
@@ -115,12 +100,12 @@ class ButtonForm(FlaskForm):
 
 
 class CommentForm(FlaskForm):
-    body = _text("Add a comment", 5000, "Enter your comment",
+    body = text_area("Add a comment", 5000, "Enter your comment",
                  "Other members of the panel and council staff can read it. Do not include personal details.")
 
 
 class ReplyForm(FlaskForm):
-    body = _text("Your reply", 5000, "Enter your reply")
+    body = text_area("Your reply", 5000, "Enter your reply")
 
     def __init__(self, *args, parent_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,12 +117,12 @@ class ViewForm(FlaskForm):
     stance = RadioField("What is your view of the proposal?",
                         choices=[SelectChoice(key, label) for key, label in STANCES.items()],
                         validators=[DataRequired("Choose whether you support the proposal, are neutral or oppose it")])
-    reason = _text("Why do you think that?", 5000, "Enter the reason for your view")
+    reason = text_area("Why do you think that?", 5000, "Enter the reason for your view")
 
 
 def answers_form(questions, formdata=None, saved=None):
     """A form with one text box per question (`answer_<question id>`)."""
-    fields = {f"answer_{q.id}": _text(f"{q.position + 1}. {q.text}", 5000) for q in questions}
+    fields = {f"answer_{q.id}": text_area(f"{q.position + 1}. {q.text}", 5000) for q in questions}
     form_class = type("AnswersForm", (FlaskForm,), fields)
     form = form_class(formdata=formdata) if formdata is not None else form_class(
         formdata=None, data={f"answer_{qid}": text for qid, text in (saved or {}).items()})

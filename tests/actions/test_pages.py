@@ -7,18 +7,13 @@ from app.cases.models import CaseActionLink
 from tests.cases.pages import new_case, signed_in
 from tests.factories import create_action, create_user, service
 from tests.html import parse
-from tests.web import h1_count, submit, title_starts_with_h1
+from tests.web import get_page, submit
 
 LONG_AGO = datetime.date(2020, 1, 6)
 
 
 def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, (url, response.status_code)
-    html = response.get_data(as_text=True)
-    if status == 200:
-        assert h1_count(html) == 1 and title_starts_with_h1(html)[0], url
-    return html
+    return get_page(client, url, status)
 
 
 def test_a_service_lead_sees_and_updates_only_their_services_actions(app):

@@ -7,16 +7,11 @@ from panels.models import Application, Demographics, Member, Membership, Panel, 
 from tests.cases.pages import signed_in
 from tests.factories import create_member, create_panel, create_proposal
 from tests.html import parse
-from tests.web import csrf_token, h1_count, submit, title_starts_with_h1
+from tests.web import csrf_token, get_page, submit
 
 
 def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, (url, response.status_code)
-    html = response.get_data(as_text=True)
-    if status == 200:
-        assert h1_count(html) == 1 and title_starts_with_h1(html)[0], url
-    return parse(html)
+    return parse(get_page(client, url, status))
 
 
 def create_application(panel, email="sam@example.com", consent=True, **fields):

@@ -1,7 +1,7 @@
 """Shared by the proposal tests: a date three weeks ahead as the form's boxes, and the form."""
 import datetime
 
-from tests.web import h1_count, title_starts_with_h1
+from tests.web import get_page
 
 AHEAD = datetime.date.today() + datetime.timedelta(days=21)
 
@@ -19,12 +19,7 @@ def proposal_form(service_id, **changes):
 
 
 def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, (url, response.status_code)
-    html = response.get_data(as_text=True)
-    if status == 200:
-        assert h1_count(html) == 1 and title_starts_with_h1(html)[0], url
-    return html
+    return get_page(client, url, status)
 
 
 def member_client(app, member):
