@@ -57,7 +57,9 @@ def _context(invitation, token):
     ends = [moment for moment in (invitation.expires_at, closes_at(survey)) if moment]
     return {"survey_title": survey.title, "link": _link(token), "closes_on": survey.closes_on,
             "council_name": settings.council_name, "expires_at": min(ends) if ends else None,
-            "service": (invitation.service or survey.service).name}
+            "service": (invitation.service or survey.service).name,
+            # Sent to a customer panel's members (panels.survey_send), not after an interaction.
+            "panel_member": invitation.related_type == "panel_membership"}
 
 
 def invite(survey, email, *, service=None, related=None, expires_in_days=None, actor=None):

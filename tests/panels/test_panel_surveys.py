@@ -48,7 +48,11 @@ def test_every_current_member_is_invited_once(app, facilitator, panel):
     memberships = {m.id for m in Membership.select().where(Membership.member.in_([ana, ben]))}
     assert {int(i.related_id) for i in Invitation.select()} == memberships
     assert {i.related_type for i in Invitation.select()} == {"panel_membership"}
-    assert OutboxMessage.select().where(OutboxMessage.template == "survey_invitation").count() == 2
+    sent = list(OutboxMessage.select().where(OutboxMessage.template == "survey_invitation"))
+    assert len(sent) == 2
+    assert all(m.subject == "A survey for our customer panel members" for m in sent)
+    assert all("As a member of one of our customer panels" in m.text_body and "recently in touch" not in m.text_body
+               for m in sent)
 
     create_member(panel, email="carl@resident.invalid")  # joins later
     submit(facilitator, url(panel), {"survey": str(survey.id)})
