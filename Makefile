@@ -36,9 +36,10 @@ test: install node_modules/.installed
 	@tools/ensure-test-deps.sh
 	$(PY) -m pytest
 
+# PYTEST_ARGS narrows a run, e.g. make test-postgres PYTEST_ARGS='-m "not browser"' (as .ci/run does)
 test-postgres: install node_modules/.installed
 	@tools/ensure-test-deps.sh
-	@tools/with-postgres.sh $(PY) -m pytest
+	@tools/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules instance/heard.db* instance/queue.db*

@@ -2,7 +2,7 @@
 panel's members, waiting applications and proposals, and the applications queue."""
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import SQL, fn
 
 from panels.access import panels_run_by
 from panels.applications import OPEN_STATUSES
@@ -21,7 +21,7 @@ class PanelRow:
 
 
 def _count_by_panel(query, column):
-    return {row[0]: row[1] for row in query.select(column, fn.COUNT("*")).group_by(column).tuples()}
+    return {row[0]: row[1] for row in query.select(column, fn.COUNT(SQL("*"))).group_by(column).tuples()}
 
 
 def panel_rows(user):
