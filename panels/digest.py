@@ -19,9 +19,9 @@ from app.db import utcnow
 from app.mail.models import OutboxMessage
 from app.mail.services import queue_email
 from app.queue import transaction
-from app.timefmt import to_london
 from panels import access
 from panels.models import Member
+from panels.proposals.participation import london_today
 from panels.proposals.models import Notification, Proposal
 
 TEMPLATE = "panel_digest"
@@ -29,10 +29,6 @@ PURPOSE = "panel_digest"
 SECTION_ORDER = ("decision", "proposal", "reply")
 SECTIONS = {"proposal": "New proposals", "reply": "Replies to your comments", "decision": "Decisions"}
 LOST_AFTER = datetime.timedelta(hours=26)  # an undigested row this old: that day's digest was lost
-
-
-def london_today():
-    return to_london(utcnow()).date()
 
 
 def idempotency_key(member_id, day):

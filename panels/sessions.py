@@ -22,15 +22,16 @@ LIFETIME = datetime.timedelta(hours=12)
 TOUCH_EVERY = datetime.timedelta(seconds=60)
 
 
-def _hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()
+def token_hash(token):
+    """The SHA-256 kept for a session's or a sign-in link's token (never the token itself)."""
+    return hashlib.sha256((token or "").encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def start(member):
     """Sign `member` in with a new token (whatever this browser's member session was ends)."""
     end()
     token = secrets.token_urlsafe(32)
-    MemberSession.create(token_hash=_hash(token), member=member)
+    MemberSession.create(token_hash=token_hash(token), member=member)
     session[SESSION_KEY] = token
     member.last_signed_in_at = utcnow()
     member.save(only=[Member.last_signed_in_at])
@@ -39,7 +40,7 @@ def start(member):
 def end():
     token = session.pop(SESSION_KEY, None)
     if token:
-        MemberSession.delete().where(MemberSession.token_hash == _hash(token)).execute()
+        MemberSession.delete().where(MemberSession.token_hash == token_hash(token)).execute()
     g.pop("panel_member", None)
 
 
@@ -60,7 +61,7 @@ def _load():
     if not token or not isinstance(token, str):
         return None
     row = (MemberSession.select(MemberSession, Member).join(Member)
-           .where(MemberSession.token_hash == _hash(token)).first())
+           .where(MemberSession.token_hash == token_hash(token)).first())
     now = utcnow()
     if row is None or row.member.anonymised_at is not None \
             or now - row.last_seen_at > IDLE or now - row.created_at > LIFETIME:

@@ -26,10 +26,12 @@ from peewee import fn
 from app.audit import services as audit
 from app.db import utcnow
 from app.mail.services import queue_email
+from app.people.services import normalise_email
 from app.publicforms import RateLimitHit
 from app.queue import transaction
 from panels import access, sessions
 from panels.models import Member, SignInLink
+from panels.sessions import token_hash
 
 LINK_LIFETIME = datetime.timedelta(minutes=15)
 PER_EMAIL = 3
@@ -37,14 +39,6 @@ THROTTLE_WINDOW = datetime.timedelta(minutes=15)
 PER_ADDRESS = 10  # sign-in requests from one client address per public-forms window
 TEMPLATE = "panel_sign_in_link"
 MAX_TOKEN = 100
-
-
-def token_hash(token):
-    return hashlib.sha256((token or "").encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def normalise_email(email):
-    return (email or "").strip().lower()
 
 
 def safe_next(value):
@@ -97,7 +91,7 @@ def link_url(token, next_path=None):
 def request_link(email, next_path=None):
     """Email a sign-in link to `email` if it is a current member's. Returns nothing either way
     (the page says the same whoever asks); throttled per email address."""
-    email = normalise_email(email)
+    email = normalise_email(email) or ""
     with transaction():
         if _email_over_limit(email):
             return
