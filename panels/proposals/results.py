@@ -9,11 +9,8 @@ on summary pages for staff and for members), never two with the same words.
 from collections import Counter
 from dataclasses import dataclass
 
-from classifiers.redact import redact
-
-from app.auth import roles
 from app.learning.models import Topic
-from panels import access
+from classifiers.redact import redact
 from panels.models import Member
 from panels.proposals.models import STANCES, Answer, Comment, Question, View
 
@@ -62,14 +59,6 @@ class Results:
     total_views: int
     questions: list  # [QuestionAnswers]
     themes: Themes
-
-
-def may_read(user, proposal):
-    """Staff who run the proposal's panel, and service leads for their own services' proposals."""
-    if access.runs(user, proposal.panel):
-        return True
-    return (user.role == roles.SERVICE_LEAD and proposal.service_id is not None
-            and proposal.service_id in set(user.service_ids()))
 
 
 def views(proposal):

@@ -12,24 +12,18 @@ from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, PANEL_FACILITATOR
 from app.forms import show_error
 from panels import access, sessions
+from panels.proposals import access as proposal_access
 from panels.proposals import decisions
 from panels.proposals import results as reads
 from panels.proposals.decision_forms import DecisionForm
-from panels.proposals.models import Proposal
 
 bp = Blueprint("proposal_results", __name__, template_folder="templates")
-
-
-def _proposal_or_404(proposal_id):
-    return Proposal.get_or_none(Proposal.id == proposal_id) or abort(404)
 
 
 @bp.route("/staff/panels/proposals/<id:proposal_id>/results")
 @roles_required(*access.STAFF_ROLES)
 def results(proposal_id):
-    proposal = _proposal_or_404(proposal_id)
-    if not reads.may_read(current_user, proposal):
-        abort(404)
+    proposal = proposal_access.staff_proposal_or_404(current_user, proposal_id)
     return render_template("results/staff_results.html", proposal=proposal, results=reads.summary(proposal),
                            actions=decisions.decision_actions(proposal),
                            may_decide=access.runs(current_user, proposal.panel),
@@ -39,7 +33,7 @@ def results(proposal_id):
 @bp.route("/staff/panels/proposals/<id:proposal_id>/decision", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR, PANEL_FACILITATOR)
 def decision(proposal_id):
-    proposal = _proposal_or_404(proposal_id)
+    proposal = proposal_access.staff_proposal_or_404(current_user, proposal_id)
     if not access.runs(current_user, proposal.panel):
         abort(404)
     linked = decisions.decision_actions(proposal)
@@ -63,8 +57,8 @@ def decision(proposal_id):
 @bp.route("/panel/proposals/<id:proposal_id>/outcome")
 @sessions.member_required
 def outcome(proposal_id):
-    proposal = _proposal_or_404(proposal_id)
-    if proposal.status != "decided" or not access.is_member(sessions.current_member(), proposal.panel):
+    proposal = proposal_access.member_proposal_or_404(sessions.current_member(), proposal_id)
+    if proposal.status != "decided":
         abort(404)
     publication = proposal.publication if proposal.publication_id else None
     if publication is not None and not publication.is_published:
