@@ -91,7 +91,10 @@ class PostgresTemplate:
                 name = self._used.get_nowait()
             except queue.Empty:
                 return
-            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            try:
+                self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            except Exception:  # a copy left behind in a throwaway cluster; the thread must live on
+                pass
 
     def derived(self, directory, build):
         """A template holding this one's copy after `build(url)` filled it; copies of it are
