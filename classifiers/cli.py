@@ -1,7 +1,7 @@
 """`flask --app app classifiers train|evaluate`: train the shipped sentiment model, test models.
 
     flask --app app classifiers train --task sentiment --csv classifiers/data/fft-v6.csv
-    flask --app app classifiers evaluate --task sentiment --test FILE.csv [--json]
+    flask --app app classifiers evaluate --task sentiment --test FILE.csv [--train FILE.csv] [--json]
     flask --app app classifiers evaluate --task topic --test FILE.csv [--train FILE.csv] [--json]
     flask --app app classifiers train --task safeguarding  (the development and the two used held-out sets)
     flask --app app classifiers evaluate --task safeguarding --test FILE.csv [--threshold T] [--json]
@@ -61,11 +61,11 @@ def _encoder(path_or_id):
 
 
 def _current_sentiment(model_path):
-    from classifiers.sentiment import SentimentModel, load_shipped_sentiment
+    from classifiers.sentiment import load_shipped_sentiment, sentiment_from_bytes
 
     if model_path:
         with open(model_path, "rb") as handle:
-            return SentimentModel.from_bytes(handle.read())
+            return sentiment_from_bytes(handle.read())
     for provider in SENTIMENT_PROVIDERS:
         model = provider()
         if model is not None:
@@ -156,7 +156,8 @@ def _rates_line(head, figures):
 @click.option("--task", type=click.Choice(["sentiment", "topic", "safeguarding"]), required=True)
 @click.option("--test", "test_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--train", "train_path", default=None, type=click.Path(dir_okay=False),
-              help="Topic task only: learn from these rows in a scratch model first.")
+              help="Sentiment or topic task: learn from these rows first, as the live learning "
+                   "loop learns from officers' labels (fine-tuning the encoder when there are enough).")
 @click.option("--json", "as_json", is_flag=True, help="End with one line of JSON.")
 @click.option("--model", "model_path", default=None, type=click.Path(dir_okay=False),
               help="Sentiment or safeguarding task: a model file to test instead of the current one.")
@@ -169,8 +170,10 @@ def evaluate(task, test_path, train_path, as_json, model_path, threshold, encode
                                         read_labelled_csv, report, result_json)
 
     started = time.perf_counter()
-    if train_path and task != "topic":
-        _fail("--train is only for --task topic")
+    if train_path and task == "safeguarding":
+        _fail("--train is only for --task sentiment or topic")
+    if train_path and model_path:
+        _fail("use --train or --model, not both")
     if threshold is not None and task != "safeguarding":
         _fail("--threshold is only for --task safeguarding")
     try:
@@ -179,7 +182,9 @@ def evaluate(task, test_path, train_path, as_json, model_path, threshold, encode
     except DataFileError as error:
         _fail(str(error))
     encoder = _encoder(encoder_path)
-    if task == "sentiment":
+    if task == "sentiment" and train_data is not None:
+        result = evaluate_sentiment(test, encoder, started=started, train=train_data)
+    elif task == "sentiment":
         model = _current_sentiment(model_path)
         if model.coef.shape[1] != encoder.dim + 4:
             _fail(f"sentiment model {model.version} was not trained with encoder {encoder.version}")

@@ -122,9 +122,14 @@ def _rows(name, rows, text_at, label_at, task, skip_blank_labels):
     return LabelledData(texts, labels, skipped)
 
 
-def evaluate_sentiment(test, encoder, model, started=None):
-    """Score `model` on LabelledData; returns the result dict (see result_json)."""
+def evaluate_sentiment(test, encoder, model=None, started=None, train=None):
+    """Score `model` on LabelledData, or a model learnt from `train` by the live loop's recipe
+    (classifiers.recipes); returns the result dict (see result_json)."""
     started = started or time.perf_counter()
+    if train is not None:
+        from classifiers import recipes
+
+        model = recipes.train("sentiment", train.texts, train.labels, encoder)
     begin = time.perf_counter()
     predicted = [r.label for r in model.predict(test.texts, encoder)]
     predict_seconds = time.perf_counter() - begin
@@ -141,28 +146,33 @@ def topic_taxonomy(*label_sets):
 
 
 def evaluate_topics(test, encoder, train=None, started=None):
-    """Zero-shot on the test file's label names, or a scratch model trained on `train`.
-    Either way the model first adapts to the unlabelled texts it is given (the test texts, and
-    the training texts), as the live model adapts to the council's own feedback; no test label
-    is used before scoring."""
+    """Zero-shot on the test file's label names, or a model learnt from `train` by the live
+    loop's recipe (classifiers.recipes: a head on the frozen encoder, or a fine-tuned version
+    when there are enough rows). Either way it first adapts to the unlabelled texts it is
+    given (the test texts, and the training texts), as the live model adapts to the council's
+    own feedback; no test label is used before scoring."""
     import numpy as np
 
+    from classifiers import recipes
     from classifiers.topics import TopicModel
 
     started = started or time.perf_counter()
-    train_embeddings = None
     if train is None:
         taxonomy = topic_taxonomy(test.labels)
-        model = TopicModel.zero_shot(taxonomy, encoder)
+        model, train_embeddings = TopicModel.zero_shot(taxonomy, encoder), None
     else:
         taxonomy = topic_taxonomy(test.labels, train.labels)
-        train_embeddings = encoder.encode(train.texts)
-        model = TopicModel.train(taxonomy, train.texts, [[label] for label in train.labels], encoder,
-                                 embeddings=train_embeddings)
+        tuned = recipes.fine_tunes("service", len(train.texts))
+        train_embeddings = None if tuned else encoder.encode(train.texts)
+        unlabelled = (None if tuned else np.vstack([train_embeddings, encoder.encode(test.texts)]))
+        model = recipes.train("service", train.texts, train.labels, encoder, taxonomy=taxonomy,
+                              unlabelled=unlabelled, unlabelled_texts=train.texts + test.texts)
     begin = time.perf_counter()
-    embeddings = encoder.encode(test.texts)
-    unlabelled = embeddings if train_embeddings is None else np.vstack([train_embeddings, embeddings])
-    model.adapt(unlabelled)
+    if train is None:
+        embeddings = encoder.encode(test.texts)
+        model.adapt(embeddings)
+    else:
+        embeddings = None  # frozen: encoded again (timed); fine-tuned: its own encoder
     predicted = [top[0][0] for top in model.predict(test.texts, encoder, top_k=1, embeddings=embeddings)]
     predict_seconds = time.perf_counter() - begin
     scores = score(test.labels, predicted, labels=[t.key for t in taxonomy])

@@ -101,7 +101,7 @@ class SentimentModel:
 
     # -- training ---------------------------------------------------------------------------
     @classmethod
-    def train(cls, texts, labels, encoder, config=None, embeddings=None):
+    def train(cls, texts, labels, encoder, config=None, embeddings=None, sample_weights=None):
         """Fit the head on labelled texts (labels from LABELS). Deterministic for fixed inputs."""
         from sklearn.linear_model import LogisticRegression
 
@@ -117,9 +117,16 @@ class SentimentModel:
             embeddings = encoder.encode(texts)
         features = _features(embeddings, texts, config["lexical_weight"])
         y = np.array([LABELS.index(label) for label in labels])
-        head = LogisticRegression(C=config["C"], class_weight="balanced", max_iter=2000,
-                                  random_state=config["seed"])
-        head.fit(features, y)
+        weights = None if sample_weights is None else np.asarray(sample_weights, dtype=np.float64)
+
+        def fit(x, target, row_weights):
+            model = LogisticRegression(C=config["C"], class_weight="balanced", max_iter=2000,
+                                       random_state=config["seed"])
+            return model.fit(x, target, sample_weight=row_weights)
+
+        head = fit(features, y, weights)
+        if config.get("calibrate", True):
+            config["temperature"] = _temperature(fit, features, y, weights, config["seed"])
         coef = np.zeros((len(LABELS), features.shape[1]), dtype=np.float32)
         intercept = np.full(len(LABELS), -30.0, dtype=np.float32)  # an absent class never wins
         if len(head.classes_) == 2:  # binary LR has one row: class 1 vs class 0
@@ -135,7 +142,8 @@ class SentimentModel:
     # -- prediction -------------------------------------------------------------------------
     def probabilities(self, embeddings, texts):
         features = _features(embeddings, texts, self.config["lexical_weight"])
-        return _softmax(features @ self.coef.T + self.intercept)
+        logits = features @ self.coef.T + self.intercept
+        return _softmax(logits / float(self.config.get("temperature", 1.0)))
 
     def predict(self, texts, encoder, embeddings=None):
         """A SentimentResult per text (label, confidence, probabilities, sentence polarity)."""
@@ -193,11 +201,32 @@ class SentimentModel:
         Path(path).write_bytes(self.to_bytes())
 
 
+def _temperature(fit, features, y, weights, seed):
+    """The logits' temperature fitted on out-of-fold predictions (1.0 with too few rows),
+    each class weighted equally as in training."""
+    from classifiers.calibration import balanced_weights, fit_temperature, out_of_fold_logits
+
+    if len(y) < 50:
+        return 1.0
+    logits = out_of_fold_logits(fit, features, y, seed=seed, sample_weights=weights)
+    if logits is None:
+        return 1.0
+    row_weights = balanced_weights(y) * (1.0 if weights is None else weights)
+    return round(fit_temperature(logits, y, row_weights), 4)
+
+
 def _features(embeddings, texts, lexical_weight):
     embeddings = np.asarray(embeddings, dtype=np.float32)
     return np.hstack([embeddings, lexical_weight * lexical_features(texts)])
 
 
+def sentiment_from_bytes(data):
+    """A sentiment model file: a head on the frozen encoder, or a fine-tuned version."""
+    from classifiers.tuned import TunedModel, is_tuned
+
+    return TunedModel.from_bytes(data) if is_tuned(data) else SentimentModel.from_bytes(data)
+
+
 def load_shipped_sentiment(path=SHIPPED_PATH):
     """The committed sentiment model (classifiers/shipped/sentiment.npz)."""
-    return SentimentModel.from_bytes(Path(path).read_bytes())
+    return sentiment_from_bytes(Path(path).read_bytes())

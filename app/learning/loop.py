@@ -51,22 +51,14 @@ def stratified_split(examples, holdout=HOLDOUT, seed=SEED):
 
 
 def _train(task, train, encoder, tax):
+    """A challenger from officers' labels, by the recipe `classifiers evaluate --train` uses."""
     from app.learning.predictions import recent_embeddings
+    from classifiers import recipes
 
-    texts = [text for _, text, _ in train]
-    if task == "sentiment":
-        from classifiers.sentiment import SentimentModel
-
-        return SentimentModel.train(texts, [labels[0] for _, _, labels in train], encoder)
-    unlabelled = recent_embeddings(encoder.version)
-    if task == "service":
-        from classifiers.topics import TopicModel
-
-        model = TopicModel.train(tax, texts, [labels[:1] for _, _, labels in train], encoder)
-        return model.adapt(unlabelled)
-    from classifiers.themes import ThemeModel
-
-    return ThemeModel.train(tax, texts, [labels for _, _, labels in train], encoder, unlabelled=unlabelled)
+    unlabelled = recent_embeddings(encoder.version) if task in TOPIC_HEADS else None
+    return recipes.train(task, [text for _, text, _ in train],
+                         [labels if task == "theme" else labels[0] for _, _, labels in train],
+                         encoder, taxonomy=tax, unlabelled=unlabelled)
 
 
 def _record(task, status, *, training_count=0, metrics=None, blob=None, encoder_version="", notes=""):

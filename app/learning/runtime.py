@@ -148,7 +148,7 @@ def load_sentiment(version):
     key = ("sentiment", version.id)
     with _lock:
         if key not in _cache:
-            _cache[key] = SentimentModel.from_bytes(bytes(version.blob))
+            _cache[key] = _from_blob(version.blob, SentimentModel.from_bytes)
         return _cache[key]
 
 
@@ -165,13 +165,21 @@ def load_head(version, tax=None):
             for stale in [k for k in _cache if k[:2] == (version.task, version.id)]:
                 del _cache[stale]
             model_class = TopicModel if version.task == "service" else ThemeModel
-            _cache[key] = model_class.from_bytes(bytes(version.blob), tax)
+            _cache[key] = _from_blob(version.blob, lambda data: model_class.from_bytes(data, tax), tax)
         return _cache[key]
 
 
 def load(version, tax=None):
     """The model of any head's version."""
     return load_sentiment(version) if version.task == "sentiment" else load_head(version, tax)
+
+
+def _from_blob(blob, plain, tax=None):
+    """A version's model: a fine-tuned one (adapter + head) or a head on the frozen encoder."""
+    from classifiers.tuned import TunedModel, is_tuned
+
+    data = bytes(blob)
+    return TunedModel.from_bytes(data, tax) if is_tuned(data) else plain(data)
 
 
 def fingerprint_of(tax):
