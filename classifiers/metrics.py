@@ -1,4 +1,5 @@
-"""Classification metrics: accuracy, per-label precision/recall/F1, macro-F1, confusion."""
+"""Classification metrics: accuracy, per-label precision/recall/F1, macro-F1, confusion, and
+calibration (how often a stated confidence was right; expected calibration error)."""
 from dataclasses import dataclass, field
 
 
@@ -71,8 +72,9 @@ def format_report(scores, title=""):
 
 def score_multilabel(true_sets, predicted_sets, labels):
     """Scores for multi-label predictions (a set of labels per item, possibly empty): micro and
-    macro precision/recall/F1 and per-label figures. Macro-F1 averages over labels present in
-    the truth; `exact` is the share of items whose whole set was right (an empty set included)."""
+    macro precision/recall/F1 and per-label figures (with tp/fp/fn/tn counts). Macro-F1
+    averages over labels present in the truth; `exact` is the share of items whose whole set
+    was right (an empty set included)."""
     true_sets, predicted_sets = [set(s) for s in true_sets], [set(s) for s in predicted_sets]
     if len(true_sets) != len(predicted_sets):
         raise ValueError("true and predicted differ in length")
@@ -84,7 +86,8 @@ def score_multilabel(true_sets, predicted_sets, labels):
         precision, recall = _ratio(tp, predicted_as), _ratio(tp, support)
         per_label[label] = {"precision": round(precision, 4), "recall": round(recall, 4),
                             "f1": round(_ratio(2 * precision * recall, precision + recall), 4),
-                            "support": support}
+                            "support": support, "tp": tp, "fp": predicted_as - tp, "fn": support - tp,
+                            "tn": len(true_sets) - predicted_as - support + tp}
         tp_all, predicted_all, true_all = tp_all + tp, predicted_all + predicted_as, true_all + support
     present = [label for label in labels if per_label[label]["support"] > 0]
     macro = sum(per_label[label]["f1"] for label in present) / len(present) if present else 0.0
@@ -94,3 +97,39 @@ def score_multilabel(true_sets, predicted_sets, labels):
             "micro_f1": round(_ratio(2 * micro_p * micro_r, micro_p + micro_r), 4),
             "micro_precision": round(micro_p, 4), "micro_recall": round(micro_r, 4),
             "exact": round(_ratio(exact, len(true_sets)), 4), "per_label": per_label}
+
+
+def calibration(confidences, outcomes, bins=10):
+    """How far stated confidence is from how often it was right: `confidences` in [0, 1] and
+    `outcomes` (True when that prediction was right, or for a multi-label score, when the label
+    applies). Equal-width bins over [0, 1] (1.0 falls in the last); returns {"ece", "bins"}
+    where "bins" lists only bins with items, each {low, high, n, confidence, accuracy} (the
+    mean confidence and the share right), and "ece" is the expected calibration error: the
+    item-weighted mean of |accuracy - confidence| over the bins (0 is perfectly calibrated)."""
+    confidences, outcomes = [float(c) for c in confidences], [bool(o) for o in outcomes]
+    if len(confidences) != len(outcomes):
+        raise ValueError("confidences and outcomes differ in length")
+    groups = [[] for _ in range(bins)]
+    for confidence, outcome in zip(confidences, outcomes):
+        clipped = min(max(confidence, 0.0), 1.0)
+        groups[min(int(clipped * bins), bins - 1)].append((clipped, outcome))
+    rows, gap = [], 0.0
+    for i, group in enumerate(groups):
+        if not group:
+            continue
+        confidence = sum(c for c, _ in group) / len(group)
+        accuracy = sum(1 for _, o in group if o) / len(group)
+        gap += len(group) * abs(accuracy - confidence)
+        rows.append({"low": round(i / bins, 4), "high": round((i + 1) / bins, 4), "n": len(group),
+                     "confidence": round(confidence, 4), "accuracy": round(accuracy, 4)})
+    return {"ece": round(_ratio(gap, len(confidences)), 4), "bins": rows}
+
+
+def binary_f1(true, predicted, label):
+    """F1 of one label treated as yes/no over paired single-label lists (0.0 when the label
+    is neither true nor predicted anywhere)."""
+    tp = sum(1 for t, p in zip(true, predicted) if t == label and p == label)
+    predicted_as = sum(1 for p in predicted if p == label)
+    support = sum(1 for t in true if t == label)
+    precision, recall = _ratio(tp, predicted_as), _ratio(tp, support)
+    return round(_ratio(2 * precision * recall, precision + recall), 4)

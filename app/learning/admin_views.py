@@ -6,7 +6,7 @@ from app.audit import services as audit
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR
 from app.forms import show_error
-from app.learning import loop, quality, services, signals, taxonomy
+from app.learning import loop, measurements, services, signals, taxonomy
 from app.learning.forms import ActionForm, TopicForm
 from app.learning.models import TASKS, EmergingIssue, ModelVersion, Topic
 from app.queue import transaction
@@ -20,11 +20,9 @@ EMERGING_ACTIONS = {"acknowledge": ("acknowledged", "Emerging issue acknowledged
 @bp.route("/models")
 @roles_required(*services.EDITORS)
 def models():
-    history = {task: [(version, quality.describe(version, loop.MIN_LABELS)) for version in loop.history(task)]
-               for task in TASKS}
+    history = {task: measurements.rows(task) for task in TASKS}
     return render_template("learning/models.html", tasks=TASKS, form=ActionForm(), history=history,
-                           min_labels=loop.MIN_LABELS, min_gain=loop.MIN_GAIN,
-                           min_holdout=loop.MIN_HOLDOUT)
+                           **measurements.rules())
 
 
 @bp.route("/models/train", methods=["POST"])
