@@ -51,19 +51,3 @@ def balanced_weights(y):
     """Per-row weights giving every class the same total (a balanced check)."""
     counts = np.bincount(y).astype(np.float64)
     return (len(y) / (len(counts[counts > 0]) * counts))[y]
-
-
-def expected_calibration_error(confidences, correct, bins=10):
-    """ECE: the mean gap between confidence and accuracy over equal-width bins, weighted by
-    how many predictions fall in each."""
-    confidences, correct = np.asarray(confidences, dtype=np.float64), np.asarray(correct, dtype=np.float64)
-    if not len(confidences):
-        return 0.0
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    which = np.clip(np.digitize(confidences, edges[1:-1]), 0, bins - 1)
-    total = 0.0
-    for b in range(bins):
-        mask = which == b
-        if mask.any():
-            total += mask.sum() * abs(confidences[mask].mean() - correct[mask].mean())
-    return float(total / len(confidences))

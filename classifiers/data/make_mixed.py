@@ -1,5 +1,7 @@
-"""Build `sentiment-mixed.csv`: mixed comments ("X was great, but Y was not") composed from the
-positive and negative comments of `sentiment-train.csv`, labelled neutral (mixed counts as neutral).
+"""Build `sentiment-mixed.csv`: comments composed from two short comments of `sentiment-train.csv`:
+mixed ones ("X was great, but Y was not"), labelled neutral (mixed counts as neutral), and as many
+two-part positive (praise + praise) and negative (complaint + complaint) ones, so that length
+and a second sentence never tell the model "mixed" by themselves.
 
 Real feedback has few mixed comments labelled as such: the Friends and Family Test's neutral rows
 are mostly non-answers ("None", "Not sure"). A resident's mixed comment joins praise and a
@@ -7,7 +9,7 @@ complaint, so each row here joins one short positive comment (or its first sente
 negative one, in either order, with the joins residents use ("but", "however", "although", a plain
 full stop). Only `sentiment-train.csv` is read: the hold-out never feeds a composed row.
 
-    python -m classifiers.data.make_mixed [--rows 1500] [--seed 13]
+    python -m classifiers.data.make_mixed [--rows 1000] [--same 500] [--seed 13]
 """
 import argparse
 import csv
@@ -26,6 +28,9 @@ JOINS = (
     "{p_bare}, however {nl}", "{n} Having said that, {pl}", "{p_bare} - {nl}", "{p} But {nl}",
     "{n} But {pl}", "{p_bare} though {nl}", "{n_bare}, otherwise {pl}",
 )
+# Two parts of the same polarity, joined without a contrast.
+SAME_JOINS = ("{a} {b}", "{a_bare}, and {bl}", "{a} Also {bl}", "{a} Also, {bl}", "{a_bare} and {bl}",
+              "{a} And {bl}", "{a} On top of that, {bl}", "{a_bare} - {bl}", "{a} As well as that, {bl}")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
 
 
@@ -49,12 +54,14 @@ def _forms(sentence, key):
             f"{key}l_bare": lower.rstrip(".!? ")}
 
 
-def compose(positives, negatives, rows, seed):
+def compose(first, second, joins, rows, seed, keys=("p", "n")):
     rng = random.Random(seed)
     seen, out = set(), []
     while len(out) < rows:
-        p, n, join = rng.choice(positives), rng.choice(negatives), rng.choice(JOINS)
-        text = join.format(**_forms(p, "p"), **_forms(n, "n"))
+        a, b, join = rng.choice(first), rng.choice(second), rng.choice(joins)
+        if a == b:
+            continue
+        text = join.format(**_forms(a, keys[0]), **_forms(b, keys[1]))
         if text not in seen:
             seen.add(text)
             out.append(text)
@@ -63,7 +70,8 @@ def compose(positives, negatives, rows, seed):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1500)
+    parser.add_argument("--rows", type=int, default=1000, help="mixed comments")
+    parser.add_argument("--same", type=int, default=500, help="two-part comments of each polarity")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     with open(SOURCE, encoding="utf-8", newline="") as handle:
@@ -74,12 +82,15 @@ def main(argv=None):
         if part:
             parts[label].append(part)
     positives, negatives = (sorted(set(parts[k])) for k in ("positive", "negative"))
-    texts = compose(positives, negatives, args.rows, args.seed)
+    rows = [(text, "neutral") for text in compose(positives, negatives, JOINS, args.rows, args.seed)]
+    for offset, (label, parts) in enumerate((("positive", positives), ("negative", negatives)), start=1):
+        rows += [(text, label) for text in compose(parts, parts, SAME_JOINS, args.same, args.seed + offset,
+                                                  keys=("a", "b"))]
     with open(TARGET, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["text", "label"])
-        writer.writerows((text, "neutral") for text in texts)
-    print(f"wrote {len(texts)} mixed comments from {len(positives)} positive and "
+        writer.writerows(rows)
+    print(f"wrote {args.rows} mixed and {2 * args.same} two-part single-polarity comments from {len(positives)} positive and "
           f"{len(negatives)} negative parts to {TARGET.name}")
 
 

@@ -82,11 +82,39 @@ def test_bad_files_get_one_line_and_status_2(tmp_path, content, message, tiny_en
     assert message in result.output and len(result.output.strip().splitlines()) == 1
 
 
-def test_missing_file_and_train_for_sentiment_are_refused(tmp_path):
+def test_missing_file_and_train_for_safeguarding_are_refused(tmp_path):
     assert run("evaluate", "--task", "topic", "--test", tmp_path / "none.csv").exit_code == 2
-    good = write_csv(tmp_path / "t.csv", SENTIMENT_ROWS)
-    result = run("evaluate", "--task", "sentiment", "--test", good, "--train", good)
+    good = write_csv(tmp_path / "t.csv", [("I fear for my life", "risk"), ("Bins late", "none")])
+    result = run("evaluate", "--task", "safeguarding", "--test", good, "--train", good)
     assert result.exit_code == 2 and "--train" in result.output
+    sentiment = write_csv(tmp_path / "s.csv", SENTIMENT_ROWS)
+    result = run("evaluate", "--task", "sentiment", "--test", sentiment, "--train", sentiment,
+                 "--model", sentiment)
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_evaluate_train_learns_as_the_live_loop_does(tmp_path, tiny_encoder_path, monkeypatch):
+    """A few rows: a head on the frozen encoder; enough rows: the encoder is fine-tuned."""
+    from classifiers import tuned
+
+    train = write_csv(tmp_path / "train.csv", SENTIMENT_ROWS * 3)
+    test = write_csv(tmp_path / "test.csv", SENTIMENT_ROWS)
+    args = ("evaluate", "--task", "sentiment", "--test", test, "--train", train, "--json",
+            "--encoder", tiny_encoder_path)
+    frozen = run(*args)
+    assert frozen.exit_code == 0, frozen.output
+    assert "-ft-" not in last_json(frozen.output)["model_version"]
+    monkeypatch.setattr(tuned, "MIN_ROWS", {"sentiment": 10, "service": 10, "theme": 10})
+    monkeypatch.setenv("CLASSIFIER_SENTIMENT_CORPUS", "none")
+    fine = run(*args)
+    assert fine.exit_code == 0, fine.output
+    result = last_json(fine.output)
+    assert "-ft-" in result["model_version"] and result["n"] == len(SENTIMENT_ROWS)
+    topics = write_csv(tmp_path / "topics.csv", TOPIC_ROWS * 3)
+    fine_topics = run("evaluate", "--task", "topic", "--test", topics, "--train", topics, "--json",
+                      "--encoder", tiny_encoder_path)
+    assert fine_topics.exit_code == 0, fine_topics.output
+    assert "-ft-" in last_json(fine_topics.output)["model_version"]
 
 
 def test_the_group_is_registered_with_flask(app):
