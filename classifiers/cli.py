@@ -1,6 +1,6 @@
 """`flask --app app classifiers train|evaluate`: train the shipped sentiment model, test models.
 
-    flask --app app classifiers train --task sentiment --csv classifiers/data/fft-v6.csv
+    flask --app app classifiers train --task sentiment [--csv FILE ...] [--frozen]
     flask --app app classifiers evaluate --task sentiment --test FILE.csv [--train FILE.csv] [--json]
     flask --app app classifiers evaluate --task topic --test FILE.csv [--train FILE.csv] [--json]
     flask --app app classifiers train --task safeguarding  (the development and the two used held-out sets)
@@ -87,14 +87,18 @@ def classifiers_cli():
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model (default: the shipped model file).")
 @click.option("--encoder", "encoder_path", default=None, help="Encoder path or id (default: setting).")
-def train(task, csv_paths, out, encoder_path):
+@click.option("--fine-tune/--frozen", "fine_tune", default=True,
+              help="Sentiment: fine-tune the encoder (LoRA) and train the head on it (default), "
+                   "or train the head on the frozen encoder.")
+def train(task, csv_paths, out, encoder_path, fine_tune):
     """Train the sentiment model or the safeguarding head reproducibly (fixed seeds)."""
     from classifiers.evaluation import DataFileError, read_labelled_csv
+    from classifiers.recipes import DATA, SHIPPED_CORPUS
 
     if not csv_paths and task == "safeguarding":
         csv_paths = [str(path) for path in SAFEGUARDING_CSVS]
-    if not csv_paths:
-        _fail("--csv is needed for --task sentiment")
+    if not csv_paths:  # the shipped model's training data
+        csv_paths = [str(DATA / name) for name in SHIPPED_CORPUS]
     texts, labels, groups = [], [], []
     for path in csv_paths:
         try:
@@ -109,14 +113,20 @@ def train(task, csv_paths, out, encoder_path):
     if task == "safeguarding":
         return _train_safeguarding(texts, labels, groups, encoder, out)
     from classifiers.sentiment import SHIPPED_PATH, SentimentModel
+    from classifiers.tuned import TunedModel
 
     started = time.perf_counter()
-    model = SentimentModel.train(texts, labels, encoder)
+    if fine_tune:
+        model = TunedModel.train("sentiment", texts, labels, encoder)
+    else:
+        model = SentimentModel.train(texts, labels, encoder)
     out = out or str(SHIPPED_PATH)
-    model.save(out)
+    with open(out, "wb") as handle:
+        handle.write(model.to_bytes())
     counts = ", ".join(f"{k} {v}" for k, v in model.meta["label_counts"].items())
-    click.echo(f"Trained {model.version} on {len(texts)} texts ({counts}) with {encoder.version} "
-               f"in {time.perf_counter() - started:.0f} s; wrote {out}")
+    how = (f"fine-tuned ({model.meta['fine_tuning']['steps']} steps)" if fine_tune else "frozen encoder")
+    click.echo(f"Trained {model.version} on {len(texts)} texts ({counts}) with {encoder.version}, "
+               f"{how}, in {time.perf_counter() - started:.0f} s; wrote {out}")
 
 
 def _train_safeguarding(texts, labels, groups, encoder, out):

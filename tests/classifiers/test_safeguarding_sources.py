@@ -104,6 +104,9 @@ def test_training_on_several_files_cross_validates_by_source(tmp_path, tiny_enco
         "risk": 20, "none": 20}
 
 
-def test_sentiment_training_still_needs_a_file():
-    result = run("train", "--task", "sentiment")
-    assert result.exit_code == 2 and "--csv is needed" in result.output
+def test_sentiment_training_refuses_a_missing_file_and_defaults_to_the_shipped_corpus(tmp_path):
+    from classifiers.recipes import DATA, SHIPPED_CORPUS
+
+    result = run("train", "--task", "sentiment", "--csv", tmp_path / "none.csv")
+    assert result.exit_code == 2 and "no such file" in result.output
+    assert all((DATA / name).is_file() for name in SHIPPED_CORPUS)
