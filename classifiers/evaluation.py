@@ -131,11 +131,21 @@ def evaluate_sentiment(test, encoder, model=None, started=None, train=None):
 
         model = recipes.train("sentiment", train.texts, train.labels, encoder)
     begin = time.perf_counter()
-    predicted = [r.label for r in model.predict(test.texts, encoder)]
+    results = model.predict(test.texts, encoder)
     predict_seconds = time.perf_counter() - begin
+    predicted = [r.label for r in results]
     scores = score(test.labels, predicted, labels=list(SENTIMENT_LABELS))
-    return _result("sentiment", scores, started, predict_seconds,
-                   f"{encoder.version}/{model.version}")
+    result = _result("sentiment", scores, started, predict_seconds, f"{encoder.version}/{model.version}")
+    return _with_calibration(result, [r.score for r in results], test.labels, predicted)
+
+
+def _with_calibration(result, confidences, truth, predicted):
+    """Add the expected calibration error of the stated confidences (10 bins)."""
+    from classifiers.metrics import calibration
+
+    found = calibration(confidences, [t == p for t, p in zip(truth, predicted)])
+    result["calibration_error"] = round(found["ece"], 4)
+    return result
 
 
 def topic_taxonomy(*label_sets):
@@ -173,10 +183,12 @@ def evaluate_topics(test, encoder, train=None, started=None):
         model.adapt(embeddings)
     else:
         embeddings = None  # frozen: encoded again (timed); fine-tuned: its own encoder
-    predicted = [top[0][0] for top in model.predict(test.texts, encoder, top_k=1, embeddings=embeddings)]
+    tops = [top[0] for top in model.predict(test.texts, encoder, top_k=1, embeddings=embeddings)]
     predict_seconds = time.perf_counter() - begin
+    predicted = [key for key, _ in tops]
     scores = score(test.labels, predicted, labels=[t.key for t in taxonomy])
-    return _result("topic", scores, started, predict_seconds, f"{encoder.version}/{model.version}")
+    result = _result("topic", scores, started, predict_seconds, f"{encoder.version}/{model.version}")
+    return _with_calibration(result, [confidence for _, confidence in tops], test.labels, predicted)
 
 
 def evaluate_safeguarding(test, encoder, head, threshold, started=None):
@@ -211,6 +223,9 @@ def report(result):
             f"{result['n']} texts; {result['seconds']:.1f} s in all; "
             f"{result['texts_per_second']} texts/s predicting\n")
     text = head + format_report(result["_scores"])
+    if "calibration_error" in result:
+        text += (f"\n\ncalibration error {result['calibration_error']:.3f} (mean gap between stated "
+                 "confidence and how often it was right, 10 bins; 0 is perfect)")
     if result["task"] == "safeguarding":
         text += (f"\n\nrisk: recall {result['recall']:.3f}, false-positive rate "
                  f"{result['false_positive_rate']:.3f} (flagged at a score of {result['threshold']:.3f} or more)")
@@ -220,5 +235,5 @@ def report(result):
 def result_json(result):
     """The one-line JSON object printed last with --json."""
     keys = ("task", "n", "accuracy", "macro_f1", "per_label", "seconds", "texts_per_second",
-            "model_version", "recall", "false_positive_rate", "threshold")
+            "model_version", "calibration_error", "recall", "false_positive_rate", "threshold")
     return json.dumps({key: result[key] for key in keys if key in result}, sort_keys=False)

@@ -24,7 +24,8 @@ from classifiers.sentences import split_sentences
 LABELS = ("negative", "neutral", "positive")
 SHIPPED_PATH = Path(__file__).resolve().parent / "shipped" / "sentiment.npz"
 FORMAT = "heard-sentiment/1"
-DEFAULTS = {"C": 0.25, "lexical_weight": 1.0, "mixed_threshold": 0.6, "clauses": True, "seed": 0}
+DEFAULTS = {"C": 0.25, "lexical_weight": 1.0, "mixed_threshold": 0.6, "clauses": True, "seed": 0,
+            "mixed_rule": True, "calibrate": False, "strip_courtesy": True}
 # "Lovely staff, but the wait was awful": contrast inside one sentence splits it into clauses.
 _CONTRAST = re.compile(r"(?:[,;:]\s*|\s+-\s+|\s+)(?=(?:but|however|although|though|whereas|yet)\b)",
                        re.IGNORECASE)
@@ -125,7 +126,7 @@ class SentimentModel:
             return model.fit(x, target, sample_weight=row_weights)
 
         head = fit(features, y, weights)
-        if config.get("calibrate", True):
+        if config["calibrate"]:
             config["temperature"] = _temperature(fit, features, y, weights, config["seed"])
         coef = np.zeros((len(LABELS), features.shape[1]), dtype=np.float32)
         intercept = np.full(len(LABELS), -30.0, dtype=np.float32)  # an absent class never wins
@@ -150,8 +151,7 @@ class SentimentModel:
         texts = ["" if t is None else str(t) for t in texts]
         if not texts:
             return []
-        if embeddings is None:
-            embeddings = encoder.encode(texts)
+        texts, embeddings = self._without_courtesy(texts, encoder, embeddings)
         doc_probs = self.probabilities(embeddings, texts)
         split = [evidence_units(t, self.config["clauses"]) for t in texts]
         flat = [s for sentences in split if len(sentences) > 1 for s in sentences]
@@ -166,13 +166,27 @@ class SentimentModel:
             results.append(self._combine(doc_probs[i], sentences, probs))
         return results
 
+    def _without_courtesy(self, texts, encoder, embeddings):
+        """The texts without letters' greetings and sign-offs (classifiers.courtesy), and their
+        embeddings (only changed texts are encoded again)."""
+        from classifiers.courtesy import strip_courtesy
+
+        stripped = [strip_courtesy(t) for t in texts] if self.config["strip_courtesy"] else texts
+        if embeddings is None:
+            return stripped, encoder.encode(stripped)
+        changed = [i for i, (old, new) in enumerate(zip(texts, stripped)) if old.strip() != new]
+        if changed:
+            embeddings = np.array(embeddings, dtype=np.float32, copy=True)
+            embeddings[changed] = encoder.encode([stripped[i] for i in changed])
+        return stripped, embeddings
+
     def _combine(self, doc_probs, sentences, sentence_probs):
         sentence_results = [SentenceSentiment(text, LABELS[int(p.argmax())], round(float(p.max()), 4))
                             for text, p in zip(sentences, sentence_probs)]
         probabilities = {label: round(float(p), 4) for label, p in zip(LABELS, doc_probs)}
         label, score = LABELS[int(doc_probs.argmax())], float(doc_probs.max())
         threshold = self.config["mixed_threshold"]
-        if len(sentence_results) > 1 and label != "neutral":
+        if self.config.get("mixed_rule", True) and len(sentence_results) > 1 and label != "neutral":
             strongest_pos = max(float(p[2]) for p in sentence_probs)
             strongest_neg = max(float(p[0]) for p in sentence_probs)
             if strongest_pos >= threshold and strongest_neg >= threshold:

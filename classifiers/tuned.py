@@ -21,6 +21,14 @@ FORMAT = "heard-tuned/1"
 KINDS = ("sentiment", "service", "theme")
 # Fine-tuning needs enough labels to move the encoder without forgetting what it knew.
 MIN_ROWS = {"sentiment": 150, "service": 120, "theme": 120}
+# Per head, chosen by measurement (classifiers/shipped/MODEL_CARD.md). Sentiment learns from the
+# shipped corpus too (thousands of rows), so one epoch keeps it within minutes; a fine-tuned
+# encoder trained on composed mixed comments judges mixed comments itself, and the frozen head's
+# rule (a confidently positive and a confidently negative sentence make a text neutral) then
+# only does harm: greetings and sign-offs ("Kind regards") read as the positive half of a
+# complaint.
+TUNING = {"sentiment": {"epochs": 1}, "service": {"epochs": 3}, "theme": {"epochs": 3}}
+HEAD = {"sentiment": {"mixed_rule": False}, "service": {}, "theme": {}}
 
 
 class TunedModel:
@@ -55,6 +63,8 @@ class TunedModel:
         Sentiment: `labels` are sentiment labels. Service area: a topic key (or a one-key list)
         per text. Themes: a list of theme keys per text (empty: none applies)."""
         texts = [str(t) for t in texts]
+        tuning = {**TUNING[kind], **(tuning or {})}
+        config = {**HEAD[kind], **(config or {})}
         targets, n_outputs, multi = _targets(kind, labels, taxonomy)
         adapter = fine_tune(encoder, texts, targets, n_outputs, multi_label=multi, config=tuning,
                             sample_weights=sample_weights)
@@ -85,6 +95,10 @@ class TunedModel:
         """As the wrapped head's predict; `embeddings` from the base encoder are ignored."""
         tuned = self.encoder_for(encoder)
         texts = ["" if t is None else str(t) for t in texts]
+        if self.kind == "sentiment" and self.inner.config.get("strip_courtesy"):
+            from classifiers.courtesy import strip_courtesy
+
+            texts = [strip_courtesy(t) for t in texts]
         own = tuned.encode(texts) if texts else None
         return self.inner.predict(texts, tuned, embeddings=own, **options)
 

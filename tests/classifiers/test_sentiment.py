@@ -57,3 +57,24 @@ def test_two_classes_are_enough(tiny_encoder):
     model = SentimentModel.train(["great", "awful", "kind", "rude"],
                                  ["positive", "negative", "positive", "negative"], tiny_encoder)
     assert {r.label for r in model.predict(["great", "awful"], tiny_encoder)} <= {"positive", "negative"}
+
+
+def test_without_the_mixed_rule_the_text_keeps_its_own_label(tiny_sentiment):
+    from classifiers.sentiment import SentimentModel as Model
+
+    model = Model(tiny_sentiment.coef, tiny_sentiment.intercept,
+                  config={**tiny_sentiment.config, "mixed_rule": False, "mixed_threshold": 0.0})
+    probs = np.array([[0.1, 0.1, 0.8]])
+    result = model._combine(probs[0], ["Lovely staff.", "Awful wait."], np.array([[0.05, 0.05, 0.9], [0.9, 0.05, 0.05]]))
+    assert result.label == "positive"  # the rule would have made it neutral
+    assert [s.label for s in result.sentences] == ["positive", "negative"]  # evidence is kept
+
+
+def test_a_calibrated_head_stores_the_temperature_fitted_out_of_fold(tiny_encoder):
+    texts, labels = zip(*(TINY_SENTIMENT * 8))
+    calibrated = SentimentModel.train(list(texts), list(labels), tiny_encoder, config={"calibrate": True})
+    plain = SentimentModel.train(list(texts), list(labels), tiny_encoder)
+    assert "temperature" not in plain.config and 0.25 <= calibrated.config["temperature"] <= 4.0
+    embeddings = tiny_encoder.encode(["Lovely kind staff"])
+    sharp = calibrated.probabilities(embeddings, ["Lovely kind staff"])[0]
+    assert np.isclose(sharp.sum(), 1.0) and sharp.argmax() == plain.probabilities(embeddings, ["Lovely kind staff"])[0].argmax()
