@@ -31,6 +31,9 @@ _CONTRAST = re.compile(r"(?:[,;:]\s*|\s+-\s+|\s+)(?=(?:but|however|although|thou
                        re.IGNORECASE)
 
 
+_LEADING_CONTRAST = re.compile(r"^(?:but|however|although|though|whereas|yet)\b[\s,]*", re.IGNORECASE)
+
+
 def evidence_units(text, clauses=True):
     """The sentences of `text`, each split further at a contrast ("but", "however", ...) when both
     sides have at least two words."""
@@ -155,7 +158,10 @@ class SentimentModel:
         doc_probs = self.probabilities(embeddings, texts)
         split = [evidence_units(t, self.config["clauses"]) for t in texts]
         flat = [s for sentences in split if len(sentences) > 1 for s in sentences]
-        flat_probs = self.probabilities(encoder.encode(flat), flat) if flat else np.zeros((0, 3))
+        # A clause is scored on its own words: "but the wait was awful" is simply negative (a
+        # leading "but" reads as half of a mixed comment to a model trained on mixed comments).
+        bare = [_LEADING_CONTRAST.sub("", unit) or unit for unit in flat]
+        flat_probs = self.probabilities(encoder.encode(bare), bare) if flat else np.zeros((0, 3))
         results, cursor = [], 0
         for i, sentences in enumerate(split):
             if len(sentences) > 1:

@@ -27,6 +27,9 @@ JOINS = (
     "{p} The only thing is {nl}", "{p} Sadly {nl}", "{n} On the other hand, {pl}",
     "{p_bare}, however {nl}", "{n} Having said that, {pl}", "{p_bare} - {nl}", "{p} But {nl}",
     "{n} But {pl}", "{p_bare} though {nl}", "{n_bare}, otherwise {pl}",
+    # No contrast word at all: "The crew were fab. The call handler was rude."
+    "{p_bare}, {nl}", "{n_bare}, {pl}", "{p} {n}", "{n} {p}", "{p_bare}; {nl}", "{p_bare} and {nl}",
+    "{n_bare} and {pl}", "{p} {n}", "{p_bare}, {nl}",
 )
 # Two parts of the same polarity, joined without a contrast.
 SAME_JOINS = ("{a} {b}", "{a_bare}, and {bl}", "{a} Also {bl}", "{a} Also, {bl}", "{a_bare} and {bl}",

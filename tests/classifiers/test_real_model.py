@@ -25,7 +25,24 @@ def test_shipped_sentiment_gets_obvious_texts_right(real_encoder):
     assert [p.sentiment for p in predictions] == ["positive", "negative", "neutral", "neutral"]
     assert [s.label for s in predictions[2].sentences] == ["positive", "negative"]
     assert [s.label for s in predictions[3].sentences] == ["positive", "negative"]
-    assert predictions[0].model_version.startswith("all-MiniLM-L6-v2@53aa5117/sentiment-")
+    assert predictions[0].model_version.startswith("all-MiniLM-L6-v2@53aa5117/sentiment-ft-")
+
+
+def test_shipped_sentiment_reads_council_complaints_and_mixed_comments(real_encoder):
+    """What officers saw go wrong: a complaint of five negative sentences called neutral, and a
+    complaint in a polite letter (greeting and sign-off) called mixed."""
+    from classifiers.interface import predict_batch
+
+    texts = ["I reported the pothole on Mill Lane six weeks ago. Nobody has been out to look at it. "
+             "My car tyre burst on it last week. I have rung three times and been passed around. "
+             "This is not good enough.",
+             "Dear Sir or Madam, the bins on Lark Rise have been missed for the third week running "
+             "and nobody answers the phone. Kind regards, Jan",
+             "The library staff are lovely but the heating in the children's corner never works.",
+             "Thank you to the crew who cleared the fly-tipping so quickly, brilliant job."]
+    predictions = predict_batch(texts, encoder=real_encoder)
+    assert [p.sentiment for p in predictions] == ["negative", "negative", "neutral", "positive"]
+    assert len(predictions[0].sentences) == 5 and all(0.0 <= p.sentiment_score <= 1.0 for p in predictions)
 
 
 def test_tampered_weights_are_refused(tmp_path, monkeypatch):
