@@ -172,7 +172,7 @@ def evaluate_topics(test, encoder, train=None, started=None):
         model, train_embeddings = TopicModel.zero_shot(taxonomy, encoder), None
     else:
         taxonomy = topic_taxonomy(test.labels, train.labels)
-        tuned = recipes.fine_tunes("service", len(train.texts))
+        tuned = recipes.fine_tunes("service", len(train.texts), len(taxonomy))
         train_embeddings = None if tuned else encoder.encode(train.texts)
         unlabelled = (None if tuned else np.vstack([train_embeddings, encoder.encode(test.texts)]))
         model = recipes.train("service", train.texts, train.labels, encoder, taxonomy=taxonomy,

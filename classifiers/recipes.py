@@ -23,11 +23,13 @@ DATA = Path(__file__).resolve().parent / "data"
 SHIPPED_CORPUS = ("sentiment-train.csv", "sentiment-mixed.csv")
 
 
-def fine_tunes(kind, count):
-    """True when `count` labelled texts are enough to fine-tune the encoder for this head."""
-    from classifiers.tuned import MIN_ROWS
+def fine_tunes(kind, count, labels=1):
+    """True when `count` labelled texts over `labels` service areas or themes are enough to
+    fine-tune the encoder for this head."""
+    from classifiers.tuned import MIN_PER_LABEL, MIN_ROWS
 
-    return fine_tune_setting() and count >= MIN_ROWS[kind]
+    return (fine_tune_setting() and count >= MIN_ROWS[kind]
+            and count >= MIN_PER_LABEL[kind] * max(1, labels))
 
 
 def sentiment_corpus():
@@ -56,7 +58,7 @@ def train(kind, texts, labels, encoder, taxonomy=None, unlabelled=None, unlabell
     feedback (adapts a frozen topic head); `unlabelled_texts`: texts a fine-tuned topic head
     may adapt to."""
     texts = [str(t) for t in texts]
-    if fine_tunes(kind, len(texts)):
+    if fine_tunes(kind, len(texts), len(taxonomy or ())):
         return _tuned(kind, texts, labels, encoder, taxonomy, unlabelled_texts)
     if kind == "sentiment":
         from classifiers.sentiment import SentimentModel

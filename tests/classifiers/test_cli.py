@@ -11,7 +11,8 @@ SENTIMENT_ROWS = [("Lovely kind staff, thank you", "positive"), ("Awful wait and
                   ("Terrible, never again", "negative"), ("I phoned about the form", "neutral")]
 TOPIC_ROWS = [("pothole on the road", "Roads"), ("bins not collected", "Bins"),
               ("street light out", "Roads"), ("recycling missed", "Bins"), ("rent repair", "Housing")]
-KEYS = {"task", "n", "accuracy", "macro_f1", "per_label", "seconds", "texts_per_second", "model_version"}
+KEYS = {"task", "n", "accuracy", "macro_f1", "per_label", "seconds", "texts_per_second", "model_version",
+        "calibration_error"}
 
 
 def write_csv(path, rows, header="text,label"):
@@ -105,6 +106,7 @@ def test_evaluate_train_learns_as_the_live_loop_does(tmp_path, tiny_encoder_path
     assert frozen.exit_code == 0, frozen.output
     assert "-ft-" not in last_json(frozen.output)["model_version"]
     monkeypatch.setattr(tuned, "MIN_ROWS", {"sentiment": 10, "service": 10, "theme": 10})
+    monkeypatch.setattr(tuned, "MIN_PER_LABEL", {"sentiment": 0, "service": 0, "theme": 0})
     monkeypatch.setenv("CLASSIFIER_SENTIMENT_CORPUS", "none")
     fine = run(*args)
     assert fine.exit_code == 0, fine.output

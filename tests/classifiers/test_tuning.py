@@ -90,3 +90,14 @@ def test_plain_model_files_are_not_taken_for_fine_tuned_ones(tiny_sentiment):
 def test_labels_outside_the_taxonomy_are_refused(tiny_encoder):
     with pytest.raises(ValueError, match="outside the taxonomy"):
         TunedModel.train("service", ["a road"], ["libraries"], tiny_encoder, taxonomy=TAXONOMY)
+
+
+def test_topic_heads_fine_tune_only_with_enough_labels_per_area(monkeypatch):
+    from classifiers.recipes import fine_tunes
+
+    monkeypatch.delenv("CLASSIFIER_FINE_TUNE", raising=False)
+    assert not fine_tunes("service", 20 * 13, 13)  # 20 per area: the frozen head
+    assert fine_tunes("service", 1200, 13) and fine_tunes("theme", 600, 12)
+    assert not fine_tunes("sentiment", 100) and fine_tunes("sentiment", 150)
+    monkeypatch.setenv("CLASSIFIER_FINE_TUNE", "off")
+    assert not fine_tunes("service", 1200, 13)

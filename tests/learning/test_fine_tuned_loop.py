@@ -15,6 +15,7 @@ from tests.learning.test_loop import _bad_champion, _label_everything
 @pytest.fixture
 def fine_tuning(monkeypatch):
     monkeypatch.setattr(tuned, "MIN_ROWS", {"sentiment": 20, "service": 20, "theme": 20})
+    monkeypatch.setattr(tuned, "MIN_PER_LABEL", {"sentiment": 0, "service": 0, "theme": 0})
     monkeypatch.setenv("CLASSIFIER_SENTIMENT_CORPUS", "none")  # officers' labels only: fast
 
 
@@ -47,6 +48,7 @@ def test_a_fine_tuned_challenger_is_promoted_used_and_rolled_back(tiny_models, f
 
 def test_below_the_fine_tuning_threshold_the_challenger_is_a_frozen_head(tiny_models, monkeypatch):
     monkeypatch.setattr(tuned, "MIN_ROWS", {"sentiment": 10_000, "service": 10_000, "theme": 10_000})
+    monkeypatch.setattr(tuned, "MIN_PER_LABEL", {"sentiment": 0, "service": 0, "theme": 0})
     _label_everything(create_user())
     _bad_champion(tiny_models)
     train_challenger("sentiment").get()
@@ -66,6 +68,8 @@ def test_service_area_and_theme_heads_fine_tune_too(tiny_models, monkeypatch):
     from tests.learning.test_loop import _label_heads
 
     monkeypatch.setattr(tuned, "MIN_ROWS", {"sentiment": 10_000, "service": 5, "theme": 5})
+
+    monkeypatch.setattr(tuned, "MIN_PER_LABEL", {"sentiment": 0, "service": 0, "theme": 0})
     _label_heads(create_user())
     for task in ("service", "theme"):
         train_challenger(task).get()
