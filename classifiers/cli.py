@@ -51,11 +51,11 @@ def _fail(message):
     sys.exit(2)
 
 
-def _encoder(path_or_id):
+def _encoder(path_or_id, precision=None):
     from classifiers.encoder import EncoderIntegrityError, EncoderNotFound, load_encoder
 
     try:
-        return load_encoder(path_or_id)
+        return load_encoder(path_or_id, precision=precision)
     except (EncoderIntegrityError, EncoderNotFound) as error:
         raise click.ClickException(str(error).splitlines()[0])
 
@@ -109,7 +109,8 @@ def train(task, csv_paths, out, encoder_path, fine_tune):
         texts += data.texts
         labels += data.labels
         groups += data.groups
-    encoder = _encoder(encoder_path)
+    # Shipped models are trained on fp32 embeddings: the same file on every machine.
+    encoder = _encoder(encoder_path, precision="fp32")
     if task == "safeguarding":
         return _train_safeguarding(texts, labels, groups, encoder, out)
     from classifiers.sentiment import SHIPPED_PATH, SentimentModel

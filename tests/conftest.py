@@ -31,6 +31,19 @@ def cheap_password_hashing():
     passwords._hasher, passwords._DUMMY_HASH = kept
 
 
+@pytest.fixture(scope="session", autouse=True)
+def classifier_cache(tmp_path_factory):
+    """Exported encoder graphs go to one folder per run (not the checkout's instance folder);
+    processes a test starts inherit it."""
+    kept = os.environ.get("CLASSIFIER_CACHE")
+    os.environ["CLASSIFIER_CACHE"] = str(tmp_path_factory.mktemp("classifier-cache"))
+    yield
+    if kept is None:
+        os.environ.pop("CLASSIFIER_CACHE", None)
+    else:
+        os.environ["CLASSIFIER_CACHE"] = kept
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory):
     """A database migrated once per run; each test gets a copy of it."""

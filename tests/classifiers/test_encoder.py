@@ -8,11 +8,12 @@ from classifiers.settings import SettingsError, encoder_setting, precision_setti
 def test_embeddings_are_normalised_float32_in_input_order(tiny_encoder):
     texts = ["a much longer text about the potholes on the road by the school and the park",
              "short", "", "medium text about bins"]
-    sorted_batches = tiny_encoder.encode(texts, batch_size=2)
-    one_by_one = np.vstack([tiny_encoder.encode([t]) for t in texts])
-    assert sorted_batches.dtype == np.float32 and sorted_batches.shape == (4, tiny_encoder.dim)
-    assert np.allclose(np.linalg.norm(sorted_batches, axis=1), 1.0, atol=1e-5)
-    assert np.allclose(sorted_batches, one_by_one, atol=1e-5)
+    for precision, tolerance in (("fp32", 1e-5), ("int8", 1e-3)):  # int8 scales per batch
+        sorted_batches = tiny_encoder.encode(texts, batch_size=2, precision=precision)
+        one_by_one = np.vstack([tiny_encoder.encode([t], precision=precision) for t in texts])
+        assert sorted_batches.dtype == np.float32 and sorted_batches.shape == (4, tiny_encoder.dim)
+        assert np.allclose(np.linalg.norm(sorted_batches, axis=1), 1.0, atol=1e-5)
+        assert np.allclose(sorted_batches, one_by_one, atol=tolerance)
     assert tiny_encoder.encode([]).shape == (0, tiny_encoder.dim)
 
 
@@ -44,7 +45,8 @@ def test_missing_directories_are_reported(tmp_path):
 
 
 def test_settings_come_from_the_environment(tiny_encoder_path, monkeypatch):
-    assert encoder_setting({}) is None and precision_setting({}) == "fp32"
+    assert encoder_setting({}) is None and precision_setting({}) == "int8"
+    assert precision_setting({"CLASSIFIER_PRECISION": " ONNX "}) == "onnx"
     assert precision_setting({"CLASSIFIER_PRECISION": "BF16"}) == "bf16"
     with pytest.raises(SettingsError):
         precision_setting({"CLASSIFIER_PRECISION": "int4"})
