@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = "heard-onnx/1"  # bump when the export or quantisation recipe changes
 OPSET = 17
+CACHE_KEEP = 12  # graphs kept in the cache folder, most recently used first (~60 MB each at int8)
 # Measured with all-MiniLM-L6-v2 on 900 NHS comments: per-channel int8 gave cosine mean 0.988,
 # min 0.955 against fp32; ONNX fp32 gave 1.0000.
 PROBE_FLOOR = {"onnx": 0.999, "int8": 0.93}
@@ -87,6 +88,7 @@ def backend_for(encoder, precision, cache_dir=None):
         except AccelerationUnavailable:  # a truncated or foreign file: build it again, once
             _build(encoder, precision, path)
             session = _session(path)
+        _touch(path)
     backend = OnnxBackend(session, path, precision)
     _probe(encoder, backend)
     return backend
@@ -124,6 +126,30 @@ def _build(encoder, precision, path):
             if os.path.exists(leftover):
                 os.remove(leftover)
     log.info("encoder %s: built its %s ONNX graph (%s)", encoder.version, precision, path.name)
+    _prune(path.parent, keep=path)
+
+
+def _touch(path):
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(folder, keep):
+    """Keep the CACHE_KEEP most recently used graphs (each challenger the learning loop trains
+    brings one): an older one is rebuilt if it is ever wanted again. A process using a removed
+    file is unaffected: ONNX Runtime read it whole when it opened it."""
+    graphs = sorted(folder.glob("encoder-*.onnx"), key=_used_at, reverse=True)
+    for old in [g for g in graphs if g != keep][CACHE_KEEP - 1:]:
+        old.unlink(missing_ok=True)
+
+
+def _used_at(path):
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _export(encoder, out):

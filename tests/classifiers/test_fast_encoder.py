@@ -2,6 +2,7 @@
 same embeddings as torch, one cached graph per weights and precision, and torch fp32 whenever
 the fast path cannot be trusted."""
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -116,6 +117,19 @@ def test_a_fine_tuned_encoder_gets_its_own_graph(tiny_encoder_path, cache):
     fast = tuned.encode(TEXTS)
     assert np.allclose(fast, tuned.encode(TEXTS, precision="fp32"), atol=1e-4)
     assert not np.allclose(fast, base.encode(TEXTS), atol=1e-3)  # the adapter is in the graph
+
+
+def test_the_cache_keeps_the_most_recently_used_graphs(tiny_encoder_path, cache, monkeypatch):
+    monkeypatch.setattr(fast_encoder, "CACHE_KEEP", 2)
+    old = cache / "encoder-0000-onnx.onnx"
+    cache.mkdir()
+    old.write_bytes(b"a graph nobody has used for a long time")
+    os.utime(old, (1, 1))
+    load_encoder(tiny_encoder_path, verify=False, precision="int8")
+    assert len(graphs(cache)) == 2  # within the limit: nothing removed
+    int8 = graphs(cache)[0] if graphs(cache)[0] != old.name else graphs(cache)[1]
+    load_encoder(tiny_encoder_path, verify=False, precision="onnx")
+    assert not old.exists() and len(graphs(cache)) == 2 and int8 in graphs(cache)
 
 
 def test_two_threads_loading_at_once_share_one_graph(tiny_encoder_path, cache):
