@@ -101,6 +101,7 @@ BLUEPRINT_MODULES = (
     "app.pages",
     "app.auth.views",
     "app.auth.admin",
+    "app.privacy.views",
     "app.staff",
     "app.inbox.views",
     "app.feedback.views",

@@ -1,0 +1,61 @@
+"""Classification of the core tables (actions, audit, staff accounts, mail, services,
+people, rate limits). See app.privacy.register for what each part means."""
+from app.privacy.register import Tags
+
+TAGS = (
+    Tags("action", "council",  # app.actions.models.Action
+         "Root-cause actions: what the council does about what drives complaints.",
+         personal="owner created_by",
+         ordinary=("id title description service due_on status dropped_reason public_summary "
+                   "owner_note done_at created_at updated_at is_demo")),
+    Tags("action_theme", "council",  # app.actions.models.ActionTheme
+         "Which themes an action answers, for 'You said, we did'.",
+         personal="",
+         ordinary="id action topic period_start period_end"),
+    Tags("audit_event", "audit",  # app.audit.models.AuditEvent
+         "Who did what, when: accountability and security. Never residents' words.",
+         personal="actor_id actor_label summary details ip",
+         ordinary="id at action object_type object_id"),
+    Tags("login_attempt", "security",  # app.auth.models.LoginAttempt
+         "Sign-in attempts, to throttle guessing.",
+         personal="email ip",
+         ordinary="id at succeeded"),
+    Tags("staff_kept_form", "security",  # app.auth.models.KeptForm
+         "A staff member's form answers kept over a sign-in timeout, so nothing typed is lost.",
+         personal="user fields",
+         ordinary="id token_hash path created_at"),
+    Tags("staff_session", "security",  # app.auth.models.StaffSession
+         "Staff sign-in sessions.",
+         personal="user ip",
+         ordinary="id token_hash created_at last_seen_at"),
+    Tags("staff_user", "staff",  # app.auth.models.User
+         "Staff accounts: who may sign in and what they may do.",
+         personal="email name password_hash last_login_at",
+         ordinary="id role active must_change_password is_demo created_at"),
+    Tags("staff_user_service", "staff",  # app.auth.models.UserService
+         "Which services a member of staff works for.",
+         personal="user",
+         ordinary="id service"),
+    Tags("outbox_attachment", "correspondence",  # app.mail.models.OutboxAttachment
+         "Files attached to emails sent.",
+         personal="filename content",
+         ordinary="id message position content_type size"),
+    Tags("outbox_message", "correspondence",  # app.mail.models.OutboxMessage
+         "Emails sent to residents and staff.",
+         personal=("message_id to_address subject text_body html_body in_reply_to last_error "
+                   "eml_file"),
+         ordinary=("id idempotency_key template purpose auto_submitted related_type related_id "
+                   "status attempts created_at next_attempt_at lease_token lease_until sent_at")),
+    Tags("service_area", "council",  # app.org.models.ServiceArea
+         "The council's services.",
+         personal="",
+         ordinary="id slug name description position active created_at"),
+    Tags("person", "person",  # app.people.models.Person
+         "Residents who gave their details, to reply and keep their records together.",
+         personal="name email phone preferred_contact postal_address",
+         ordinary="id created_at anonymised_at"),
+    Tags("rate_limit_hit", "security",  # app.publicforms.RateLimitHit
+         "Posts to public forms, to stop floods.",
+         personal="bucket",
+         ordinary="id at"),
+)
