@@ -124,6 +124,7 @@ def register(app):
     for command in (db_cli, demo_cli, queue_cli, create_admin):
         app.cli.add_command(command)
     from app.inbox.cli import email_cli; app.cli.add_command(email_cli)  # noqa: E702
+    from app.privacy.cli import privacy_cli; app.cli.add_command(privacy_cli)  # noqa: E702
     from classifiers.cli import classifiers_cli; app.cli.add_command(classifiers_cli)  # noqa: E702
     from reports.lessons.cli import reports_cli; app.cli.add_command(reports_cli)  # noqa: E702
     import reports.annual.cli  # noqa: F401  (adds `reports annual-report` to reports_cli)

@@ -1,0 +1,50 @@
+"""flask privacy: the data protection officer's commands (issue 14).
+
+    flask --app app privacy find QUERY [--json]
+
+Bad input gets a one-line error and exit status 2. Each search is audited with who (the
+command line), when and how many records it found; never the query itself."""
+import json
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from app.db import db
+
+privacy_cli = AppGroup("privacy", help="Subject access, erasure and retention (UK GDPR).")
+
+
+def _fail(message):
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(2)
+
+
+@privacy_cli.command("find")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print one line of JSON.")
+def find_command(query, as_json):
+    """Everything Heard holds about a person: QUERY is an email address, phone number, name or
+    reference (HRD-2026-000123)."""
+    from app.audit.services import record
+    from app.privacy.find import QueryError, find
+
+    with db.connection_context():
+        try:
+            search = find(query)
+        except QueryError as error:
+            _fail(str(error))
+        record("privacy.find", object_type="subject_access", summary=(
+            f"Subject access search by {search.kind}: {search.total} records in "
+            f"{len(search.records)} tables (command line)"))
+    if as_json:
+        click.echo(json.dumps(search.as_dict()))
+        return
+    if not search.total:
+        click.echo(f"Nothing found for that {search.kind}.")
+        return
+    click.echo(f"Found {search.total} records in {len(search.records)} tables (searched by {search.kind}):")
+    for table, rows in sorted(search.records.items()):
+        ids = ", ".join(str(row_id) for row_id in sorted(rows)[:20])
+        more = f" and {len(rows) - 20} more" if len(rows) > 20 else ""
+        click.echo(f"  {table}: {len(rows)} ({ids}{more})")
