@@ -19,6 +19,9 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 10000,
     "synchronous": 1,  # NORMAL: durable with WAL, and fast
     "cache_size": -16000,
+    # Deleted rows are overwritten with zeros, so personal data that retention or erasure
+    # removes does not linger in the file's free pages (app.privacy.retention).
+    "secure_delete": 1,
 }
 
 

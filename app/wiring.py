@@ -33,6 +33,7 @@ TASK_MODULES = (
     "reports.scrutiny.tasks",
     "panels.tasks",
     "panels.proposals.tasks",
+    "app.privacy.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

@@ -1,6 +1,7 @@
 """flask privacy: the data protection officer's commands (issue 14).
 
     flask --app app privacy find QUERY [--json]
+    flask --app app privacy retention [--json]
 
 Bad input gets a one-line error and exit status 2. Each search is audited with who (the
 command line), when and how many records it found; never the query itself."""
@@ -48,3 +49,21 @@ def find_command(query, as_json):
         ids = ", ".join(str(row_id) for row_id in sorted(rows)[:20])
         more = f" and {len(rows) - 20} more" if len(rows) > 20 else ""
         click.echo(f"  {table}: {len(rows)} ({ids}{more})")
+
+
+@privacy_cli.command("retention")
+@click.option("--json", "as_json", is_flag=True, help="Print one line of JSON.")
+def retention_command(as_json):
+    """Apply the retention schedule now (as the nightly task does): delete or anonymise what
+    has outlived its period, except under a legal hold; prints the counts."""
+    from app.privacy import retention
+
+    with db.connection_context():
+        done = retention.run()
+    if as_json:
+        click.echo(json.dumps({"counts": done, "total": sum(done.values())}))
+        return
+    if not done:
+        click.echo("Nothing had expired.")
+        return
+    click.echo("Deleted or anonymised: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(done.items())))

@@ -53,20 +53,10 @@ def tags():
 
 
 def models():
-    """Every peewee model of Heard's (subclasses of app.db.BaseModel), by table name, with
-    every package that declares models imported first."""
-    import importlib
+    """Every peewee model of Heard's (app.schema.all_models), by table name."""
+    from app.schema import all_models
 
-    from app.db import BaseModel
-
-    for name in MODEL_MODULES:
-        importlib.import_module(name)
-    found, pending = {}, list(BaseModel.__subclasses__())
-    while pending:
-        model = pending.pop()
-        pending.extend(model.__subclasses__())
-        found[model._meta.table_name] = model
-    return found
+    return {model._meta.table_name: model for model in all_models()}
 
 
 def unclassified(found=None, classified=None):
@@ -98,12 +88,3 @@ def unclassified(found=None, classified=None):
     problems += [f"{table}: tagged but no such table" for table in classified if table not in found]
     return problems
 
-
-MODEL_MODULES = (
-    "app.actions.models", "app.audit.models", "app.auth.models", "app.cases.models",
-    "app.cases.post.models", "app.feedback.journey.models", "app.feedback.models",
-    "app.inbox.models", "app.learning.models", "app.mail.models", "app.org.models",
-    "app.people.models", "app.publicforms", "panels.models", "panels.proposals.models",
-    "reports.annual.models", "reports.archive.models", "reports.delivery.models",
-    "reports.models", "reports.yswd.models", "surveys.models",
-)

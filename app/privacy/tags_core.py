@@ -58,4 +58,12 @@ TAGS = (
          "Posts to public forms, to stop floods.",
          personal="bucket",
          ordinary="id at"),
+    Tags("retention_setting", "council",  # app.privacy.models.RetentionSetting
+         "How long each kind of record is kept, as administrators set it.",
+         personal="updated_by",
+         ordinary="id category days updated_at"),
+    Tags("legal_hold", "audit",  # app.privacy.models.LegalHold
+         "Holds that stop deletion of a person's or a case's records, and why.",
+         personal="person reason created_by released_by release_reason",
+         ordinary="id case created_at released_at"),
 )

@@ -1,0 +1,20 @@
+"""The retention period form (one category at a time, the GOV.UK "Change" pattern)."""
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import ValidationError
+
+from app.privacy.schedule import MAX_DAYS, MIN_DAYS
+
+
+class PeriodForm(FlaskForm):
+    days = StringField("How many days should these records be kept?",
+                       filters=[lambda v: v.strip().replace(",", "") if isinstance(v, str) else v])
+
+    def validate_days(self, field):
+        text = field.data or ""
+        if not text:
+            raise ValidationError("Enter how many days these records should be kept")
+        if not text.isdigit():
+            raise ValidationError("Enter the number of days as a whole number, like 730")
+        if not MIN_DAYS <= int(text) <= MAX_DAYS:
+            raise ValidationError(f"Enter a number of days between {MIN_DAYS} and {MAX_DAYS:,}")

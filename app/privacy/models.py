@@ -1,0 +1,36 @@
+"""What administrators decide about keeping personal data: the retention schedule (days per
+category, where it differs from the UK default in app.privacy.categories) and legal holds."""
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from app.auth.models import User
+from app.cases.models import Case
+from app.db import BaseModel
+from app.people.models import Person
+
+
+class RetentionSetting(BaseModel):
+    """An administrator's period for one retention category (absent: the default)."""
+    category = CharField(max_length=40, unique=True)
+    days = IntegerField()
+    updated_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    updated_at = DateTimeField()
+
+    class Meta:
+        table_name = "retention_setting"
+
+
+class LegalHold(BaseModel):
+    """Nothing about this person, or on this case, is deleted or anonymised while the hold
+    stands (released_at is empty): a claim, an investigation, an Ombudsman's request."""
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    case = ForeignKeyField(Case, null=True, on_delete="SET NULL")
+    reason = TextField()
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    created_at = DateTimeField()
+    released_at = DateTimeField(null=True)
+    released_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    release_reason = TextField(default="")
+
+    class Meta:
+        table_name = "legal_hold"
+        personal_data = ("person", "reason", "release_reason")

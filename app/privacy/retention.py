@@ -1,0 +1,157 @@
+"""The retention schedule applied: what has outlived its period is deleted or anonymised, and
+what was done is recorded as counts (never content).
+
+Run every night by the `privacy.retention` task and on demand by `flask privacy retention`.
+Safe to run twice: a second run finds nothing more to do. A legal hold (app.privacy.models)
+on a person, or on a case, keeps everything about them.
+
+Covered so far (issue 14 continues): sign-in and rate-limit records (security), raw and
+quarantined email (raw_email: the message is kept as a row, emptied of the email and its
+sender), unsent drafts, compliments, comments and requests with no case (feedback, with
+everything derived from them), survey responses and invitations (survey), and residents who
+then have no record left (person).
+"""
+import datetime
+
+from app.audit.services import record
+from app.db import db, utcnow
+from app.privacy.schedule import days_for
+
+
+def run(now=None, actor=None):
+    """Apply the schedule at `now`; returns {what: count} (zeros left out) and audits it."""
+    now = now or utcnow()
+    held = _held()
+    done = {}
+    with db.atomic():
+        for category, step in STEPS:
+            days = days_for(category)
+            if days is None:
+                continue
+            for what, count in step(now - datetime.timedelta(days=days), held).items():
+                if count:
+                    done[what] = done.get(what, 0) + count
+        done.update({k: v for k, v in _people_left_with_nothing(now).items() if v})
+        record("privacy.retention", actor=actor, object_type="retention", summary=(
+            "Retention schedule applied: " + (", ".join(f"{k.replace('_', ' ')} {v}" for k, v in
+                                                       sorted(done.items())) or "nothing had expired")),
+            details={"counts": done, "at": now.isoformat(timespec="seconds")})
+    _reclaim_space()
+    return done
+
+
+class Held:
+    """Who and what a legal hold keeps."""
+
+    def __init__(self, people, cases, emails):
+        self.people, self.cases, self.emails = people, cases, emails
+
+
+def _held():
+    from app.cases.models import Case
+    from app.people.models import Person
+    from app.privacy.models import LegalHold
+
+    holds = list(LegalHold.select().where(LegalHold.released_at.is_null()))
+    cases = {h.case_id for h in holds if h.case_id}
+    people = {h.person_id for h in holds if h.person_id}
+    people |= {c.person_id for c in Case.select(Case.person).where(Case.id.in_(cases or [0])) if c.person_id}
+    emails = {p.email.lower() for p in Person.select(Person.email).where(Person.id.in_(people or [0])) if p.email}
+    return Held(people, cases, emails)
+
+
+def _security(cutoff, held):
+    from app.auth.models import KeptForm, LoginAttempt, StaffSession
+    from app.publicforms import RateLimitHit
+    from panels.models import MemberSession, SignInLink
+
+    return {
+        "sign_in_attempts": LoginAttempt.delete().where(LoginAttempt.at < cutoff).execute(),
+        "rate_limit_records": RateLimitHit.delete().where(RateLimitHit.at < cutoff).execute(),
+        "staff_sessions": StaffSession.delete().where(StaffSession.last_seen_at < cutoff).execute(),
+        "kept_staff_forms": KeptForm.delete().where(KeptForm.created_at < cutoff).execute(),
+        "panel_sign_in_links": SignInLink.delete().where(SignInLink.created_at < cutoff).execute(),
+        "panel_sessions": MemberSession.delete().where(MemberSession.last_seen_at < cutoff).execute(),
+    }
+
+
+def _raw_email(cutoff, held):
+    from app.feedback.models import FeedbackItem
+    from app.inbox.models import InboundMessage
+
+    expired = (InboundMessage.select(InboundMessage.id, InboundMessage.from_address,
+                                     InboundMessage.feedback_item)
+               .where(InboundMessage.received_at < cutoff, InboundMessage.size > 0))
+    held_items = {i.id for i in FeedbackItem.select(FeedbackItem.id).where(
+        FeedbackItem.person.in_(held.people or [0]))}
+    ids = [m.id for m in expired if (m.from_address or "").lower() not in held.emails
+           and m.feedback_item_id not in held_items]
+    emptied = 0
+    for start in range(0, len(ids), 500):
+        emptied += (InboundMessage.update(raw=b"", size=0, message_id="", from_address="", from_name="",
+                                          subject="", parse_error="", attachments="[]", reason="")
+                    .where(InboundMessage.id.in_(ids[start:start + 500])).execute())
+    return {"raw_emails_emptied": emptied}
+
+
+def _drafts(cutoff, held):
+    from app.feedback.journey.models import FeedbackDraft
+
+    return {"unsent_drafts": FeedbackDraft.delete().where(FeedbackDraft.updated_at < cutoff).execute()}
+
+
+def _feedback(cutoff, held):
+    """Feedback that is not a complaint and is on no case, with everything derived from it
+    (its database links cascade: predictions, topics, embeddings, flags, labels, updates)."""
+    from app.cases.models import CaseItem
+    from app.feedback.models import FeedbackItem
+
+    on_cases = CaseItem.select(CaseItem.item)
+    expired = (FeedbackItem.select(FeedbackItem.id)
+               .where(FeedbackItem.received_at < cutoff, FeedbackItem.kind != "complaint",
+                      FeedbackItem.id.not_in(on_cases),
+                      FeedbackItem.person.is_null() | FeedbackItem.person.not_in(list(held.people) or [0])))
+    ids = [row.id for row in expired]
+    deleted = 0
+    for start in range(0, len(ids), 500):
+        deleted += FeedbackItem.delete().where(FeedbackItem.id.in_(ids[start:start + 500])).execute()
+    return {"feedback": deleted}
+
+
+def _survey(cutoff, held):
+    from surveys.models import Invitation, Response
+
+    responses = (Response.delete().where(
+        Response.submitted_at < cutoff,
+        Response.person.is_null() | Response.person.not_in(list(held.people) or [0])).execute())
+    invitations = Invitation.delete().where(Invitation.created_at < cutoff).execute()
+    return {"survey_responses": responses, "survey_invitations": invitations}
+
+
+def _people_left_with_nothing(now):
+    """Residents no record refers to any more (their contact details served only those);
+    not anyone added in the last day, whose feedback may be on its way in."""
+    from app.cases.models import Case
+    from app.feedback.models import FeedbackItem
+    from app.people.models import Person
+    from app.privacy.models import LegalHold
+    from surveys.models import Response
+
+    referred = (FeedbackItem.select(FeedbackItem.person).where(FeedbackItem.person.is_null(False))
+                | Case.select(Case.person).where(Case.person.is_null(False))
+                | Response.select(Response.person).where(Response.person.is_null(False))
+                | LegalHold.select(LegalHold.person).where(LegalHold.person.is_null(False)))
+    recent = now - datetime.timedelta(days=1)
+    return {"residents": Person.delete().where(Person.id.not_in(referred), Person.created_at < recent).execute()}
+
+
+def _reclaim_space():
+    """Deleted rows are overwritten (SQLite's secure_delete pragma) and the write-ahead log
+    emptied, so no expired bytes stay in the database file or beside it."""
+    if type(db.obj).__name__.lower().startswith(("postgres", "psycopg")):
+        return
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+STEPS = (("security", _security), ("raw_email", _raw_email), ("drafts", _drafts),
+         ("feedback", _feedback), ("survey", _survey))
