@@ -7,9 +7,11 @@ on a person, or on a case, keeps everything about them.
 
 Covered so far (issue 14 continues): sign-in and rate-limit records (security), raw and
 quarantined email (raw_email: the message is kept as a row, emptied of the email and its
-sender), unsent drafts, compliments, comments and requests with no case (feedback, with
-everything derived from them), survey responses and invitations (survey), and residents who
-then have no record left (person).
+sender), unsent drafts, complaint cases closed before the period with everything on them
+(complaint), compliments, comments and requests with no case (feedback, with everything
+derived from them), survey responses and invitations (survey), emails sent (correspondence;
+those about a record still kept go with it), and residents who then have no record left
+(person). Not yet: the audit log (append-only) and stored report files.
 """
 import datetime
 
@@ -112,10 +114,71 @@ def _feedback(cutoff, held):
                       FeedbackItem.id.not_in(on_cases),
                       FeedbackItem.person.is_null() | FeedbackItem.person.not_in(list(held.people) or [0])))
     ids = [row.id for row in expired]
+    emails = _emails_about("feedback_item", ids)
+    return {"feedback": _delete_items(ids), "emails_about_them": emails}
+
+
+def _complaints(cutoff, held):
+    """Complaint cases closed before the cutoff, with everything on them (stages, events,
+    letters, decisions cascade), their feedback, and the emails about either; and any
+    complaint that never became a case. A case's events are append-only, but go with it."""
+    from app.cases.models import Case, CaseItem
+    from app.feedback.models import FeedbackItem
+
+    cases = [c.id for c in Case.select(Case.id).where(
+        Case.closed_at.is_null(False), Case.closed_at < cutoff, Case.id.not_in(list(held.cases) or [0]),
+        Case.person.is_null() | Case.person.not_in(list(held.people) or [0]))]
+    items = [ci.item_id for ci in CaseItem.select(CaseItem.item).where(CaseItem.case.in_(cases or [0]))]
+    emails = _emails_about("case_record", cases)
+    deleted = 0
+    for start in range(0, len(cases), 500):
+        deleted += Case.delete().where(Case.id.in_(cases[start:start + 500])).execute()
+    still_on_a_case = CaseItem.select(CaseItem.item)
+    loose = [i.id for i in FeedbackItem.select(FeedbackItem.id).where(
+        (FeedbackItem.id.in_(items or [0]) & FeedbackItem.id.not_in(still_on_a_case))
+        | ((FeedbackItem.kind == "complaint") & (FeedbackItem.received_at < cutoff)
+           & FeedbackItem.id.not_in(still_on_a_case)
+           & (FeedbackItem.person.is_null() | FeedbackItem.person.not_in(list(held.people) or [0]))))]
+    emails += _emails_about("feedback_item", loose)
+    return {"complaint_cases": deleted, "complaint_feedback": _delete_items(loose), "emails_about_them": emails}
+
+
+def _correspondence(cutoff, held):
+    """Emails sent before the cutoff, except those about a case or feedback still kept (they
+    go with it) or to a person under a legal hold."""
+    from app.cases.models import Case
+    from app.feedback.models import FeedbackItem
+    from app.mail.models import OutboxMessage
+
+    kept_cases = Case.select(Case.id)
+    kept_items = FeedbackItem.select(FeedbackItem.id)
+    query = OutboxMessage.delete().where(
+        OutboxMessage.created_at < cutoff,
+        ~((OutboxMessage.related_type == "case_record") & OutboxMessage.related_id.in_(kept_cases)),
+        ~((OutboxMessage.related_type == "feedback_item") & OutboxMessage.related_id.in_(kept_items)),
+        OutboxMessage.status != "pending")
+    if held.emails:
+        query = query.where(OutboxMessage.to_address.not_in(list(held.emails)))
+    return {"emails_sent": query.execute()}
+
+
+def _emails_about(table, ids):
+    from app.mail.models import OutboxMessage
+
+    deleted = 0
+    for start in range(0, len(ids), 500):
+        deleted += OutboxMessage.delete().where(OutboxMessage.related_type == table,
+                                                OutboxMessage.related_id.in_(ids[start:start + 500])).execute()
+    return deleted
+
+
+def _delete_items(ids):
+    from app.feedback.models import FeedbackItem
+
     deleted = 0
     for start in range(0, len(ids), 500):
         deleted += FeedbackItem.delete().where(FeedbackItem.id.in_(ids[start:start + 500])).execute()
-    return {"feedback": deleted}
+    return deleted
 
 
 def _survey(cutoff, held):
@@ -154,4 +217,5 @@ def _reclaim_space():
 
 
 STEPS = (("security", _security), ("raw_email", _raw_email), ("drafts", _drafts),
-         ("feedback", _feedback), ("survey", _survey))
+         ("complaint", _complaints), ("feedback", _feedback), ("survey", _survey),
+         ("correspondence", _correspondence))

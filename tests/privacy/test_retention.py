@@ -181,3 +181,46 @@ def test_administrators_change_a_period_on_its_page_and_typing_survives_errors(a
     assert AuditEvent.select().where(AuditEvent.action == "privacy.retention_period").count() == 1
     assert client.get("/staff/admin/privacy/retention/council").status_code == 404
     assert client.get("/staff/admin/privacy/retention/nonsense").status_code == 404
+
+
+def test_complaint_cases_go_six_years_after_closing_with_everything_on_them(world):
+    from app.cases.models import Case, CaseEvent, CaseItem, CaseStage
+    from app.feedback.models import FeedbackItem
+    from app.mail.models import OutboxMessage
+    from app.privacy.models import LegalHold
+
+    closed_long_ago = utcnow() - datetime.timedelta(days=7 * 365)
+    case = world["case"]
+    assert case is not None and CaseEvent.select().where(CaseEvent.case == case).exists()
+    OutboxMessage.create(idempotency_key="letter-1", message_id="<letter-1@heard.example>",
+                         to_address="qmv.canary@example.org",
+                         subject="Our response to your complaint", text_body=f"Dear {CANARY}",
+                         html_body="", template="case_decision", purpose="case", status="sent",
+                         related_type="case_record", related_id=case.id)
+    Case.update(closed_at=closed_long_ago, status="closed").where(Case.id == case.id).execute()
+    held = create_feedback(kind="complaint", person=create_person(), text="A held complaint.")
+    held_case = Case.select().join(CaseItem).where(CaseItem.item == held.id).get()
+    Case.update(closed_at=closed_long_ago, status="closed").where(Case.id == held_case.id).execute()
+    LegalHold.create(case=held_case, reason="The Ombudsman asked for the file", created_at=utcnow())
+
+    done = retention.run()
+    assert done["complaint_cases"] == 1 and done["complaint_feedback"] == 1
+    assert Case.get_or_none(id=case.id) is None
+    assert not CaseEvent.select().where(CaseEvent.case == case.id).exists()
+    assert not CaseStage.select().where(CaseStage.case == case.id).exists()
+    assert FeedbackItem.get_or_none(id=world["complaint"].id) is None
+    assert not OutboxMessage.select().where(OutboxMessage.related_type == "case_record",
+                                            OutboxMessage.related_id == case.id).exists()
+    assert Case.get_or_none(id=held_case.id) is not None  # under a legal hold
+    assert FeedbackItem.get_or_none(id=held.id) is not None
+    assert retention.run().get("complaint_cases") is None
+
+
+def test_a_case_still_open_or_closed_recently_stays(world):
+    from app.cases.models import Case
+
+    case = world["case"]
+    Case.update(closed_at=utcnow() - datetime.timedelta(days=5 * 365), status="closed").where(
+        Case.id == case.id).execute()
+    assert "complaint_cases" not in retention.run()
+    assert Case.get_or_none(id=case.id) is not None
