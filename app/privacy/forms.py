@@ -1,6 +1,6 @@
 """The retention period form (one category at a time, the GOV.UK "Change" pattern)."""
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import ValidationError
 
 from app.privacy.schedule import MAX_DAYS, MIN_DAYS
@@ -18,3 +18,15 @@ class PeriodForm(FlaskForm):
             raise ValidationError("Enter the number of days as a whole number, like 730")
         if not MIN_DAYS <= int(text) <= MAX_DAYS:
             raise ValidationError(f"Enter a number of days between {MIN_DAYS} and {MAX_DAYS:,}")
+
+
+class HoldForm(FlaskForm):
+    target = StringField("Case reference, or the resident's email address or phone number",
+                         description="For example, HRD-2026-000123 or name@example.com")
+    reason = TextAreaField("Why must these records be kept?",
+                           description="For example, a claim, an investigation or a request from the Ombudsman. "
+                                       "Only administrators see this.")
+
+
+class ReleaseForm(FlaskForm):
+    reason = TextAreaField("Why can the hold end?")
