@@ -1,6 +1,6 @@
 """What administrators decide about keeping personal data: the retention schedule (days per
 category, where it differs from the UK default in app.privacy.categories) and legal holds."""
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField  # noqa: F401
 
 from app.auth.models import User
 from app.cases.models import Case
@@ -34,3 +34,14 @@ class LegalHold(BaseModel):
     class Meta:
         table_name = "legal_hold"
         personal_data = ("person", "reason", "release_reason")
+
+
+class PrivilegedChange(BaseModel):
+    """Present only inside the transaction of a privileged change (app.privacy.privileged):
+    while it exists, the append-only tables' triggers allow updates and deletes."""
+    reason = TextField()
+    actor_id = IntegerField(null=True)
+    started_at = DateTimeField()
+
+    class Meta:
+        table_name = "privileged_change"

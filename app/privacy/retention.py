@@ -11,7 +11,8 @@ sender), unsent drafts, complaint cases closed before the period with everything
 (complaint), compliments, comments and requests with no case (feedback, with everything
 derived from them), survey responses and invitations (survey), emails sent (correspondence;
 those about a record still kept go with it), and residents who then have no record left
-(person). Not yet: the audit log (append-only) and stored report files.
+(person), and audit events past the audit log's period (through app.privacy.privileged, the
+one way through its append-only rule). Not yet: stored report files.
 """
 import datetime
 
@@ -162,6 +163,24 @@ def _correspondence(cutoff, held):
     return {"emails_sent": query.execute()}
 
 
+def _audit(cutoff, held):
+    """Audit events past their period, through the one privileged path (the log is otherwise
+    append-only); those about a case under a legal hold stay."""
+    from app.audit.models import AuditEvent
+    from app.privacy.privileged import privileged
+
+    expired = AuditEvent.select(AuditEvent.id).where(
+        AuditEvent.at < cutoff,
+        ~((AuditEvent.object_type == "case_record") & AuditEvent.object_id.in_([str(c) for c in held.cases] or ["-"])))
+    ids = [row.id for row in expired]
+    if not ids:
+        return {}
+    with privileged("retention: audit events past the audit log's period"):
+        deleted = sum(AuditEvent.delete().where(AuditEvent.id.in_(ids[start:start + 500])).execute()
+                      for start in range(0, len(ids), 500))
+    return {"audit_events": deleted}
+
+
 def _emails_about(table, ids):
     from app.mail.models import OutboxMessage
 
@@ -218,4 +237,4 @@ def _reclaim_space():
 
 STEPS = (("security", _security), ("raw_email", _raw_email), ("drafts", _drafts),
          ("complaint", _complaints), ("feedback", _feedback), ("survey", _survey),
-         ("correspondence", _correspondence))
+         ("correspondence", _correspondence), ("audit", _audit))

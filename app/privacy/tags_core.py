@@ -66,4 +66,8 @@ TAGS = (
          "Holds that stop deletion of a person's or a case's records, and why.",
          personal="person reason created_by released_by release_reason",
          ordinary="id case created_at released_at"),
+    Tags("privileged_change", "audit",  # app.privacy.models.PrivilegedChange
+         "Leave, inside one transaction, to change append-only records for retention or erasure.",
+         personal="actor_id reason",
+         ordinary="id started_at"),
 )
