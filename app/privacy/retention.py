@@ -228,10 +228,13 @@ def _people_left_with_nothing(now):
 
 
 def _reclaim_space():
-    """Deleted rows are overwritten (SQLite's secure_delete pragma) and the write-ahead log
-    emptied, so no expired bytes stay in the database file or beside it."""
+    """Deleted rows are overwritten (SQLite's secure_delete pragma), the full-text index is
+    rebuilt from what remains (FTS5 otherwise keeps a deleted row's words in its segments),
+    and the write-ahead log is emptied, so no expired words stay in the database file or
+    beside it. (PostgreSQL's search indexes are on the tables themselves.)"""
     if type(db.obj).__name__.lower().startswith(("postgres", "psycopg")):
         return
+    db.execute_sql("INSERT INTO case_search(case_search) VALUES('optimize')")
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
