@@ -12,7 +12,7 @@ sender), unsent drafts, complaint cases closed before the period with everything
 derived from them), survey responses and invitations (survey), emails sent (correspondence;
 those about a record still kept go with it), and residents who then have no record left
 (person), and audit events past the audit log's period (through app.privacy.privileged, the
-one way through its append-only rule). Not yet: stored report files.
+one way through its append-only rule), and stored report files built before their period.
 """
 import datetime
 
@@ -181,6 +181,14 @@ def _audit(cutoff, held):
     return {"audit_events": deleted}
 
 
+def _reports(cutoff, held):
+    """Stored report files (lessons-learnt PDFs and the like, which may quote residents)
+    built before the cutoff; a report still wanted can be built again from what remains."""
+    from reports.archive.models import StoredReport
+
+    return {"stored_reports": StoredReport.delete().where(StoredReport.built_at < cutoff).execute()}
+
+
 def _emails_about(table, ids):
     from app.mail.models import OutboxMessage
 
@@ -240,4 +248,4 @@ def _reclaim_space():
 
 STEPS = (("security", _security), ("raw_email", _raw_email), ("drafts", _drafts),
          ("complaint", _complaints), ("feedback", _feedback), ("survey", _survey),
-         ("correspondence", _correspondence), ("audit", _audit))
+         ("correspondence", _correspondence), ("reports", _reports), ("audit", _audit))

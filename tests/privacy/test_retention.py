@@ -227,3 +227,15 @@ def test_a_case_still_open_or_closed_recently_stays(world):
         Case.id == case.id).execute()
     assert "complaint_cases" not in retention.run()
     assert Case.get_or_none(id=case.id) is not None
+
+
+def test_stored_reports_go_two_years_after_they_were_built(app):
+    from reports.archive.models import StoredReport
+
+    today = datetime.date.today()
+    old = StoredReport.create(kind="lessons", scope="all", period_start=today, period_end=today, status="built",
+                              pdf=b"%PDF quoting a resident", built_at=OLD)
+    new = StoredReport.create(kind="lessons", scope="all", period_start=today.replace(day=1), period_end=today,
+                              status="built", pdf=b"%PDF", built_at=utcnow())
+    assert retention.run()["stored_reports"] == 1
+    assert StoredReport.get_or_none(id=old.id) is None and StoredReport.get_or_none(id=new.id) is not None
