@@ -1,6 +1,7 @@
 """flask privacy: the data protection officer's commands (issue 14).
 
     flask --app app privacy find QUERY [--json]
+    flask --app app privacy export QUERY --out FILE.zip
     flask --app app privacy retention [--json]
 
 Bad input gets a one-line error and exit status 2. Each search is audited with who (the
@@ -67,3 +68,36 @@ def retention_command(as_json):
         click.echo("Nothing had expired.")
         return
     click.echo("Deleted or anonymised: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(done.items())))
+
+
+@privacy_cli.command("export")
+@click.argument("query")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the zip.")
+def export_command(query, out_path):
+    """Write a subject access export (zip: summary.html, summary.pdf, records.json and the
+    raw files) for the person QUERY finds."""
+    from pathlib import Path
+
+    from app.audit.services import record
+    from app.privacy import export
+    from app.privacy.find import QueryError, find
+
+    target = Path(out_path)
+    if not target.parent.is_dir():
+        _fail(f"No folder {target.parent} to write the export to")
+    with db.connection_context():
+        try:
+            search = find(query)
+        except QueryError as error:
+            _fail(str(error))
+        content, counts = export.build(search)
+        record("privacy.export", object_type="subject_access", summary=(
+            f"Subject access export by {search.kind}: {counts['records']} records, {counts['files']} files "
+            "(command line)"))
+    try:
+        target.write_bytes(content)
+    except OSError as error:
+        _fail(f"Could not write {target}: {error.strerror or error}")
+    click.echo(f"Wrote {target}: {counts['records']} records and {counts['files']} files. Records marked "
+               f"'{export.TEXT_ONLY}' were found only by their text: redact what is about others first.")

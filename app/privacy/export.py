@@ -1,0 +1,136 @@
+"""Subject access export: one zip for the person a search found (app.privacy.find).
+
+    summary.html   every record, table by table, in plain words, for the resident to read
+    summary.pdf    the same, as a PDF
+    records.json   the same, for machines
+    files/         what they sent and what we sent them: raw emails as .eml, the emails and
+                   letters we sent, and the files attached to them
+
+Secrets (password and token hashes), numeric fingerprints and model data are left out. A
+record found only because its text holds the search (a note in someone else's case that
+mentions them, say) is marked "check before release": it may say things about other people,
+which the officer redacts before the export goes to the resident.
+"""
+import datetime
+import io
+import json
+import zipfile
+from xml.sax.saxutils import escape
+
+import peewee
+from markupsafe import escape as html_escape
+
+from app.db import utcnow
+from app.privacy.register import models, tags
+
+LEFT_OUT = ("password_hash", "token_hash", "reminder_token_hash", "vector", "blob", "sha256", "pdf",
+            "content", "raw", "lease_token")
+TEXT_ONLY = "check before release"
+
+
+def build(search):
+    """The zip's bytes, and {"records": n, "files": n}."""
+    everything, classified = models(), tags()
+    records, files = [], []
+    for table in sorted(search.records):
+        model, entry = everything[table], classified[table]
+        rows = {row.get_id(): row for row in model.select().where(
+            model._meta.primary_key.in_(list(search.records[table])))}
+        for row_id in sorted(rows):
+            how = sorted(search.records[table][row_id])
+            records.append({"table": table, "id": row_id, "what": entry.purpose, "found_by": how,
+                            "check_before_release": all(h.endswith("holds it") for h in how),
+                            "fields": _fields(rows[row_id], entry)})
+            files += _files(table, rows[row_id])
+    made = utcnow()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("summary.html", _html(search, records, made))
+        archive.writestr("summary.pdf", _pdf(search, records, made))
+        archive.writestr("records.json", json.dumps({"made_at": made.isoformat(timespec="seconds"),
+                                                     "query_kind": search.kind, "records": records},
+                                                    indent=2, default=str))
+        for name, content in files:
+            archive.writestr(f"files/{name}", content)
+    return buffer.getvalue(), {"records": len(records), "files": len(files)}
+
+
+def _fields(row, entry):
+    out = {}
+    for column in row._meta.sorted_fields:
+        if column.name in LEFT_OUT or isinstance(column, peewee.BlobField):
+            continue
+        value = getattr(row, column.name + "_id" if isinstance(column, peewee.ForeignKeyField) else column.name)
+        if value in (None, ""):
+            continue
+        out[column.name] = value.isoformat(sep=" ", timespec="minutes") if isinstance(
+            value, datetime.datetime) else value
+    return out
+
+
+def _files(table, row):
+    if table == "inbound_message" and row.raw:
+        return [(f"email-received-{row.id}.eml", bytes(row.raw))]
+    if table == "outbox_message":
+        body = f"To: {row.to_address}\nSubject: {row.subject}\n\n{row.text_body}"
+        sent = [(f"email-sent-{row.id}.txt", body.encode("utf-8"))]
+        return sent + [(f"email-sent-{row.id}-{a.position}-{_safe(a.filename)}", bytes(a.content))
+                       for a in row.attachments]
+    if table == "postal_letter":
+        return [(f"letter-{row.id}.txt", f"{row.recipient_name}\n{row.address}\n\n{row.subject}\n\n{row.text}"
+                 .encode("utf-8"))]
+    return []
+
+
+def _safe(name):
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in str(name or "file"))[:80]
+
+
+def _html(search, records, made):
+    parts = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+             "<title>Information we hold about you</title></head><body>",
+             "<h1>Information we hold about you</h1>",
+             f"<p>Made {html_escape(made.strftime('%d %B %Y'))} from a search by {html_escape(search.kind)}: "
+             f"{len(records)} records.</p>"]
+    for record in records:
+        parts.append(f"<h2>{html_escape(record['what'])} (record {html_escape(record['table'])} "
+                     f"{html_escape(record['id'])})</h2>")
+        if record["check_before_release"]:
+            parts.append(f"<p><strong>{TEXT_ONLY}</strong>: found because its text mentions you; "
+                         "it may be about someone else too.</p>")
+        parts.append("<dl>" + "".join(f"<dt>{html_escape(k.replace('_', ' '))}</dt><dd>{html_escape(v)}</dd>"
+                                      for k, v in record["fields"].items()) + "</dl>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _pdf(search, records, made):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from surveys import poster_text
+
+    regular, bold = poster_text.register()
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13, spaceAfter=4)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=13, leading=17, spaceBefore=8)
+    title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=23)
+
+    def p(text, style=body):
+        return Paragraph(escape(poster_text.printable(str(text), style.fontName)), style)
+
+    story = [p("Information we hold about you", title),
+             p(f"Made {made.strftime('%d %B %Y')} from a search by {search.kind}: {len(records)} records.")]
+    for record in records:
+        story.append(p(f"{record['what']} (record {record['table']} {record['id']})", heading))
+        if record["check_before_release"]:
+            story.append(p(f"{TEXT_ONLY.capitalize()}: found because its text mentions you; it may be about "
+                           "someone else too."))
+        story += [p(f"{k.replace('_', ' ')}: {v}") for k, v in record["fields"].items()]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
+                            bottomMargin=18 * mm, title="Information we hold about you", author="Heard",
+                            lang="en-GB")
+    doc.build(story)
+    return out.getvalue()
