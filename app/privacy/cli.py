@@ -2,6 +2,7 @@
 
     flask --app app privacy find QUERY [--json]
     flask --app app privacy export QUERY --out FILE.zip
+    flask --app app privacy erase QUERY --reason TEXT [--json]
     flask --app app privacy retention [--json]
 
 Bad input gets a one-line error and exit status 2. Each search is audited with who (the
@@ -101,3 +102,27 @@ def export_command(query, out_path):
         _fail(f"Could not write {target}: {error.strerror or error}")
     click.echo(f"Wrote {target}: {counts['records']} records and {counts['files']} files. Records marked "
                f"'{export.TEXT_ONLY}' were found only by their text: redact what is about others first.")
+
+
+@privacy_cli.command("erase")
+@click.argument("query")
+@click.option("--reason", default="", help="Why (the request: its date and how it came).")
+@click.option("--json", "as_json", is_flag=True, help="Print one line of JSON.")
+def erase_command(query, reason, as_json):
+    """Erase or anonymise everything about the person QUERY (an email address, phone number or
+    reference) finds, except what an exception keeps: each kept record is listed with it."""
+    from app.privacy.erasure import erase
+    from app.privacy.find import QueryError
+
+    with db.connection_context():
+        try:
+            result = erase(query, reason)
+        except QueryError as error:
+            _fail(str(error))
+    if as_json:
+        click.echo(json.dumps(result.as_dict()))
+        return
+    click.echo("Erased: " + (", ".join(f"{t} {n}" for t, n in sorted(result.erased.items())) or "nothing"))
+    click.echo("Anonymised: " + (", ".join(f"{t} {n}" for t, n in sorted(result.anonymised.items())) or "nothing"))
+    for kept in result.kept:
+        click.echo(f"Kept {kept['table']} {kept['id']}: {kept['exception']}")
