@@ -105,3 +105,12 @@ def test_the_command_prints_counts_and_json_and_audits_without_the_query(app, ca
     assert all("canary" not in (a.summary + a.details) and "900461" not in (a.summary + a.details) for a in audit)
     refused = runner.invoke(args=["privacy", "find", "ab"])
     assert refused.exit_code == 2 and refused.output.strip().count("\n") == 0 and "Error:" in refused.output
+
+
+def test_no_audit_line_holds_the_residents_words_or_details(canaries):
+    from app.audit.models import AuditEvent
+
+    lines = [f"{e.action} {e.actor_label} {e.summary} {e.details}" for e in AuditEvent.select()]
+    assert lines
+    for needle in ("Zephyrine", "Quillfeather", "zq.canary", "900461", "Larkspur", "OX16 9ZQ", "pothole"):
+        assert not [line for line in lines if needle.lower() in line.lower()], needle
