@@ -1,6 +1,8 @@
 """The retention period form (one category at a time, the GOV.UK "Change" pattern)."""
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
+
+from app.actions.forms import date_part, read_date
 from wtforms.validators import ValidationError
 
 from app.privacy.schedule import MAX_DAYS, MIN_DAYS
@@ -30,3 +32,22 @@ class HoldForm(FlaskForm):
 
 class ReleaseForm(FlaskForm):
     reason = TextAreaField("Why can the hold end?")
+
+
+class RequestForm(FlaskForm):
+    identifier = StringField("The resident's email address, phone number or a reference",
+                             description="What Heard searches by. Not a name: a name can match other people.")
+    requester = TextAreaField("Who asked, and how",
+                              description="For example, by email to the complaints team, or by letter from "
+                                          "their solicitor")
+    received_day, received_month, received_year = date_part("day"), date_part("month"), date_part("year")
+    received_on = None
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        self.received_on = read_date(self, "received", "date the request was received", required=True)
+        return valid and self.received_on is not False
+
+
+class AnsweredForm(FlaskForm):
+    """The "Mark as answered" button (its CSRF token)."""

@@ -1,6 +1,6 @@
 """What administrators decide about keeping personal data: the retention schedule (days per
 category, where it differs from the UK default in app.privacy.categories) and legal holds."""
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField  # noqa: F401
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from app.auth.models import User
 from app.cases.models import Case
@@ -45,3 +45,20 @@ class PrivilegedChange(BaseModel):
 
     class Meta:
         table_name = "privileged_change"
+
+
+class AccessRequest(BaseModel):
+    """A subject access request: who asked, what to search by, and the one-calendar-month
+    deadline (UK GDPR article 12(3)), in the queue at /staff/admin/privacy/requests."""
+    identifier = CharField(max_length=254)  # the email address, phone number or reference to search by
+    requester = TextField(default="")  # who asked, and how
+    received_on = DateField()
+    due_on = DateField(index=True)
+    status = CharField(max_length=20, default="open", index=True)  # open / sent
+    exported_at = DateTimeField(null=True)
+    sent_on = DateField(null=True)
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "subject_access_request"

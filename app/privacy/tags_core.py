@@ -70,4 +70,8 @@ TAGS = (
          "Leave, inside one transaction, to change append-only records for retention or erasure.",
          personal="actor_id reason",
          ordinary="id started_at"),
+    Tags("subject_access_request", "audit",  # app.privacy.models.AccessRequest
+         "Subject access requests and their deadlines, to answer each within a month.",
+         personal="identifier requester created_by",
+         ordinary="id received_on due_on status exported_at sent_on created_at"),
 )

@@ -1,14 +1,19 @@
 """The record of processing for administrators (and the council's data protection officer)."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+import datetime
+import re
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR
 from app.forms import show_error
-from app.privacy import holds, schedule
+from app.privacy import holds, requests, schedule
 from app.privacy.categories import CATEGORIES
-from app.privacy.forms import HoldForm, PeriodForm, ReleaseForm
-from app.privacy.models import LegalHold
+from app.privacy.find import QueryError
+from app.privacy.forms import AnsweredForm, HoldForm, PeriodForm, ReleaseForm, RequestForm
+from app.privacy.models import AccessRequest, LegalHold
+from app.timefmt import to_london
 from app.privacy.processing import record_of_processing
 
 bp = Blueprint("privacy", __name__, url_prefix="/staff/admin/privacy", template_folder="templates")
@@ -87,3 +92,82 @@ def _what(hold):
     if hold.person_id:
         return f"{hold.person} (a resident)"
     return "a record that has since been deleted"
+
+
+@bp.route("/requests")
+@roles_required(ADMINISTRATOR)
+def request_queue():
+    waiting, answered = requests.queue()
+    today = london_today()
+    return render_template("privacy/requests.html", waiting=waiting, answered=answered,
+                           state=lambda r: requests.state(r, today))
+
+
+@bp.route("/requests/new", methods=["GET", "POST"])
+@roles_required(ADMINISTRATOR)
+def new_request():
+    form = RequestForm()
+    if request.method == "GET":
+        today = london_today()
+        form.received_day.data, form.received_month.data, form.received_year.data = (
+            str(today.day), str(today.month), str(today.year))
+    if form.validate_on_submit():
+        if form.received_on > london_today():
+            form.received_day.errors = ["The date the request was received must be today or in the past"]
+        else:
+            try:
+                logged = requests.log_request(form.identifier.data or "", form.requester.data or "",
+                                              form.received_on, current_user)
+            except QueryError as error:
+                error.field = "identifier"
+                show_error(form, error)
+            else:
+                flash(f"Request logged: due {logged.due_on:%-d %B %Y}")
+                return redirect(url_for("privacy.access_request", request_id=logged.id))
+    return render_template("privacy/new_request.html", form=form)
+
+
+def london_today():
+    from app.db import utcnow
+
+    return to_london(utcnow()).date()
+
+
+def _request_or_404(request_id):
+    found = AccessRequest.get_or_none(AccessRequest.id == request_id)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.route("/requests/<id:request_id>", methods=["GET", "POST"])
+@roles_required(ADMINISTRATOR)
+def access_request(request_id):
+    from app.privacy.find import find
+
+    found = _request_or_404(request_id)
+    form = AnsweredForm()
+    if found.status == "open" and form.validate_on_submit():
+        requests.mark_sent(found, current_user, london_today())
+        flash("Marked as answered")
+        return redirect(url_for("privacy.request_queue"))
+    search = find(found.identifier)
+    return render_template("privacy/request.html", found=found, search=search, form=form,
+                           state=requests.state(found, london_today()))
+
+
+@bp.route("/requests/<id:request_id>/export.zip")
+@roles_required(ADMINISTRATOR)
+def request_export(request_id):
+    from app.privacy import export
+    from app.privacy.find import find
+
+    found = _request_or_404(request_id)
+    content, counts = export.build(find(found.identifier))
+    requests.exported(found, current_user, counts["records"])
+    name = f"subject-access-{found.id}-{datetime.date.today():%Y-%m-%d}.zip"
+    response = Response(content, mimetype="application/zip")
+    response.headers["Content-Disposition"] = f'attachment; filename="{re.sub(r"[^A-Za-z0-9._-]", "", name)}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "no-store"
+    return response

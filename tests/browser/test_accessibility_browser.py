@@ -155,7 +155,8 @@ STAFF_PAGES = ("/staff/", "/staff/cases", "/staff/cases/{case}", "/staff/cases/{
                "/staff/dashboard/complaints", "/staff/dashboard/topics", "/staff/you-said-we-did",
                "/staff/you-said-we-did/new", "/staff/reports/subscriptions", "/staff/admin/privacy",
                "/staff/admin/privacy/retention", "/staff/admin/privacy/retention/feedback",
-               "/staff/admin/privacy/holds", "/staff/admin/privacy/holds/new")
+               "/staff/admin/privacy/holds", "/staff/admin/privacy/holds/new",
+               "/staff/admin/privacy/requests", "/staff/admin/privacy/requests/new")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["320px", "1280px"])
