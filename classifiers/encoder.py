@@ -201,18 +201,34 @@ class Encoder:
     def embed_torch(self, batch_ids, precision="fp32"):
         import torch
 
-        width = max(len(x) for x in batch_ids)
-        input_ids = torch.full((len(batch_ids), width), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((len(batch_ids), width), dtype=torch.long)
-        for row, ids in enumerate(batch_ids):
-            input_ids[row, :len(ids)] = torch.tensor(ids, dtype=torch.long)
-            mask[row, :len(ids)] = 1
+        input_ids, mask = (torch.from_numpy(a) for a in padded(batch_ids, self.pad_id))
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16,
                                                      enabled=precision == "bf16"):
-            hidden = self.model(input_ids=input_ids, attention_mask=mask,
-                                token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
-        hidden = hidden.float()
-        weights = mask.unsqueeze(-1).float()
-        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+            hidden = last_hidden(self.model, input_ids, mask)
+        pooled = torch.nn.functional.normalize(mean_pool(hidden.float(), mask), p=2, dim=1)
         return pooled.numpy()
+
+
+def padded(batch_ids, pad_id):
+    """(input ids, attention mask): int64 arrays of the batch padded to its longest text."""
+    width = max(len(ids) for ids in batch_ids)
+    input_ids = np.full((len(batch_ids), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(batch_ids), width), dtype=np.int64)
+    for row, ids in enumerate(batch_ids):
+        input_ids[row, :len(ids)] = ids
+        mask[row, :len(ids)] = 1
+    return input_ids, mask
+
+
+def last_hidden(model, input_ids, mask):
+    """The transformer's last hidden states for padded torch tensors (one segment)."""
+    import torch
+
+    return model(input_ids=input_ids, attention_mask=mask,
+                 token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+
+
+def mean_pool(hidden, mask):
+    """Mean of the hidden states over the real (unmasked) tokens."""
+    weights = mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)

@@ -5,9 +5,9 @@ and run without torch's per-operator overhead; "int8" also quantises its matrix 
 (onnxruntime missing, export failed, or the result strays from the torch pass), and the
 encoder then runs on torch in fp32.
 
-The exported graph is cached on disk (CLASSIFIER_CACHE), one file per encoder version and
-precision. An encoder's version names its weights' SHA-256 (and a fine-tuned one's adapter
-digest), so a changed model never meets a stale graph. Files are written under a temporary
+The exported graph is cached on disk (CLASSIFIER_CACHE), one file per encoder fingerprint and
+precision. The fingerprint names the weights' SHA-256 (and a fine-tuned one's adapter digest),
+so a changed model never meets a stale graph. Files are written under a temporary
 name and renamed, so two processes building the same graph at once cannot corrupt it.
 
 Before a backend is used, a fixed set of probe sentences is embedded both ways: each must
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from classifiers.encoder import last_hidden, mean_pool, padded
 from classifiers.settings import cache_setting
 
 log = logging.getLogger(__name__)
@@ -59,12 +60,7 @@ class OnnxBackend:
         return f"<OnnxBackend {self.precision} {Path(self.path).name}>"
 
     def embed(self, batch_ids, pad_id):
-        width = max(len(ids) for ids in batch_ids)
-        input_ids = np.full((len(batch_ids), width), pad_id, dtype=np.int64)
-        mask = np.zeros((len(batch_ids), width), dtype=np.int64)
-        for row, ids in enumerate(batch_ids):
-            input_ids[row, :len(ids)] = ids
-            mask[row, :len(ids)] = 1
+        input_ids, mask = padded(batch_ids, pad_id)
         return self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
 
 
@@ -116,8 +112,6 @@ def _build(encoder, precision, path):
             os.replace(quantised, path)
         else:
             os.replace(raw, path)
-    except AccelerationUnavailable:
-        raise
     except Exception as error:  # the exporter's and quantiser's failures vary by version
         raise AccelerationUnavailable(f"could not build the {precision} graph: "
                                       f"{type(error).__name__}: {str(error)[:200]}") from error
@@ -162,7 +156,7 @@ def _export(encoder, out):
 
     model = copy.deepcopy(encoder.model)
     model.set_attn_implementation("eager")
-    module = _Pooled(model).eval()
+    module = _pooled(model).eval()
     ids = torch.ones((2, 7), dtype=torch.long)
     with warnings.catch_warnings(), torch.inference_mode(False), torch.no_grad():
         warnings.simplefilter("ignore")
@@ -224,22 +218,17 @@ def _probe(encoder, backend):
             f"{backend.precision} embeddings stray from fp32 (cosine min {float(np.nanmin(cosine)):.3f})")
 
 
-class _Pooled:
-    """Built lazily so importing this module never imports torch."""
+def _pooled(model):
+    """The model with mean pooling and L2 normalisation on top, as one torch module."""
+    import torch
 
-    def __new__(cls, model):
-        import torch
+    class Pooled(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
 
-        class Pooled(torch.nn.Module):
-            def __init__(self, inner):
-                super().__init__()
-                self.inner = inner
+        def forward(self, input_ids, attention_mask):
+            pooled = mean_pool(last_hidden(self.inner, input_ids, attention_mask), attention_mask)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
-            def forward(self, input_ids, attention_mask):
-                hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                                    token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
-                weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-                return torch.nn.functional.normalize(pooled, p=2, dim=1)
-
-        return Pooled(model)
+    return Pooled(model)

@@ -293,8 +293,10 @@ def encode_units(texts, encoder, precision=None):
     """[array (n_units, d)] for each text, encoded in one pass."""
     per_text = [units_of(t) for t in texts]
     flat = [u for units in per_text for u in units]
-    encoded = encoder.encode(flat, precision=precision) if precision else encoder.encode(flat)
-    vectors = np.asarray(encoded, dtype=np.float32) if flat else None
+    vectors = None
+    if flat:
+        encoded = encoder.encode(flat, precision=precision) if precision else encoder.encode(flat)
+        vectors = np.asarray(encoded, dtype=np.float32)
     out, at = [], 0
     for units in per_text:
         out.append(vectors[at:at + len(units)] if units else None)

@@ -270,16 +270,10 @@ def _batch_loss(loss_function, logits, targets, weights, multi_label):
 def _pool(model, batch_ids, pad_id):
     import torch
 
-    width = max(len(x) for x in batch_ids)
-    input_ids = torch.full((len(batch_ids), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(batch_ids), width), dtype=torch.long)
-    for row, ids in enumerate(batch_ids):
-        input_ids[row, :len(ids)] = torch.tensor(ids, dtype=torch.long)
-        mask[row, :len(ids)] = 1
-    hidden = model(input_ids=input_ids, attention_mask=mask,
-                   token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
-    weights = mask.unsqueeze(-1).float()
-    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+    from classifiers.encoder import last_hidden, mean_pool, padded
+
+    input_ids, mask = (torch.from_numpy(a) for a in padded(batch_ids, pad_id))
+    return mean_pool(last_hidden(model, input_ids, mask), mask)
 
 
 def tuned_encoder(base, adapter):
