@@ -24,6 +24,7 @@ from app.db import db, utcnow
 from app.privacy.find import QueryError, find
 from app.privacy.privileged import privileged
 from app.privacy.register import models, tags
+from app.privacy.retention import EMAIL_EMPTIED
 
 ERASED = "[erased]"
 
@@ -67,29 +68,25 @@ class _Eraser:
     def __init__(self, search, result):
         from app.cases.models import Case, CaseItem
         from app.people.models import Person
-        from app.privacy.models import LegalHold
+        from app.privacy.holds import standing
 
         self.search, self.result = search, result
+        self.kept = set()  # (table, id) of what is kept whole
         self.models, self.tags = models(), tags()
         people = list(Person.select().where(Person.id.in_(search.ids("person") or [0])))
         words = set(search.terms)
         for person in people:
             words |= {w for w in (person.name, person.email, person.phone) if w and len(w) >= 3}
         self.pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
-        holds = list(LegalHold.select().where(LegalHold.released_at.is_null()))
-        self.held_cases = {h.case_id: h.reason for h in holds if h.case_id}
-        held_people = {h.person_id: h.reason for h in holds if h.person_id}
+        self.held_cases, self.held_people = standing()
         case_ids = set(search.ids("case_record"))
         item_ids = set(search.ids("feedback_item"))
         case_ids |= {ci.case_id for ci in CaseItem.select().where(CaseItem.item.in_(list(item_ids) or [0]))}
         self.cases = {c.id: c for c in Case.select().where(Case.id.in_(list(case_ids) or [0]))}
         self.case_of_item = {ci.item_id: ci.case_id for ci in CaseItem.select().where(
             CaseItem.case.in_(list(self.cases) or [0]))}
-        self.exception_for_person = {}
-        for person in people:
-            why = held_people.get(person.id)
-            if why:
-                self.exception_for_person[person.id] = f"legal hold: {why}"
+        self.exception_for_person = {person.id: f"legal hold: {self.held_people[person.id]}"
+                                     for person in people if person.id in self.held_people}
         for case in self.cases.values():
             why = self.case_exception(case.id)
             if why and case.person_id:
@@ -99,16 +96,15 @@ class _Eraser:
         case = self.cases.get(case_id)
         if case is None:
             return None
-        if case_id in self.held_cases:
-            return f"legal hold: {self.held_cases[case_id]}"
-        if case.person_id and case.person_id in getattr(self, "exception_for_person", {}) \
-                and self.exception_for_person[case.person_id].startswith("legal hold"):
-            return self.exception_for_person[case.person_id]
+        why = self.held_cases.get(case_id) or self.held_people.get(case.person_id)
+        if why:
+            return f"legal hold: {why}"
         if case.closed_at is None:
             return "open complaint: the council must still answer it"
         return None
 
     def keep(self, table, row_id, why):
+        self.kept.add((table, row_id))
         self.result.kept.append({"table": table, "id": row_id, "exception": why})
 
     # -- the work -------------------------------------------------------------------------
@@ -170,18 +166,14 @@ class _Eraser:
         from app.mail.models import OutboxMessage
         from surveys.models import Invitation, Response
 
-        kept_items = {k["id"] for k in self.result.kept if k["table"] == "feedback_item"}
-        kept_cases = {k["id"] for k in self.result.kept if k["table"] == "case_record"}
         for row in InboundMessage.select().where(InboundMessage.id.in_(self.search.ids("inbound_message") or [0])):
-            if row.feedback_item_id in kept_items:
+            if ("feedback_item", row.feedback_item_id) in self.kept:
                 self.keep("inbound_message", row.id, "the email of a record kept above")
                 continue
-            self.result.count("erased", "inbound_message", InboundMessage.update(
-                raw=b"", size=0, message_id="", from_address="", from_name="", subject="", parse_error="",
-                attachments="[]", reason="").where(InboundMessage.id == row.id).execute())
+            self.result.count("erased", "inbound_message", InboundMessage.update(**EMAIL_EMPTIED).where(
+                InboundMessage.id == row.id).execute())
         for row in OutboxMessage.select().where(OutboxMessage.id.in_(self.search.ids("outbox_message") or [0])):
-            if (row.related_type, row.related_id) in {("feedback_item", i) for i in kept_items} | \
-                    {("case_record", c) for c in kept_cases}:
+            if row.related_type in ("feedback_item", "case_record") and (row.related_type, row.related_id) in self.kept:
                 self.keep("outbox_message", row.id, "an email about a record kept above")
                 continue
             self.result.count("erased", "outbox_message", row.delete_instance())
@@ -203,8 +195,7 @@ class _Eraser:
         for column in columns:
             value = getattr(row, column.name)
             if isinstance(value, str) and self.pattern.search(value):
-                changes[column.name] = self.pattern.sub(ERASED, value)[:column.max_length or None] \
-                    if isinstance(column, peewee.CharField) else self.pattern.sub(ERASED, value)
+                changes[column.name] = self.pattern.sub(ERASED, value)[:getattr(column, "max_length", None)]
         if changes:
             model.update(**changes).where(model._meta.primary_key == row_id).execute()
             if count:
@@ -212,10 +203,9 @@ class _Eraser:
 
     def on_kept(self, model, row):
         """Whether the row belongs to a case or feedback kept whole above."""
-        kept = {(k["table"], k["id"]) for k in self.result.kept}
         for name, table in (("case", "case_record"), ("item", "feedback_item")):
             column = model._meta.fields.get(name)
-            if isinstance(column, peewee.ForeignKeyField) and (table, getattr(row, name + "_id")) in kept:
+            if isinstance(column, peewee.ForeignKeyField) and (table, getattr(row, name + "_id")) in self.kept:
                 return True
         return False
 

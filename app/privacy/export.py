@@ -26,6 +26,7 @@ from app.privacy.register import models, tags
 LEFT_OUT = ("password_hash", "token_hash", "reminder_token_hash", "vector", "blob", "sha256", "pdf",
             "content", "raw", "lease_token")
 TEXT_ONLY = "check before release"
+TEXT_ONLY_WHY = "found because its text mentions you; it may be about someone else too."
 
 
 def build(search):
@@ -96,8 +97,7 @@ def _html(search, records, made):
         parts.append(f"<h2>{html_escape(record['what'])} (record {html_escape(record['table'])} "
                      f"{html_escape(record['id'])})</h2>")
         if record["check_before_release"]:
-            parts.append(f"<p><strong>{TEXT_ONLY}</strong>: found because its text mentions you; "
-                         "it may be about someone else too.</p>")
+            parts.append(f"<p><strong>{TEXT_ONLY}</strong>: {TEXT_ONLY_WHY}</p>")
         parts.append("<dl>" + "".join(f"<dt>{html_escape(k.replace('_', ' '))}</dt><dd>{html_escape(v)}</dd>"
                                       for k, v in record["fields"].items()) + "</dl>")
     parts.append("</body></html>")
@@ -125,8 +125,7 @@ def _pdf(search, records, made):
     for record in records:
         story.append(p(f"{record['what']} (record {record['table']} {record['id']})", heading))
         if record["check_before_release"]:
-            story.append(p(f"{TEXT_ONLY.capitalize()}: found because its text mentions you; it may be about "
-                           "someone else too."))
+            story.append(p(f"{TEXT_ONLY.capitalize()}: {TEXT_ONLY_WHY}"))
         story += [p(f"{k.replace('_', ' ')}: {v}") for k, v in record["fields"].items()]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,

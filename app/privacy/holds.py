@@ -83,3 +83,19 @@ def all_holds():
     """Standing holds first, newest first within each."""
     return list(LegalHold.select().order_by(LegalHold.released_at.is_null(False), LegalHold.created_at.desc(),
                                             LegalHold.id.desc()))
+
+
+def describe(hold):
+    """What the hold is on, in words: "case HRD-…", "<name> (a resident)"."""
+    if hold.case_id:
+        return f"case {hold.case.reference}"
+    if hold.person_id:
+        return f"{hold.person} (a resident)"
+    return "a record that has since been deleted"
+
+
+def standing():
+    """({case id: reason}, {person id: reason}) of the holds that have not been released."""
+    found = list(LegalHold.select().where(LegalHold.released_at.is_null()))
+    return ({h.case_id: h.reason for h in found if h.case_id},
+            {h.person_id: h.reason for h in found if h.person_id})

@@ -34,7 +34,7 @@ def log_request(identifier, requester, received_on, actor):
     return request
 
 
-def queue(today=None):
+def queue():
     """Open requests, soonest due first, then those sent (newest first)."""
     open_ = list(AccessRequest.select().where(AccessRequest.status == "open").order_by(AccessRequest.due_on))
     sent = list(AccessRequest.select().where(AccessRequest.status != "open")

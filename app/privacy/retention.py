@@ -43,24 +43,38 @@ def run(now=None, actor=None):
     return done
 
 
+# What an emptied raw email keeps: its row, hash, dates and outcome; not the message or its sender.
+EMAIL_EMPTIED = dict(raw=b"", size=0, message_id="", from_address="", from_name="", subject="",
+                     parse_error="", attachments="[]", reason="")
+CHUNK = 500
+
+
 class Held:
-    """Who and what a legal hold keeps."""
+    """Who and what the standing legal holds keep."""
 
     def __init__(self, people, cases, emails):
         self.people, self.cases, self.emails = people, cases, emails
+
+    def free(self, person_column):
+        """A condition: the row's person (if any) is under no hold."""
+        return person_column.is_null() | person_column.not_in(list(self.people) or [0])
 
 
 def _held():
     from app.cases.models import Case
     from app.people.models import Person
-    from app.privacy.models import LegalHold
+    from app.privacy.holds import standing
 
-    holds = list(LegalHold.select().where(LegalHold.released_at.is_null()))
-    cases = {h.case_id for h in holds if h.case_id}
-    people = {h.person_id for h in holds if h.person_id}
+    held_cases, held_people = standing()
+    cases, people = set(held_cases), set(held_people)
     people |= {c.person_id for c in Case.select(Case.person).where(Case.id.in_(cases or [0])) if c.person_id}
     emails = {p.email.lower() for p in Person.select(Person.email).where(Person.id.in_(people or [0])) if p.email}
     return Held(people, cases, emails)
+
+
+def in_chunks(ids, action):
+    """Sum of `action(chunk)` over `ids` in slices of CHUNK (bounded IN lists)."""
+    return sum(action(ids[start:start + CHUNK]) for start in range(0, len(ids), CHUNK))
 
 
 def _security(cutoff, held):
@@ -89,12 +103,8 @@ def _raw_email(cutoff, held):
         FeedbackItem.person.in_(held.people or [0]))}
     ids = [m.id for m in expired if (m.from_address or "").lower() not in held.emails
            and m.feedback_item_id not in held_items]
-    emptied = 0
-    for start in range(0, len(ids), 500):
-        emptied += (InboundMessage.update(raw=b"", size=0, message_id="", from_address="", from_name="",
-                                          subject="", parse_error="", attachments="[]", reason="")
-                    .where(InboundMessage.id.in_(ids[start:start + 500])).execute())
-    return {"raw_emails_emptied": emptied}
+    return {"raw_emails_emptied": in_chunks(ids, lambda chunk: InboundMessage.update(**EMAIL_EMPTIED).where(
+        InboundMessage.id.in_(chunk)).execute())}
 
 
 def _drafts(cutoff, held):
@@ -112,8 +122,7 @@ def _feedback(cutoff, held):
     on_cases = CaseItem.select(CaseItem.item)
     expired = (FeedbackItem.select(FeedbackItem.id)
                .where(FeedbackItem.received_at < cutoff, FeedbackItem.kind != "complaint",
-                      FeedbackItem.id.not_in(on_cases),
-                      FeedbackItem.person.is_null() | FeedbackItem.person.not_in(list(held.people) or [0])))
+                      FeedbackItem.id.not_in(on_cases), held.free(FeedbackItem.person)))
     ids = [row.id for row in expired]
     emails = _emails_about("feedback_item", ids)
     return {"feedback": _delete_items(ids), "emails_about_them": emails}
@@ -128,18 +137,16 @@ def _complaints(cutoff, held):
 
     cases = [c.id for c in Case.select(Case.id).where(
         Case.closed_at.is_null(False), Case.closed_at < cutoff, Case.id.not_in(list(held.cases) or [0]),
-        Case.person.is_null() | Case.person.not_in(list(held.people) or [0]))]
+        held.free(Case.person))]
     items = [ci.item_id for ci in CaseItem.select(CaseItem.item).where(CaseItem.case.in_(cases or [0]))]
     emails = _emails_about("case_record", cases)
-    deleted = 0
-    for start in range(0, len(cases), 500):
-        deleted += Case.delete().where(Case.id.in_(cases[start:start + 500])).execute()
+    deleted = in_chunks(cases, lambda chunk: Case.delete().where(Case.id.in_(chunk)).execute())
     still_on_a_case = CaseItem.select(CaseItem.item)
     loose = [i.id for i in FeedbackItem.select(FeedbackItem.id).where(
         (FeedbackItem.id.in_(items or [0]) & FeedbackItem.id.not_in(still_on_a_case))
         | ((FeedbackItem.kind == "complaint") & (FeedbackItem.received_at < cutoff)
            & FeedbackItem.id.not_in(still_on_a_case)
-           & (FeedbackItem.person.is_null() | FeedbackItem.person.not_in(list(held.people) or [0]))))]
+           & held.free(FeedbackItem.person)))]
     emails += _emails_about("feedback_item", loose)
     return {"complaint_cases": deleted, "complaint_feedback": _delete_items(loose), "emails_about_them": emails}
 
@@ -176,8 +183,7 @@ def _audit(cutoff, held):
     if not ids:
         return {}
     with privileged("retention: audit events past the audit log's period"):
-        deleted = sum(AuditEvent.delete().where(AuditEvent.id.in_(ids[start:start + 500])).execute()
-                      for start in range(0, len(ids), 500))
+        deleted = in_chunks(ids, lambda chunk: AuditEvent.delete().where(AuditEvent.id.in_(chunk)).execute())
     return {"audit_events": deleted}
 
 
@@ -192,28 +198,21 @@ def _reports(cutoff, held):
 def _emails_about(table, ids):
     from app.mail.models import OutboxMessage
 
-    deleted = 0
-    for start in range(0, len(ids), 500):
-        deleted += OutboxMessage.delete().where(OutboxMessage.related_type == table,
-                                                OutboxMessage.related_id.in_(ids[start:start + 500])).execute()
-    return deleted
+    return in_chunks(ids, lambda chunk: OutboxMessage.delete().where(
+        OutboxMessage.related_type == table, OutboxMessage.related_id.in_(chunk)).execute())
 
 
 def _delete_items(ids):
     from app.feedback.models import FeedbackItem
 
-    deleted = 0
-    for start in range(0, len(ids), 500):
-        deleted += FeedbackItem.delete().where(FeedbackItem.id.in_(ids[start:start + 500])).execute()
-    return deleted
+    return in_chunks(ids, lambda chunk: FeedbackItem.delete().where(FeedbackItem.id.in_(chunk)).execute())
 
 
 def _survey(cutoff, held):
     from surveys.models import Invitation, Response
 
     responses = (Response.delete().where(
-        Response.submitted_at < cutoff,
-        Response.person.is_null() | Response.person.not_in(list(held.people) or [0])).execute())
+        Response.submitted_at < cutoff, held.free(Response.person)).execute())
     invitations = Invitation.delete().where(Invitation.created_at < cutoff).execute()
     return {"survey_responses": responses, "survey_invitations": invitations}
 

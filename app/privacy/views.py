@@ -7,13 +7,13 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR
+from app.cases.clocks import london_today
 from app.forms import show_error
 from app.privacy import holds, requests, schedule
 from app.privacy.categories import CATEGORIES
 from app.privacy.find import QueryError
 from app.privacy.forms import AnsweredForm, HoldForm, PeriodForm, ReleaseForm, RequestForm
 from app.privacy.models import AccessRequest, LegalHold
-from app.timefmt import to_london
 from app.privacy.processing import record_of_processing
 
 bp = Blueprint("privacy", __name__, url_prefix="/staff/admin/privacy", template_folder="templates")
@@ -50,7 +50,7 @@ def change_period(category):
 @bp.route("/holds")
 @roles_required(ADMINISTRATOR)
 def hold_list():
-    return render_template("privacy/holds.html", holds=holds.all_holds())
+    return render_template("privacy/holds.html", holds=holds.all_holds(), describe=holds.describe)
 
 
 @bp.route("/holds/new", methods=["GET", "POST"])
@@ -63,7 +63,7 @@ def new_hold():
         except holds.HoldError as error:
             show_error(form, error)
         else:
-            flash(f"Legal hold placed: nothing about {_what(hold)} will be deleted until it is released")
+            flash(f"Legal hold placed: nothing about {holds.describe(hold)} will be deleted until it is released")
             return redirect(url_for("privacy.hold_list"))
     return render_template("privacy/new_hold.html", form=form)
 
@@ -81,17 +81,9 @@ def release_hold(hold_id):
         except holds.HoldError as error:
             show_error(form, error)
         else:
-            flash(f"Legal hold on {_what(hold)} released: the retention schedule applies again")
+            flash(f"Legal hold on {holds.describe(hold)} released: the retention schedule applies again")
             return redirect(url_for("privacy.hold_list"))
-    return render_template("privacy/release_hold.html", form=form, hold=hold, what=_what(hold))
-
-
-def _what(hold):
-    if hold.case_id:
-        return f"case {hold.case.reference}"
-    if hold.person_id:
-        return f"{hold.person} (a resident)"
-    return "a record that has since been deleted"
+    return render_template("privacy/release_hold.html", form=form, hold=hold, what=holds.describe(hold))
 
 
 @bp.route("/requests")
@@ -125,12 +117,6 @@ def new_request():
                 flash(f"Request logged: due {logged.due_on:%-d %B %Y}")
                 return redirect(url_for("privacy.access_request", request_id=logged.id))
     return render_template("privacy/new_request.html", form=form)
-
-
-def london_today():
-    from app.db import utcnow
-
-    return to_london(utcnow()).date()
 
 
 def _request_or_404(request_id):
