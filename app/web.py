@@ -118,6 +118,7 @@ BLUEPRINT_MODULES = (
     "app.cases.action_views",
     "app.cases.stage_views",
     "app.cases.people_views",
+    "app.attachments.views",
     "app.actions.views",
     "reports.drivers",
     "reports.yswd.staff_views",

@@ -247,7 +247,7 @@ def public_forms(app, item):
 def test_the_crawler_finds_every_public_form(public_forms):
     actions = {urlparse(form.action).path for form in public_forms}
     expected = {"/feedback", "/feedback/service", "/feedback/what-happened", "/feedback/put-right",
-                "/feedback/when", "/feedback/contact", "/feedback/support", "/feedback/privacy",
+                "/feedback/when", "/feedback/files", "/feedback/contact", "/feedback/support", "/feedback/privacy",
                 "/feedback/check", "/track", "/track/status"}
     assert expected <= actions, expected - actions
     assert not any(a.startswith("/staff") for a in actions if a not in ("/staff/logout",))

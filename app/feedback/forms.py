@@ -108,6 +108,18 @@ class PutRightForm(ResidentForm):
         return {"put_right": _text(self.put_right.data)}
 
 
+class FilesForm(ResidentForm):
+    """The optional files page: uploads are read from request.files by the view (a
+    PublicForm reads only text fields); this form carries the CSRF token and honeypot."""
+
+    @staticmethod
+    def initial(answers):
+        return {}
+
+    def answers(self):
+        return {}
+
+
 class WhenForm(ResidentForm):
     """GOV.UK date input; all three parts empty means 'not given'."""
 

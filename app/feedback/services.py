@@ -2,6 +2,7 @@
 from flask import current_app
 from peewee import fn
 
+from app.attachments.services import attach_draft
 from app.audit import services as audit
 from app.db import db, utcnow
 from app.feedback import hooks
@@ -53,10 +54,10 @@ def counts_by_kind():
     return {row.kind: row.n for row in query}
 
 
-def submit_web_feedback(*, kind, text, service, contact, answers):
-    """The 3Cs journey's answers as one item, its resident, and the acknowledgement email
-    (when an email address was given, and they did not ask us not to contact them), in one
-    transaction. Classification happens later, in the worker (the item starts with
+def submit_web_feedback(*, kind, text, service, contact, answers, draft_key=""):
+    """The 3Cs journey's answers as one item, its resident, the files added to the draft
+    (`draft_key`), and the acknowledgement email (when an email address was given, and they
+    did not ask us not to contact them), in one transaction. Classification happens later, in the worker (the item starts with
     classification_status "pending"). Sets `item.acknowledgement_queued`."""
     with transaction():
         person = find_or_create(name=contact["name"].strip(), email=contact["email"],
@@ -64,6 +65,7 @@ def submit_web_feedback(*, kind, text, service, contact, answers):
         person = _with_address(person, contact, complaint=kind == "complaint")
         item = record_feedback(kind=kind, channel="web", text=text, service=service, person=person,
                                **answers)
+        attach_draft(draft_key, item)
         wanted = contact["email"] if contact["preferred_contact"] != "none" else ""
         item.acknowledgement_queued = _acknowledge(item, wanted, contact["name"].strip())
     return item

@@ -7,10 +7,11 @@ import functools
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
                    session, url_for)
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.feedback import forms, services, tracking
 from app.feedback.forms import CheckForm, MoreInformationForm, TrackForm
-from app.feedback.journey import drafts, steps
+from app.feedback.journey import drafts, steps, uploads
 from app.publicforms import address_key, limit_public_posts, over_limit, too_many_requests
 
 bp = Blueprint("feedback", __name__, template_folder="templates")
@@ -78,6 +79,44 @@ def step(slug):
                            needs_consent=steps.needs_consent(answers))
 
 
+@bp.route("/feedback/files", methods=["GET", "POST"])
+@limit_step_posts
+def files():
+    """Optional photos and documents: each POST uploads (or removes) and shows the page again,
+    until Continue. Nothing typed on other pages is at stake here: it is in the draft."""
+    page = steps.BY_SLUG["files"]
+    request.max_content_length = uploads.LIMIT_BYTES
+    answers = drafts.load()
+    form, outcome = page.form(), uploads.Outcome()
+    try:
+        submitted = request.method == "POST" and request.form is not None
+    except RequestEntityTooLarge:
+        submitted, outcome.problems = False, [uploads.TOO_BIG_IN_TOTAL]
+    if submitted and form.is_spam():
+        return _spam(page.slug)
+    if submitted and form.validate():
+        key = drafts.key(answers)
+        remove = request.form.get("remove", "")
+        chosen = [f for f in request.files.getlist("files") if f and f.filename]
+        outcome = uploads.handle(key, chosen, int(remove) if remove.isdigit() else None)
+        kept = uploads.attachments.for_draft(key)
+        answers = dict(answers, files=[row.filename for row in kept])
+        if request.form.get("action") == "continue" and not outcome.problems and not remove:
+            answers = steps.record(page, form, answers)
+            drafts.save(answers)
+            after = None if _changing() else steps.following(page.slug, answers)
+            return redirect(_step_url(after) if after else url_for("feedback.check"))
+        drafts.save(answers)
+    kept = uploads.attachments.for_draft(drafts.key(answers)) if answers else []
+    before = steps.previous(page.slug, answers)
+    back = url_for("feedback.check") if _changing() else (
+        _step_url(before) if before else url_for("pages.index"))
+    return render_template(page.template, form=form, answers=answers, back=back, kept=kept,
+                           sizes=uploads.sizes(kept), outcome=outcome, hint=uploads.HINT,
+                           max_files=uploads.content.MAX_FILES,
+                           changing=_changing())
+
+
 @bp.route("/feedback/check", methods=["GET", "POST"])
 @limit_public_posts("feedback")
 def check():
@@ -91,7 +130,7 @@ def check():
     if missing is not None:
         return redirect(_step_url(missing, change=bool(answers.get("done"))))
     if request.method == "POST" and form.validate():
-        item = services.submit_web_feedback(**steps.submission(answers))
+        item = services.submit_web_feedback(**steps.submission(answers), draft_key=drafts.key(answers))
         drafts.discard()
         session[SENT_KEY] = {"reference": item.reference, "kind": item.kind,
                              "email": item.acknowledgement_queued, "reply": steps.reply_by(answers),

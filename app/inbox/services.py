@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from peewee import IntegrityError
 
+from app.attachments.services import keep_from_email
 from app.audit import services as audit
 from app.db import utcnow
 from app.feedback import hooks
@@ -232,6 +233,7 @@ def _turn_into_feedback(row, parsed, fields, settings, *, expected, released=Fal
                 result, reason = _append(row, parsed, item, settings, acknowledge)
             else:
                 result, reason = _create(row, parsed, settings, acknowledge)
+            keep_from_email(row.id, result.item_id, parsed.get("files"))
             if reference and item is None:
                 reason += f"; the reference {reference} was not found"
             outcome = "released" if released else result.outcome

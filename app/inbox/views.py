@@ -5,6 +5,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from app.attachments import services as attachment_services
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
 from app.feedback.models import FeedbackItem
@@ -42,6 +43,7 @@ def message(inbound_id):
         attachments = []
     item = FeedbackItem.get_or_none(FeedbackItem.id == row.feedback_item_id) if row.feedback_item_id else None
     return render_template("inbox/message.html", inbound=row, attachments=attachments, item=item,
+                           files=attachment_services.for_inbound(row.id),
                            form=ActionForm())
 
 

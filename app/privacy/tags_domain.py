@@ -3,6 +3,13 @@ app.privacy.register for what each part means."""
 from app.privacy.register import Tags
 
 TAGS = (
+    Tags("attachment", "with_item",  # app.attachments.models.Attachment
+         "Files residents sent with feedback or by email (photos, PDFs, Word documents), "
+         "kept as long as the feedback; files added to an unsent form go with the draft.",
+         personal="filename storage_name refused_reason",
+         special="storage_name",
+         ordinary=("id item inbound draft_key content_type kind size sha256 location_removed "
+                   "metadata_removed created_at")),
     Tags("case_action_link", "complaint",  # app.cases.models.CaseActionLink
          "Which actions a complaint led to.",
          personal="description",

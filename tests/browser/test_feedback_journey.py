@@ -55,6 +55,8 @@ def test_complaint_on_a_phone_then_tracking_it(live_server, tab):
     checked(t, "when, with an error")
     page.get_by_label("Day").fill("3")
     press(page)
+    checked(t, "photos and documents")
+    press(page)  # optional
 
     checked(t, "contact")
     page.get_by_label("Your name (optional)").fill("Ann Example")

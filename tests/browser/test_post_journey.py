@@ -30,6 +30,7 @@ def start_complaint(t, live_server):
     press(page)
     press(page)  # what would put it right: optional
     press(page)  # when: optional
+    press(page)  # photos and documents: optional
     checked(t, "contact")
     return page
 

@@ -10,7 +10,7 @@ LAYERS = [
     ("core", ("app.config", "app.db", "app.queue", "app.audit", "app.org", "app.people",
               "app.auth", "app.timefmt", "app.workdays", "app.publicforms", "app.forms", "app.mail")),
     ("classifiers", ("classifiers",)),
-    ("domain", ("app.feedback", "app.inbox", "app.learning", "app.cases", "app.actions", "surveys")),
+    ("domain", ("app.attachments", "app.feedback", "app.inbox", "app.learning", "app.cases", "app.actions", "surveys")),
     ("outputs", ("reports", "panels")),
     ("shell", ("app",)),  # create_app, web, worker, cli, pages, staff, demo, ...
 ]

@@ -98,7 +98,7 @@ def test_the_acknowledgement_names_only_the_address_it_was_sent_to(client):
 
 def _no_reply_page(client, contact):
     fill_to = dict(COMPLAINT)
-    for slug in ("kind", "service", "what-happened", "put-right", "when"):
+    for slug in ("kind", "service", "what-happened", "put-right", "when", "files"):
         assert answer(client, slug, fill_to[slug]).status_code == 302
     response = answer(client, "contact", contact)
     assert response.headers["Location"].endswith("/feedback/no-contact")

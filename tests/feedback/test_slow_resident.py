@@ -70,7 +70,7 @@ def test_coming_back_20_hours_later_keeps_every_answer(client, monkeypatch):
     assert response.status_code == 302 and response.headers["Location"].endswith("/feedback/when")
     assert WORDS in client.get("/feedback/what-happened").get_data(as_text=True).replace(
         "&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    for slug in ("when", "contact", "support", "privacy"):
+    for slug in ("when", "files", "contact", "support", "privacy"):
         answer(client, slug, COMPLAINT[slug])
     submit(client, "/feedback/check", {})
     sent = client.get("/feedback/sent").get_data(as_text=True)

@@ -56,6 +56,16 @@ def save(answers):
     session[SESSION_KEY] = token
 
 
+def key(answers=None):
+    """This browser's draft key (the stored hash of its token), starting a draft with
+    `answers` when there is none yet: files added on the journey are kept under it."""
+    row = _row()
+    if row is None:
+        save(answers or {})
+        row = _row()
+    return row.token_hash
+
+
 def discard():
     token = session.pop(SESSION_KEY, None)
     if isinstance(token, str) and token:
@@ -63,5 +73,10 @@ def discard():
 
 
 def prune():
-    """Forget drafts nobody has touched for KEEP_FOR."""
-    return FeedbackDraft.delete().where(FeedbackDraft.updated_at < utcnow() - KEEP_FOR).execute()
+    """Forget drafts nobody has touched for KEEP_FOR, and the files added to drafts that are gone."""
+    from app.attachments.services import discard_unsent
+
+    cutoff = utcnow() - KEEP_FOR
+    pruned = FeedbackDraft.delete().where(FeedbackDraft.updated_at < cutoff).execute()
+    discard_unsent(FeedbackDraft.select(FeedbackDraft.token_hash), cutoff)
+    return pruned

@@ -42,6 +42,7 @@ STEPS = (
     Step("what-happened", forms.WhatHappenedForm, "feedback/what_happened.html"),
     Step("put-right", forms.PutRightForm, "feedback/put_right.html", _complaint),
     Step("when", forms.WhenForm, "feedback/when.html"),
+    Step("files", forms.FilesForm, "feedback/files.html"),
     Step("contact", forms.ContactForm, "feedback/contact.html"),
     Step("no-contact", forms.NoContactForm, "feedback/no_contact.html", _asked_for_no_reply),
     Step("support", forms.SupportForm, "feedback/support.html"),
@@ -193,6 +194,7 @@ def summary(answers):
                                                  and answers["put_right"] or "Not given"], "put-right"))
     rows += [
         ("When it happened", [_date_text(answers)], "when"),
+        ("Photos and documents", [str(name) for name in answers.get("files") or []] or ["None added"], "files"),
         ("Contact details", _contact_lines(answers), "contact"),
         ("How to contact you", [CONTACT_LABELS.get(answers.get("preferred_contact"), "No preference")],
          "contact"),
