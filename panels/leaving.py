@@ -14,8 +14,11 @@ two years after they left: panels.retention):
   comment they wrote reads "A former member";
 - their support needs, the demographics they shared and the personal details on their
   applications are removed; their pending digest items are dropped;
-- the words of their comments, answers and views stay, without their name.
+- the words of their comments, answers and views stay, without their name: where they wrote
+  their own name or email address in them, it becomes "[name removed]".
 """
+import re
+
 from dataclasses import dataclass
 
 from app.audit import services as audit
@@ -23,7 +26,7 @@ from app.db import utcnow
 from app.queue import transaction
 from panels import access, sessions
 from panels.models import DEMOGRAPHIC_FIELDS, Application, Demographics, Member, Membership, SignInLink
-from panels.proposals.models import Notification
+from panels.proposals.models import Answer, Comment, Notification, View
 
 FORMER_NAME = "A former member"
 
@@ -71,12 +74,13 @@ def anonymise_member(member, *, reason="asked when leaving"):
     if member.anonymised_at is not None:
         return member
     with transaction():
-        old_email = member.email
+        old_email, old_name = member.email, member.name
         Member.update(
             anonymised_at=utcnow(), name=FORMER_NAME, email=f"former-member-{member.id}@anonymised.invalid",
             support_needs="", digest_enabled=False,
         ).where(Member.id == member.id).execute()
         Demographics.delete().where(Demographics.member == member).execute()
+        _without_their_name(member, old_name, old_email)
         cleared = dict({name: "" for name in DEMOGRAPHIC_FIELDS}, name=FORMER_NAME, email="", reason="",
                        support_needs="", decision_reason="", demographics_consent=False)
         applications = (Application.update(**cleared)
@@ -88,3 +92,16 @@ def anonymise_member(member, *, reason="asked when leaving"):
                      summary=f"Panel member {member.id} anonymised ({reason})",
                      details={"applications_cleared": applications})
     return Member.get_by_id(member.id)
+
+
+def _without_their_name(member, name, email):
+    """Their name (whole, and each part of four letters or more) and email out of their words."""
+    words = {w for w in [name, email, *(name or "").split()] if w and len(w) >= 4}
+    if not words:
+        return
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    for model, column in ((Comment, "body"), (Answer, "text"), (View, "reason")):
+        for row in model.select(model.id, getattr(model, column)).where(model.member == member.id):
+            value = getattr(row, column) or ""
+            if pattern.search(value):
+                model.update({column: pattern.sub("[name removed]", value)}).where(model.id == row.id).execute()

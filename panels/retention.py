@@ -54,18 +54,18 @@ def clear_declined_applications(now):
     return {"declined_applications_cleared": count}
 
 
-def long_gone_members(now):
+def long_gone_members(now, period=FORMER_MEMBERS):
     """Members not yet anonymised who are on no panel and left their last one over
-    FORMER_MEMBERS ago."""
+    `period` ago (the privacy schedule's "panel" period when set there)."""
     current = Membership.select(Membership.member).where(Membership.left_at.is_null())
     left_long_ago = (Membership.select(Membership.member).group_by(Membership.member)
-                     .having(fn.MAX(Membership.left_at) < now - FORMER_MEMBERS))
+                     .having(fn.MAX(Membership.left_at) < now - period))
     return list(Member.select().where(Member.anonymised_at.is_null() & Member.id.not_in(current)
                                       & Member.id.in_(left_long_ago)).order_by(Member.id))
 
 
-def anonymise_former_members(now):
-    members = long_gone_members(now)
+def anonymise_former_members(now, period=FORMER_MEMBERS):
+    members = long_gone_members(now, period)
     for member in members:
         anonymise_member(member, reason="two years after leaving every panel")
     return {"former_members_anonymised": len(members)}

@@ -119,7 +119,7 @@ def test_every_staff_table_scrolls_in_a_region_with_its_own_name(app):
     for path in ("/staff/admin/users", "/staff/admin/audit", f"/staff/cases/{case.id}/audit",
                  "/staff/learning/taxonomy", "/staff/", "/staff/surveys/", "/staff/outbox",
                  "/staff/inbox/quarantine", "/staff/learning/models", "/staff/admin/privacy",
-                 "/staff/admin/privacy/holds", "/staff/admin/privacy/requests"):
+                 "/staff/admin/privacy/holds", "/staff/admin/privacy/requests", "/staff/admin/privacy/erasure"):
         response = officer.get(path)
         assert response.status_code == 200, path
         page = parse(response.get_data(as_text=True))

@@ -150,8 +150,17 @@ def change_or_403(case, user=None):
     return case
 
 
+PURPOSES = {  # why a role looks at a case: recorded with every view (who and when are the event's own)
+    ADMINISTRATOR: "administering complaint handling",
+    COMPLAINTS_OFFICER: "handling the complaint",
+    SERVICE_LEAD: "answering for the service the complaint is about",
+}
+
+
 def record_view(user, case, what="case"):
-    """Audit one look at a case page ("case.viewed"); `what` names the page viewed."""
+    """Audit one look at a case page ("case.viewed"): who (the actor), when, which page, why
+    (the purpose their role looks for), and whether the case holds special category data."""
     ip = (request.remote_addr or "") if has_request_context() else ""
     return audit.record("case.viewed", actor=user, obj=case, summary=f"Viewed {what} {case.reference}",
-                        details={"page": what}, ip=ip)
+                        details={"page": what, "special_category": bool(case.special_category),
+                                 "purpose": PURPOSES.get(_role(user), "")}, ip=ip)

@@ -43,7 +43,11 @@ def _render_item(item, forms=None, status=200):
 @bp.route("/<id:item_id>")
 @roles_required(*services.READERS)
 def item(item_id):
-    return _render_item(_item_or_404(item_id))
+    item = _item_or_404(item_id)
+    case = case_access.case_of_item(item)
+    if case is not None and case.special_category:  # a special-category case's words: audited like its page
+        case_access.record_view(current_user._get_current_object(), case, f"feedback {item.reference} of case")
+    return _render_item(item)
 
 
 @bp.route("/<id:item_id>/sentiment", methods=["POST"])

@@ -10,7 +10,8 @@ can match other people). Then, one transaction:
   a complaint is kept for possible claims, as the retention schedule says, but without the
   person: they are unlinked and their name, email and phone are replaced by "[erased]" in its
   words, timeline and letters), and any other record whose text mentions them;
-- erased: their other feedback (with everything derived from it), survey responses and
+- erased: their other feedback (with everything derived from it and the files they sent with
+  it; a file cannot be anonymised, so files on an anonymised case go too), survey responses and
   invitations, emails received (emptied) and sent, sign-in records, and their contact details.
 The append-only tables change only through app.privacy.privileged.
 """
@@ -19,12 +20,14 @@ from dataclasses import dataclass, field
 
 import peewee
 
+from app.attachments import services as attachments
+from app.attachments.store import Discarding
 from app.audit.services import record
 from app.db import db, utcnow
 from app.privacy.find import QueryError, find
 from app.privacy.privileged import privileged
 from app.privacy.register import models, tags
-from app.privacy.retention import EMAIL_EMPTIED
+from app.privacy.retention import EMAIL_EMPTIED, delete_emails_sent, reclaim_space
 
 ERASED = "[erased]"
 
@@ -43,19 +46,62 @@ class Erasure:
         return {"erased": self.erased, "anonymised": self.anonymised, "kept": self.kept}
 
 
-def erase(query, reason, actor=None):
+class _DryRun(Exception):
+    pass
+
+
+def preview(query, reason):
+    """What `erase` would do, without doing it (its transaction is rolled back, no file is
+    removed and nothing is audited): for the officer to check before erasing."""
+    reason, search = _checked(query, reason)
+    result = Erasure()
+    try:
+        with Discarding(), db.atomic(), privileged(f"erasure preview: {reason}"[:200]):
+            _Eraser(search, result).run()
+            raise _DryRun()
+    except _DryRun:
+        pass
+    return result
+
+
+def _checked(query, reason):
     reason = " ".join(str(reason or "").split())
     if not reason:
         raise QueryError("Give the reason for the erasure (for example, the request's date and how it came)")
     search = find(query)
     if search.kind == "name":
         raise QueryError("Erase by email address, phone number or reference: a name can match other people")
+    return reason, search
+
+
+def erase(query, reason, actor=None):
+    reason, search = _checked(query, reason)
     result = Erasure()
-    with db.atomic(), privileged(f"erasure: {reason}"[:200], actor):
+    with Discarding(), db.atomic(), privileged(f"erasure: {reason}"[:200], actor):
         _Eraser(search, result).run()
         record("privacy.erase", actor=actor, object_type="subject_access", summary=(
             f"Erasure by {search.kind}: " + _counts(result)), details={"reason": reason[:500]})
+    reclaim_space()
     return result
+
+
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
+
+
+def identifiers(name="", email="", phone="", address=""):
+    """What identifies a person in free text: their name (and each longer part of it), email,
+    phone in the ways people write it, and the lines and postcode of their address."""
+    words = {w for w in (name, email) if w}
+    words |= {part for part in (name or "").split() if len(part) >= 4}
+    if phone:
+        digits = re.sub(r"\D", "", phone)
+        national = "0" + digits[2:] if phone.startswith("+44") else digits
+        words |= {phone, digits, national, f"{national[:5]} {national[5:]}", f"{national[:4]} {national[4:]}"}
+    for line in (address or "").splitlines():
+        if len(line.strip()) >= 4:
+            words.add(line.strip())
+    words |= {m.group(0) for m in POSTCODE.finditer(address or "")}
+    return {w for w in words if len(w) >= 3}
 
 
 def _counts(result):
@@ -73,10 +119,15 @@ class _Eraser:
         self.search, self.result = search, result
         self.kept = set()  # (table, id) of what is kept whole
         self.models, self.tags = models(), tags()
+        from panels.models import Member
+
         people = list(Person.select().where(Person.id.in_(search.ids("person") or [0])))
+        members = list(Member.select().where(Member.id.in_(search.ids("panel_member") or [0])))
         words = set(search.terms)
         for person in people:
-            words |= {w for w in (person.name, person.email, person.phone) if w and len(w) >= 3}
+            words |= identifiers(person.name, person.email, person.phone, person.postal_address)
+        for member in members:
+            words |= identifiers(member.name, member.email)
         self.pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
         self.held_cases, self.held_people = standing()
         case_ids = set(search.ids("case_record"))
@@ -110,7 +161,7 @@ class _Eraser:
     # -- the work -------------------------------------------------------------------------
     def run(self):
         handled = {"case_record", "feedback_item", "person", "inbound_message", "outbox_message",
-                   "survey_response", "survey_invitation", "login_attempt", "panel_member"}
+                   "survey_response", "survey_invitation", "login_attempt", "panel_member", "attachment"}
         for case_id in list(self.cases):
             self.case(case_id)
         for item_id in self.search.ids("feedback_item"):
@@ -152,12 +203,15 @@ class _Eraser:
             FeedbackItem.update(person=None, support_details="", acting_for="").where(
                 FeedbackItem.id == item_id).execute()
             self.scrub("feedback_item", item_id, count=False)
+            # a file cannot be anonymised: the resident's photos and documents go
+            self.result.count("erased", "attachment", attachments.discard_for_items([item_id]))
             self.result.count("anonymised", "feedback_item")
             return
         item = FeedbackItem.get_or_none(FeedbackItem.id == item_id)
         if item is not None and item.person_id in self.exception_for_person:
             self.keep("feedback_item", item_id, self.exception_for_person[item.person_id])
             return
+        self.result.count("erased", "attachment", attachments.discard_for_items([item_id]))
         self.result.count("erased", "feedback_item", FeedbackItem.delete().where(FeedbackItem.id == item_id).execute())
 
     def simple(self):
@@ -172,11 +226,12 @@ class _Eraser:
                 continue
             self.result.count("erased", "inbound_message", InboundMessage.update(**EMAIL_EMPTIED).where(
                 InboundMessage.id == row.id).execute())
+            self.result.count("erased", "attachment", attachments.discard_for_inbound([row.id], only_loose=False))
         for row in OutboxMessage.select().where(OutboxMessage.id.in_(self.search.ids("outbox_message") or [0])):
             if row.related_type in ("feedback_item", "case_record") and (row.related_type, row.related_id) in self.kept:
                 self.keep("outbox_message", row.id, "an email about a record kept above")
                 continue
-            self.result.count("erased", "outbox_message", row.delete_instance())
+            self.result.count("erased", "outbox_message", delete_emails_sent(OutboxMessage.id == row.id))
         for model, table in ((Response, "survey_response"), (Invitation, "survey_invitation"),
                              (LoginAttempt, "login_attempt")):
             ids = self.search.ids(table)

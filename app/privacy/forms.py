@@ -1,6 +1,6 @@
 """The retention period form (one category at a time, the GOV.UK "Change" pattern)."""
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
 
 from app.actions.forms import date_part, read_date
 from wtforms.validators import ValidationError
@@ -51,3 +51,24 @@ class RequestForm(FlaskForm):
 
 class AnsweredForm(FlaskForm):
     """The "Mark as answered" button (its CSRF token)."""
+
+
+class ReviewForm(FlaskForm):
+    """The officer's review before release: words to redact and records to leave out."""
+
+    redactions = TextAreaField("Words to redact", description=(
+        "One on each line: other people's names and anything else about them. Each one shows as "
+        "[redacted] everywhere in the export. We have suggested the names of other people Heard knows."))
+    withhold = SelectMultipleField("Records to leave out of the export", validate_choice=False, description=(
+        "Tick a record that is about someone else, or a file that cannot be released as it is."))
+
+
+class ErasureForm(FlaskForm):
+    """Erasure on request: who, why, and (on the second step) the officer's confirmation."""
+
+    identifier = StringField("The resident's email address, phone number or a reference",
+                             description="Not a name: a name can match other people.")
+    reason = TextAreaField("The request", description=(
+        "When and how the resident asked, for example: email of 3 December 2026 to the complaints team. "
+        "It is kept in the audit log with the erasure."))
+    confirmed = HiddenField()

@@ -59,6 +59,11 @@ class AccessRequest(BaseModel):
     sent_on = DateField(null=True)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     created_at = DateTimeField()
+    # The officer's review (app.privacy.redaction): words to redact, one per line, and the
+    # records ("table:id", JSON) to leave out of the export.
+    redactions = TextField(default="")
+    withheld = TextField(default="[]")
+    reviewed_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "subject_access_request"

@@ -62,3 +62,18 @@ def mark_sent(request, actor, today):
         record("privacy.request_answered", actor=actor, obj=request,
                summary=f"Subject access request {request.id} answered"
                        + (" late" if today > request.due_on else ""))
+
+
+def save_review(request, redactions, withheld, actor):
+    """Keep the officer's review (words to redact, records to leave out), audited with counts only."""
+    import json
+
+    from app.privacy.redaction import words
+
+    kept_words = words(redactions)
+    with db.atomic():
+        AccessRequest.update(redactions="\n".join(kept_words), withheld=json.dumps(sorted(set(withheld))),
+                             reviewed_at=utcnow()).where(AccessRequest.id == request.id).execute()
+        record("privacy.request_reviewed", actor=actor, obj=request,
+               summary=f"Subject access request {request.id} reviewed: {len(kept_words)} words to redact, "
+                       f"{len(set(withheld))} records left out")

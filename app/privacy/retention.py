@@ -13,11 +13,16 @@ derived from them), survey responses and invitations (survey), emails sent (corr
 those about a record still kept go with it), and residents who then have no record left
 (person), and audit events past the audit log's period (through app.privacy.privileged, the
 one way through its append-only rule), and stored report files built before their period.
+Attachments go with the feedback or email they came with, or with the unsent draft; their
+files are deleted once the run has committed, and any file left with no row is swept up.
 """
 import datetime
 
+from app.attachments import services as attachments
+from app.attachments.store import Discarding, discard_paths_later
 from app.audit.services import record
 from app.db import db, utcnow
+from app.privacy.audit_lines import clean_audit_lines
 from app.privacy.schedule import days_for
 
 
@@ -26,7 +31,7 @@ def run(now=None, actor=None):
     now = now or utcnow()
     held = _held()
     done = {}
-    with db.atomic():
+    with Discarding(), db.atomic():
         for category, step in STEPS:
             days = days_for(category)
             if days is None:
@@ -35,11 +40,17 @@ def run(now=None, actor=None):
                 if count:
                     done[what] = done.get(what, 0) + count
         done.update({k: v for k, v in _people_left_with_nothing(now).items() if v})
+        cleaned = clean_audit_lines()
+        if cleaned:
+            done["older_audit_lines_cleaned"] = cleaned
         record("privacy.retention", actor=actor, object_type="retention", summary=(
             "Retention schedule applied: " + (", ".join(f"{k.replace('_', ' ')} {v}" for k, v in
                                                        sorted(done.items())) or "nothing had expired")),
             details={"counts": done, "at": now.isoformat(timespec="seconds")})
-    _reclaim_space()
+    swept = attachments.sweep()
+    if swept:
+        done["attachment_files_left_behind"] = swept
+    reclaim_space()
     return done
 
 
@@ -104,13 +115,16 @@ def _raw_email(cutoff, held):
     ids = [m.id for m in expired if (m.from_address or "").lower() not in held.emails
            and m.feedback_item_id not in held_items]
     return {"raw_emails_emptied": in_chunks(ids, lambda chunk: InboundMessage.update(**EMAIL_EMPTIED).where(
-        InboundMessage.id.in_(chunk)).execute())}
+        InboundMessage.id.in_(chunk)).execute()),
+        "attachments_of_emails_that_became_nothing": attachments.discard_for_inbound(ids)}
 
 
 def _drafts(cutoff, held):
     from app.feedback.journey.models import FeedbackDraft
 
-    return {"unsent_drafts": FeedbackDraft.delete().where(FeedbackDraft.updated_at < cutoff).execute()}
+    drafts = FeedbackDraft.delete().where(FeedbackDraft.updated_at < cutoff).execute()
+    return {"unsent_drafts": drafts,
+            "files_of_unsent_drafts": attachments.discard_unsent(FeedbackDraft.select(FeedbackDraft.token_hash), cutoff)}
 
 
 def _feedback(cutoff, held):
@@ -160,14 +174,13 @@ def _correspondence(cutoff, held):
 
     kept_cases = Case.select(Case.id)
     kept_items = FeedbackItem.select(FeedbackItem.id)
-    query = OutboxMessage.delete().where(
-        OutboxMessage.created_at < cutoff,
-        ~((OutboxMessage.related_type == "case_record") & OutboxMessage.related_id.in_(kept_cases)),
-        ~((OutboxMessage.related_type == "feedback_item") & OutboxMessage.related_id.in_(kept_items)),
-        OutboxMessage.status != "pending")
+    where = ((OutboxMessage.created_at < cutoff)
+             & ~((OutboxMessage.related_type == "case_record") & OutboxMessage.related_id.in_(kept_cases))
+             & ~((OutboxMessage.related_type == "feedback_item") & OutboxMessage.related_id.in_(kept_items))
+             & (OutboxMessage.status != "pending"))
     if held.emails:
-        query = query.where(OutboxMessage.to_address.not_in(list(held.emails)))
-    return {"emails_sent": query.execute()}
+        where &= OutboxMessage.to_address.not_in(list(held.emails))
+    return {"emails_sent": delete_emails_sent(where)}
 
 
 def _audit(cutoff, held):
@@ -187,6 +200,20 @@ def _audit(cutoff, held):
     return {"audit_events": deleted}
 
 
+def _panel(cutoff, held):
+    """Panel members who left their last panel before the cutoff are anonymised (their words
+    stay without their name: panels.leaving); the panel's own rules for sign-in data and
+    declined applications run too (panels.retention), so this command applies them all."""
+    from panels import retention as panel_rules
+
+    period = datetime.timedelta(days=days_for("panel"))
+    now = cutoff + period
+    done = panel_rules.remove_sign_in_data(now)
+    done.update(panel_rules.clear_declined_applications(now))
+    done.update(panel_rules.anonymise_former_members(now, period=period))
+    return done
+
+
 def _reports(cutoff, held):
     """Stored report files (lessons-learnt PDFs and the like, which may quote residents)
     built before the cutoff; a report still wanted can be built again from what remains."""
@@ -198,13 +225,29 @@ def _reports(cutoff, held):
 def _emails_about(table, ids):
     from app.mail.models import OutboxMessage
 
-    return in_chunks(ids, lambda chunk: OutboxMessage.delete().where(
-        OutboxMessage.related_type == table, OutboxMessage.related_id.in_(chunk)).execute())
+    return in_chunks(ids, lambda chunk: delete_emails_sent(
+        (OutboxMessage.related_type == table) & OutboxMessage.related_id.in_(chunk)))
+
+
+def delete_emails_sent(where):
+    """Emails sent (outbox rows) matching `where`, with their attachments (cascade) and, for the
+    folder backend, their .eml files once committed; returns how many."""
+    from app.mail.backends import eml_name, outbox_folder
+    from app.mail.models import OutboxMessage
+    from app.queue import settings
+
+    rows = list(OutboxMessage.select(OutboxMessage.id, OutboxMessage.idempotency_key).where(where))
+    folder = outbox_folder(settings())
+    discard_paths_later([folder / eml_name(row) for row in rows])
+    return in_chunks([row.id for row in rows], lambda chunk: OutboxMessage.delete().where(
+        OutboxMessage.id.in_(chunk)).execute())
 
 
 def _delete_items(ids):
+    """Feedback items, their files (rows now, files once committed), and what cascades."""
     from app.feedback.models import FeedbackItem
 
+    attachments.discard_for_items(ids)
     return in_chunks(ids, lambda chunk: FeedbackItem.delete().where(FeedbackItem.id.in_(chunk)).execute())
 
 
@@ -234,7 +277,7 @@ def _people_left_with_nothing(now):
     return {"residents": Person.delete().where(Person.id.not_in(referred), Person.created_at < recent).execute()}
 
 
-def _reclaim_space():
+def reclaim_space():
     """Deleted rows are overwritten (SQLite's secure_delete pragma), the full-text index is
     rebuilt from what remains (FTS5 otherwise keeps a deleted row's words in its segments),
     and the write-ahead log is emptied, so no expired words stay in the database file or
@@ -247,4 +290,4 @@ def _reclaim_space():
 
 STEPS = (("security", _security), ("raw_email", _raw_email), ("drafts", _drafts),
          ("complaint", _complaints), ("feedback", _feedback), ("survey", _survey),
-         ("correspondence", _correspondence), ("reports", _reports), ("audit", _audit))
+         ("correspondence", _correspondence), ("panel", _panel), ("reports", _reports), ("audit", _audit))

@@ -72,6 +72,6 @@ TAGS = (
          ordinary="id started_at"),
     Tags("subject_access_request", "audit",  # app.privacy.models.AccessRequest
          "Subject access requests and their deadlines, to answer each within a month.",
-         personal="identifier requester created_by",
-         ordinary="id received_on due_on status exported_at sent_on created_at"),
+         personal="identifier requester created_by redactions",
+         ordinary="id received_on due_on status exported_at sent_on created_at withheld reviewed_at"),
 )

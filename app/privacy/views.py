@@ -12,7 +12,8 @@ from app.forms import show_error
 from app.privacy import holds, requests, schedule
 from app.privacy.categories import CATEGORIES
 from app.privacy.find import QueryError
-from app.privacy.forms import AnsweredForm, HoldForm, PeriodForm, ReleaseForm, RequestForm
+from app.privacy.forms import (AnsweredForm, ErasureForm, HoldForm, PeriodForm, ReleaseForm, RequestForm,
+                               ReviewForm)
 from app.privacy.models import AccessRequest, LegalHold
 from app.privacy.processing import record_of_processing
 
@@ -129,27 +130,43 @@ def _request_or_404(request_id):
 @bp.route("/requests/<id:request_id>", methods=["GET", "POST"])
 @roles_required(ADMINISTRATOR)
 def access_request(request_id):
+    from app.privacy import redaction
     from app.privacy.find import find
 
     found = _request_or_404(request_id)
-    form = AnsweredForm()
-    if found.status == "open" and form.validate_on_submit():
+    reviewing = "review-csrf_token" in request.form
+    form, review = AnsweredForm(), ReviewForm(prefix="review")
+    if found.status == "open" and not reviewing and form.validate_on_submit():
         requests.mark_sent(found, current_user, london_today())
         flash("Marked as answered")
         return redirect(url_for("privacy.request_queue"))
     search = find(found.identifier)
-    return render_template("privacy/request.html", found=found, search=search, form=form,
-                           state=requests.state(found, london_today()))
+    checks, suggested = redaction.to_check(search)
+    review.withhold.choices = [(c.key, f"{c.what} (record {c.table} {c.row_id})") for c in checks]
+    if reviewing and review.validate_on_submit():
+        keys = {c.key for c in checks}
+        requests.save_review(found, review.redactions.data or "", [k for k in review.withhold.data if k in keys],
+                             current_user)
+        flash("Review saved: the export now redacts those words and leaves those records out")
+        return redirect(url_for("privacy.access_request", request_id=found.id))
+    if request.method == "GET":
+        review.redactions.data = found.redactions if found.reviewed_at else "\n".join(suggested)
+        review.withhold.data = sorted(redaction.withheld(found))
+    return render_template("privacy/request.html", found=found, search=search, form=form, review=review,
+                           checks=checks, state=requests.state(found, london_today()),
+                           redacted_count=len(redaction.words(found.redactions)),
+                           withheld_count=len(redaction.withheld(found)))
 
 
 @bp.route("/requests/<id:request_id>/export.zip")
 @roles_required(ADMINISTRATOR)
 def request_export(request_id):
-    from app.privacy import export
+    from app.privacy import export, redaction
     from app.privacy.find import find
 
     found = _request_or_404(request_id)
-    content, counts = export.build(find(found.identifier))
+    content, counts = export.build(find(found.identifier), redact=redaction.Redactor(redaction.words(found.redactions)),
+                                   withheld=redaction.withheld(found))
     requests.exported(found, current_user, counts["records"])
     name = f"subject-access-{found.id}-{datetime.date.today():%Y-%m-%d}.zip"
     response = Response(content, mimetype="application/zip")
@@ -157,3 +174,25 @@ def request_export(request_id):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.route("/erasure", methods=["GET", "POST"])
+@roles_required(ADMINISTRATOR)
+def erasure():
+    """Erasure on request in two steps: what would be erased, anonymised and kept (with each
+    exception), then, confirmed, the erasure itself and its result for the reply."""
+    from app.privacy import erasure as eraser
+
+    form, shown, done = ErasureForm(), None, None
+    if form.validate_on_submit():
+        try:
+            if form.confirmed.data == "yes":
+                done = eraser.erase(form.identifier.data or "", form.reason.data or "", actor=current_user)
+            else:
+                shown = eraser.preview(form.identifier.data or "", form.reason.data or "")
+                form.confirmed.data = "yes"
+        except QueryError as error:
+            form.confirmed.data = ""
+            error.field = "reason" if "reason" in str(error) else "identifier"
+            show_error(form, error)
+    return render_template("privacy/erasure.html", form=form, shown=shown, done=done)

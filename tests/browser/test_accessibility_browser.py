@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 from tests.browser.helpers import (AXE, PHONE, browser, check_page_basics, press,  # noqa: E402,F401
                                    sign_in, squash, tab)
+from tests.attachments.files import HTML, jpeg_with_location  # noqa: E402
 from tests.factories import create_feedback, create_person  # noqa: E402
 
 WIDE = {"width": 1280, "height": 900}
@@ -73,6 +74,15 @@ def walk_feedback_and_tracking(t, base, viewport):
     page.get_by_label("Day").fill("3")
     page.get_by_label("Month").fill("2")
     page.get_by_label("Year").fill("2026")
+    press(page)
+    audit(t, "photos and documents", viewport)
+    page.set_input_files("#files", files=[{"name": "cat.jpg", "mimeType": "image/jpeg", "buffer": HTML}])
+    press(page, "Upload file")
+    audit(t, "photos and documents, with an error", viewport)
+    page.set_input_files("#files", files=[{"name": "a-photo-with-a-rather-long-name-from-a-phone-IMG_20261207.jpg",
+                                           "mimeType": "image/jpeg", "buffer": jpeg_with_location()}])
+    press(page, "Upload file")
+    audit(t, "photos and documents, with a file", viewport)
     press(page)
     audit(t, "contact", viewport)
     page.get_by_label("Email address").fill("ann@example.com")
@@ -156,7 +166,8 @@ STAFF_PAGES = ("/staff/", "/staff/cases", "/staff/cases/{case}", "/staff/cases/{
                "/staff/you-said-we-did/new", "/staff/reports/subscriptions", "/staff/admin/privacy",
                "/staff/admin/privacy/retention", "/staff/admin/privacy/retention/feedback",
                "/staff/admin/privacy/holds", "/staff/admin/privacy/holds/new",
-               "/staff/admin/privacy/requests", "/staff/admin/privacy/requests/new")
+               "/staff/admin/privacy/requests", "/staff/admin/privacy/requests/new",
+               "/staff/admin/privacy/erasure")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["320px", "1280px"])

@@ -89,3 +89,38 @@ def test_the_command_lists_erased_anonymised_and_kept_with_exceptions(app, canar
     assert "Letter of 3 December" in event.details and EMAIL not in event.summary + event.details
     refused = runner.invoke(args=["privacy", "erase", EMAIL])
     assert refused.exit_code == 2 and "Give the reason" in refused.output
+
+
+def test_administrators_check_then_erase_on_its_page(app, canaries):  # noqa: F811
+    from app.audit.models import AuditEvent
+    from app.people.models import Person
+    from tests.factories import create_user
+    from tests.web import get_page, sign_in, submit
+
+    admin = create_user(role="administrator", password="correct horse battery staple")
+    client = app.test_client()
+    sign_in(client, admin.email, "correct horse battery staple")
+    assert "Erasure on request" in get_page(client, "/staff/admin/privacy/erasure")
+    refused = submit(client, "/staff/admin/privacy/erasure", {"identifier": NAME, "reason": "Letter"})
+    html = refused.get_data(as_text=True)
+    assert "a name can match other people" in html and "govuk-error-summary" in html and NAME in html
+    no_reason = submit(client, "/staff/admin/privacy/erasure", {"identifier": EMAIL, "reason": " "})
+    assert "Give the reason" in no_reason.get_data(as_text=True) and EMAIL in no_reason.get_data(as_text=True)
+
+    preview = submit(client, "/staff/admin/privacy/erasure", {"identifier": EMAIL, "reason": "Email of 3 December"})
+    html = preview.get_data(as_text=True)
+    assert "Check what would be erased" in html and "Nothing has been erased yet" in html
+    assert "open complaint" in html and 'name="confirmed" value="yes"' in html
+    assert Person.get(Person.email == EMAIL).name == NAME  # nothing changed
+    assert not AuditEvent.select().where(AuditEvent.action.in_(["privacy.erase", "privacy.privileged_change"])).exists()
+
+    done = submit(client, "/staff/admin/privacy/erasure", {"identifier": EMAIL, "reason": "Email of 3 December",
+                                                           "confirmed": "yes"})
+    html = done.get_data(as_text=True)
+    assert "Erasure done" in html and "open complaint" in html
+    event = AuditEvent.get(AuditEvent.action == "privacy.erase")
+    assert event.actor_id == admin.id and "Email of 3 December" in event.details
+    officer = create_user(role="complaints_officer", password="correct horse battery staple")
+    other = app.test_client()
+    sign_in(other, officer.email, "correct horse battery staple")
+    assert other.get("/staff/admin/privacy/erasure").status_code == 403

@@ -2,6 +2,7 @@
 soonest due first with overdue ones marked, exported as a zip download, marked answered."""
 import datetime
 import io
+import re
 import zipfile
 
 import pytest
@@ -45,7 +46,7 @@ def test_a_request_is_logged_queued_exported_and_answered(app, admin_client):
     html = get_page(admin_client, "/staff/admin/privacy/requests")
     assert "Overdue" in html and "1 waiting" in html
     page = get_page(admin_client, f"/staff/admin/privacy/requests/{logged.id}")
-    assert "check before release" in page and "records in" in page
+    assert "Check before release" in page and "records in" in page
     download = admin_client.get(f"/staff/admin/privacy/requests/{logged.id}/export.zip")
     assert download.status_code == 200 and download.mimetype == "application/zip"
     assert download.headers["Content-Disposition"].startswith("attachment;")
@@ -85,3 +86,49 @@ def test_other_staff_cannot_see_the_queue(app):
     client = app.test_client()
     sign_in(client, officer.email, PASSWORD)
     assert client.get("/staff/admin/privacy/requests").status_code == 403
+
+
+def test_the_officer_redacts_other_peoples_names_and_withholds_a_record_before_release(app, admin_client):
+    import json
+
+    from app.audit.models import AuditEvent
+    from app.privacy.models import AccessRequest
+    from app.privacy.requests import log_request
+
+    create_person(name="Gideon Neighbourly", email="gideon@example.org")
+    person = create_person(name="Ada Canary", email="ada.canary@example.org")
+    mine = create_feedback(kind="complaint", person=person,
+                           text="Gideon Neighbourly at number 4 keeps putting his bins on my drive.")
+    other = create_feedback(kind="comment", person=person, text="The swings in the park are broken.")
+    logged = log_request("ada.canary@example.org", "By email", datetime.date.today(), None)
+    page = get_page(admin_client, f"/staff/admin/privacy/requests/{logged.id}")
+    assert "Names someone else: Gideon Neighbourly" in page and "Not reviewed yet" in page
+    assert ">Gideon Neighbourly</textarea>" in page.replace("\n", "")  # suggested for redaction
+    token = re.search(r'name="review-csrf_token" value="([^"]+)"', page).group(1)
+    response = admin_client.post(f"/staff/admin/privacy/requests/{logged.id}", data={
+        "review-csrf_token": token, "review-redactions": "Gideon Neighbourly\r\nnumber 4\r\n\r\nnumber 4",
+        "review-withhold": ["person:999999"]})
+    assert response.status_code == 302
+    reviewed = AccessRequest.get_by_id(logged.id)
+    assert reviewed.redactions == "Gideon Neighbourly\nnumber 4" and json.loads(reviewed.withheld) == []
+    assert reviewed.status == "open"  # reviewing is not answering
+    archive = zipfile.ZipFile(io.BytesIO(admin_client.get(f"/staff/admin/privacy/requests/{logged.id}/export.zip").data))
+    summary = archive.read("summary.html").decode()
+    assert "Gideon" not in summary and "[redacted] at [redacted] keeps putting his bins" in summary
+    assert "Some information about other people has been removed" in summary
+    assert "Gideon" not in archive.read("records.json").decode()
+    # leaving a whole record out
+    key = f"feedback_item:{other.id}"
+    page = get_page(admin_client, f"/staff/admin/privacy/requests/{logged.id}")
+    token = re.search(r'name="review-csrf_token" value="([^"]+)"', page).group(1)
+    assert key not in page  # the resident's own record, naming nobody, needs no check
+    key = f"feedback_item:{mine.id}"
+    admin_client.post(f"/staff/admin/privacy/requests/{logged.id}", data={
+        "review-csrf_token": token, "review-redactions": "", "review-withhold": [key]})
+    records = json.loads(zipfile.ZipFile(io.BytesIO(admin_client.get(
+        f"/staff/admin/privacy/requests/{logged.id}/export.zip").data)).read("records.json"))
+    ids = {(r["table"], r["id"]) for r in records["records"]}
+    assert ("feedback_item", mine.id) not in ids and ("feedback_item", other.id) in ids
+    assert records["about_others_removed"] is True
+    review_events = AuditEvent.select().where(AuditEvent.action == "privacy.request_reviewed")
+    assert review_events.count() == 2 and all("Gideon" not in e.summary for e in review_events)
