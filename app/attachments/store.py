@@ -50,14 +50,29 @@ def read(storage_name):
     return path_of(storage_name).read_bytes()
 
 
+def shred(path):
+    """Overwrite the file with zeros, then delete it: its words do not stay in the instance
+    folder's free space for a byte search to find (as far as the filesystem lets us)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "r+b", buffering=0) as out:
+            for start in range(0, size, 1024 * 1024):
+                out.write(b"\0" * min(1024 * 1024, size - start))
+            os.fsync(out.fileno())
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def remove(names):
     """Delete the files now; returns how many there were."""
     removed = 0
     for name in names:
         try:
-            path_of(name).unlink()
-            removed += 1
-        except (FileNotFoundError, ValueError):
+            removed += shred(path_of(name))
+        except ValueError:
             pass
     return removed
 
@@ -76,7 +91,7 @@ class Discarding:
         _bin.reset(self.token)
         if kind is None:
             for path in self.paths:
-                Path(path).unlink(missing_ok=True)
+                shred(path)
         return False
 
 
@@ -96,7 +111,7 @@ def discard_paths_later(paths):
     pending = _bin.get()
     if pending is None:
         for path in paths:
-            Path(path).unlink(missing_ok=True)
+            shred(path)
     else:
         pending.extend(paths)
 
@@ -112,6 +127,5 @@ def sweep(known, older_than=SWEEP_AFTER, now=None):
     for path in folder.glob("*/*"):
         stem = path.name[:-5] if path.name.endswith(".part") else path.name
         if path.is_file() and (path.name != stem or stem not in known) and path.stat().st_mtime <= limit:
-            path.unlink(missing_ok=True)
-            removed += 1
+            removed += shred(path)
     return removed
