@@ -6,6 +6,7 @@ def create_app(config=None):
     applied on top of the environment."""
     from flask import Flask
 
+    from app.access_matrix import enforce
     from app.config import Settings
     from app.web import install
 
@@ -15,4 +16,5 @@ def create_app(config=None):
         settings = Settings.from_env(**(config or {}))
     app = Flask(__name__, instance_path=settings.instance_path, static_folder="static")
     install(app, settings)
+    enforce(app)
     return app

@@ -91,23 +91,21 @@ def case_of_item(item):
 
 def may_see_item(user, item):
     """Whether `user` may see a feedback item's words given the case it belongs to: an item in
-    a special-category case is for the special-category roles only. (Other item rules, such as
-    a service lead's own services, belong to the page that shows the item.)"""
+    a case is for those who may see the case (so never for analysts or panel facilitators, a
+    service lead only in their services, a special-category case only for the special-category
+    roles). (Other item rules, such as a service lead's own services for an item in no case,
+    belong to the page that shows the item.)"""
     case = case_of_item(item)
-    if case is None or not case.special_category:
+    if case is None:
         return _signed_in(user)
-    return _role(user) in SPECIAL_CATEGORY_ROLES
+    return can_view(user, case)
 
 
 def item_scope(user):
     """For lists of feedback items outside the case pages (the review and urgent queues): an
-    expression leaving out items of special-category cases for users who may not see them,
+    expression leaving out items of cases the user may not see (every case, for an analyst),
     or None when nothing need be left out."""
-    if _role(user) in SPECIAL_CATEGORY_ROLES:
-        return None
-    special = (CaseItem.select(CaseItem.item).join(Case)
-               .where(Case.special_category == True))  # noqa: E712
-    return FeedbackItem.id.not_in(special)
+    return case_items_scope(user)
 
 
 def case_items_scope(user):
@@ -121,12 +119,12 @@ def case_items_scope(user):
 
 
 def hidden_item_ids(user, item_ids):
-    """Which of `item_ids` belong to special-category cases `user` may not see."""
+    """Which of `item_ids` belong to cases `user` may not see."""
     item_ids = list(item_ids)
-    if not item_ids or _role(user) in SPECIAL_CATEGORY_ROLES:
+    if not item_ids or _role(user) in CHANGE_ROLES:
         return set()
-    return {link.item_id for link in CaseItem.select(CaseItem.item).join(Case)
-            .where(CaseItem.item.in_(item_ids) & (Case.special_category == True))}  # noqa: E712
+    return {link.item_id for link in CaseItem.select(CaseItem.item).where(
+        CaseItem.item.in_(item_ids) & CaseItem.case.not_in(visible_cases(user, Case.select(Case.id))))}
 
 
 def case_or_404(case_id, user=None):

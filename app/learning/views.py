@@ -22,9 +22,10 @@ def _item_or_404(item_id):
     item = FeedbackItem.get_or_none(FeedbackItem.id == item_id)
     if item is None:
         abort(404)
-    if current_user.role == SERVICE_LEAD and item.service_id not in current_user.service_ids():
-        abort(403)
-    if not case_access.may_see_item(current_user, item):  # in a special-category case
+    in_case = case_access.case_of_item(item) is not None
+    if current_user.role == SERVICE_LEAD and not in_case and item.service_id not in current_user.service_ids():
+        abort(404)  # as for a case: whether it exists is not revealed
+    if not case_access.may_see_item(current_user, item):  # in a case they may not see
         abort(404)
     return item
 

@@ -4,11 +4,15 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from app.auth.roles import SERVICE_LEAD
+from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
 from app.cases import access as case_access
 from app.db import utcnow
 from app.feedback.models import FeedbackItem
 from app.org.models import ServiceArea
+
+
+# Who may read residents' words on the home page (others, such as panel facilitators, see counts).
+WORD_READERS = (ADMINISTRATOR, COMPLAINTS_OFFICER, ANALYST, SERVICE_LEAD)
 
 
 @dataclass
@@ -41,7 +45,7 @@ def home_summary(user):
     in_cases = case_access.case_items_scope(user)  # never words from a case they may not see
     recent = list((base if in_cases is None else base.where(in_cases))
                   .select(FeedbackItem, ServiceArea).join(ServiceArea, JOIN.LEFT_OUTER)
-                  .order_by(FeedbackItem.received_at.desc()).limit(10))
+                  .order_by(FeedbackItem.received_at.desc()).limit(10)) if user.role in WORD_READERS else []
     scope = ", ".join(s.name for s in ServiceArea.select().where(
         ServiceArea.id.in_(list(user.service_ids()) or [0]))) if user.role == SERVICE_LEAD else "All services"
     return HomeSummary(

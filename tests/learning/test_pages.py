@@ -120,7 +120,7 @@ def test_service_leads_read_their_own_services_only(signed_in):
     client, _ = signed_in("service_lead", services=["highways"])
     html = client.get(f"/staff/feedback/{mine.id}").get_data(as_text=True)
     assert mine.reference in html and 'name="sentiment"' not in html  # read-only
-    assert client.get(f"/staff/feedback/{theirs.id}").status_code == 403
+    assert client.get(f"/staff/feedback/{theirs.id}").status_code == 404  # its existence is not revealed
     response = _post(client, f"/staff/feedback/{mine.id}/sentiment", {"sentiment": "negative"}, "/staff/")
     assert response.status_code == 403
     for url in GET_PAGES:
