@@ -125,6 +125,8 @@ def register(app):
         app.cli.add_command(command)
     from app.inbox.cli import email_cli; app.cli.add_command(email_cli)  # noqa: E702
     from app.privacy.cli import privacy_cli; app.cli.add_command(privacy_cli)  # noqa: E702
+    from app.backup import backup_command, restore_command  # `backup OUT`, `restore IN` (issue 15)
+    app.cli.add_command(backup_command); app.cli.add_command(restore_command)  # noqa: E702
     from classifiers.cli import classifiers_cli; app.cli.add_command(classifiers_cli)  # noqa: E702
     from reports.lessons.cli import reports_cli; app.cli.add_command(reports_cli)  # noqa: E702
     import reports.annual.cli  # noqa: F401  (adds `reports annual-report` to reports_cli)
