@@ -58,14 +58,16 @@ def _render_page(survey, form, pages, page):
 @bp.route("/s/<code>", methods=["GET", "POST"])
 @limit_public_posts("survey")
 def by_code(code):
-    touchpoint = touchpoints.by_code(code)
+    touchpoint = touchpoints.by_code(code)  # with its survey, in one query
     if touchpoint is None:
         abort(404)
     survey = touchpoint.survey
-    why = services.availability(survey)
+    version = services.live_version(survey)
+    why = services.availability(survey, live=version)
     if why != "open" or not touchpoint.active:
         return _closed(survey, CLOSED_PAGES.get(why, "closed"))
-    return _answer_page(survey, services.live_version(survey), touchpoint=touchpoint)
+    version.survey = survey  # known already: no second query for it
+    return _answer_page(survey, version, touchpoint=touchpoint)
 
 
 @bp.route("/s/i/<token>", methods=["GET", "POST"])
@@ -80,10 +82,12 @@ def by_invitation(token):
         return render_template("surveys/public/already_answered.html", survey=survey)
     if state == "expired":
         return _closed(survey, "expired")
-    why = services.availability(survey)
+    version = services.live_version(survey)
+    why = services.availability(survey, live=version)
     if why != "open":
         return _closed(survey, CLOSED_PAGES.get(why, "closed"))
-    return _answer_page(survey, services.live_version(survey), invitation=invitation)
+    version.survey = survey
+    return _answer_page(survey, version, invitation=invitation)
 
 
 @bp.route("/s/thanks/<id:survey_id>")

@@ -50,8 +50,8 @@ def record_response(version, questions, answers, *, touchpoint=None, invitation=
     now = now or utcnow()
     at = _day(now) if invitation is not None and survey.anonymous else now
     person = _person(survey, contact)
-    service = (touchpoint.service if touchpoint is not None else None) \
-        or (invitation.service if invitation is not None else None) or survey.service
+    service = (touchpoint.service_id if touchpoint is not None else None) \
+        or (invitation.service_id if invitation is not None else None) or survey.service_id  # ids: no queries
     with transaction():
         if invitation is not None:
             _mark_answered(invitation, at)

@@ -80,10 +80,14 @@ def live_version(survey):
             .order_by(SurveyVersion.number.desc()).first())
 
 
-def availability(survey, today=None):
-    """'open', 'not_published', 'not_yet_open' or 'closed'."""
+_UNKNOWN = object()
+
+
+def availability(survey, today=None, live=_UNKNOWN):
+    """'open', 'not_published', 'not_yet_open' or 'closed' (`live`: its live version, when
+    the caller has it already)."""
     today = today or today_in_london()
-    if live_version(survey) is None:
+    if (live_version(survey) if live is _UNKNOWN else live) is None:
         return "not_published"
     if survey.opens_on and today < survey.opens_on:
         return "not_yet_open"

@@ -5,7 +5,7 @@ from peewee import IntegrityError
 
 from app.audit import services as audit
 from app.queue import transaction
-from surveys.models import Touchpoint
+from surveys.models import Survey, Touchpoint
 
 # No 0/o, 1/i/l: easy to read off a poster and to type.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -30,7 +30,8 @@ def by_code(code):
     code = normalise_code(code)
     if not code:
         return None
-    return Touchpoint.get_or_none(Touchpoint.code == code)
+    return (Touchpoint.select(Touchpoint, Survey).join(Survey, on=(Touchpoint.survey == Survey.id))
+            .where(Touchpoint.code == code).first())
 
 
 def create_touchpoint(survey, *, name, channel, service=None, actor=None):

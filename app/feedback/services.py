@@ -4,7 +4,7 @@ from peewee import fn
 
 from app.attachments.services import attach_draft
 from app.audit import services as audit
-from app.db import db, utcnow
+from app.db import utcnow
 from app.feedback import hooks
 from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem, FeedbackStatusChange
 from app.mail.headers import InvalidAddress
@@ -17,13 +17,20 @@ REFERENCE_PREFIX = "HRD"
 
 
 def next_reference(year):
-    """HRD-2026-000123: a per-year sequence, safe under concurrent writers."""
+    """HRD-2026-000123: a per-year sequence, safe under concurrent writers (one UPDATE ...
+    RETURNING; the year's counter row is made the first time)."""
     name = f"reference-{year}"
-    with db.atomic():
+    value = _bump(name)  # one statement: atomic on its own, in or out of a transaction
+    if value is None:
         Counter.insert(name=name, value=0).on_conflict_ignore().execute()
-        Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-        value = Counter.select(Counter.value).where(Counter.name == name).scalar()
+        value = _bump(name)
     return f"{REFERENCE_PREFIX}-{year}-{value:06d}"
+
+
+def _bump(name):
+    rows = (Counter.update(value=Counter.value + 1).where(Counter.name == name)
+            .returning(Counter.value).tuples().execute())
+    return next(iter(rows), (None,))[0]
 
 
 def record_feedback(*, kind, channel, text, service=None, person=None, received_at=None,
