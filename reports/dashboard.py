@@ -9,8 +9,9 @@ from flask_login import current_user
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
 from app.cases import clocks
+from app.csvout import csv_response
 from app.org.models import ServiceArea
-from reports import csvexport, dashboard_data
+from reports import dashboard_data
 from reports.dashboard_forms import DashboardFilterForm
 from reports.queries.definitions import SETTLED
 from reports.summaries_refresh import refreshed_at
@@ -50,7 +51,7 @@ def dashboard(view="overview"):
     tables = dashboard_data.tables(view, filters, without_special=without_special) if filters else []
     if filters is not None and request.args.get("format") == "csv":
         rows = dashboard_data.csv_rows(view, filters, tables)
-        return csvexport.response(rows, f"heard-dashboard-{view}-{filters.start}-to-{filters.end}.csv")
+        return csv_response(rows, f"heard-dashboard-{view}-{filters.start}-to-{filters.end}.csv")
     query = {k: v for k, v in request.args.items(multi=False) if k != "format"}
     return render_template("reports/dashboard.html", view=view, views=dashboard_data.VIEWS, form=form,
                            filters=filters, tables=tables, query=query, settled=SETTLED,

@@ -160,6 +160,10 @@ def csv_rows(view, filters, tables_):
             ["Previous period from", filters.previous().start.isoformat(), "to", filters.previous().end.isoformat()]]
     for table in tables_:
         rows += [[], [table.caption], table.columns]
-        rows += [[cell.value for cell in row] for row in table.rows]
+        rows += [[_csv_value(cell.value) for cell in row] for row in table.rows]
         rows += [["Definition", text] for text in table.definitions]
     return rows
+
+
+def _csv_value(value):
+    return round(value, 2) if isinstance(value, float) else value

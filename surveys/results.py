@@ -1,8 +1,5 @@
 """Results: responses by touchpoint and channel, CSAT, NPS and CES, each question's
 answers, and the free-text answers (each a feedback item)."""
-import csv
-import io
-
 from peewee import JOIN, fn
 
 from surveys.forms import SCALES, YES_NO
@@ -98,25 +95,18 @@ def response_counts(survey):
     return [(version, version.n) for version in query]
 
 
-def export_csv(survey):
-    """Every response, one row each, a column per question (by version and position)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+def export_rows(survey):
+    """Every response, one row each, a column per question (by version and position), for
+    app.csvout (which makes every cell safe to open in a spreadsheet)."""
     all_questions = list(Question.select().join(SurveyVersion).where(SurveyVersion.survey == survey)
                          .order_by(SurveyVersion.number, Question.position))
-    writer.writerow(["response", "version", "submitted", "channel", "touchpoint"]
-                    + [f"v{q.version.number} Q{q.position}: {q.text}" for q in all_questions])
+    yield (["response", "version", "submitted", "channel", "touchpoint"]
+           + [f"v{q.version.number} Q{q.position}: {q.text}" for q in all_questions])
     responses = (Response.select(Response, SurveyVersion, Touchpoint).join(SurveyVersion)
                  .switch(Response).join(Touchpoint, JOIN.LEFT_OUTER)
                  .where(Response.survey == survey).order_by(Response.id))
     for response in responses:
         values = {a.question_id: a.value for a in response.answers}
-        writer.writerow([response.id, response.version.number, response.submitted_at.date().isoformat(),
-                         response.channel_label, response.touchpoint.name if response.touchpoint else ""]
-                        + [_safe_cell(values.get(q.id, "")) for q in all_questions])
-    return buffer.getvalue()
-
-
-def _safe_cell(value):
-    """No spreadsheet formulas from residents' text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        yield ([response.id, response.version.number, response.submitted_at.date().isoformat(),
+                response.channel_label, response.touchpoint.name if response.touchpoint else ""]
+               + [values.get(q.id, "") for q in all_questions])

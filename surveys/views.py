@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from app.auth.access import roles_required
 from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, SERVICE_LEAD
+from app.csvout import csv_response
 from app.mail import about
 from app.org.models import ServiceArea
 from surveys import invitations, results, services, touchpoints, versions
@@ -182,10 +183,7 @@ def _feedback_url():
 @roles_required(*MANAGERS)
 def export(survey_id):
     survey = survey_or_404(survey_id)
-    response = current_app.make_response(results.export_csv(survey))
-    response.mimetype = "text/csv"
-    response.headers["Content-Disposition"] = f'attachment; filename="survey-{survey.id}-responses.csv"'
-    return response
+    return csv_response(results.export_rows(survey), f"survey-{survey.id}-responses.csv")
 
 
 @bp.route("/<id:survey_id>/invite", methods=["GET", "POST"])

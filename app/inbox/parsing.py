@@ -14,7 +14,8 @@ from email.parser import BytesParser
 from email.policy import Compat32
 from email.utils import getaddresses
 
-from app.inbox.text import clean_body, decode_bytes, html_to_text, one_line, without_surrogates
+from app.inbox.text import clean_body, decode_bytes, html_to_text, without_surrogates
+from app.oneline import one_line
 
 MAX_PARTS = 500
 MAX_FILES = 20  # attachments checked and kept per email (app.attachments.services.EMAIL_MAX_FILES)
@@ -43,14 +44,26 @@ class RawHeaders(Compat32):
 
 
 def decode_words(value):
-    """RFC 2047 encoded words to text, with charset fallbacks."""
+    """RFC 2047 encoded words to text: each run of words in one charset decoded as
+    decode_bytes does (one bad byte costs one character), raw 8-bit text decoded likewise."""
     value = without_surrogates(value or "")[:MAX_HEADER_CHARS]
     try:
         pieces = decode_header(value)
     except Exception:  # malformed encoded words: keep the text as it came
         return value
-    return "".join(chunk if isinstance(chunk, str) else decode_bytes(chunk, charset)
+    return "".join(chunk if isinstance(chunk, str) else
+                   _unencoded(chunk) if charset is None else decode_bytes(chunk, charset)
                    for chunk, charset in pieces)
+
+
+def _unencoded(chunk):
+    """decode_header hands back the text between encoded words as raw-unicode-escape bytes
+    ("€" as b"\\u20ac"): undo that exactly; a stray backslash-u in the text cannot be, so
+    then read it as Latin-1 (what those bytes are for characters below U+0100)."""
+    try:
+        return chunk.decode("raw-unicode-escape")
+    except UnicodeDecodeError:
+        return chunk.decode("latin-1")
 
 
 def header(message, name):

@@ -8,6 +8,7 @@ import datetime
 import hashlib
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 
 from peewee import IntegrityError
@@ -22,10 +23,13 @@ from app.inbox import sandbox
 from app.inbox.classify_mail import automatic_reason, find_reference, kind_for
 from app.inbox.models import InboundMessage
 from app.inbox.text import strip_quoted
+from app.oneline import one_line
 from app.people.services import find_or_create
 from app.queue import transaction
 
 log = logging.getLogger(__name__)
+REPLY_SUBJECT_LIMIT = 150  # + "Re: " and " [HRD-2026-000123]" stays within the 250 of a subject
+REPLY_PREFIXES = re.compile(r"^(?:(?:re|fwd?|aw|sv)\s*:\s*)+", re.I)
 SUMMARY_KEYS = {"created": "created", "appended": "appended", "released": "created",
                 "duplicate": "duplicates", "quarantined": "quarantined", "auto_reply": "auto_replies"}
 
@@ -280,13 +284,20 @@ def _append(row, parsed, item, settings, acknowledge):
     return _Made("appended", item.id, acknowledged), reason
 
 
+def reply_subject(subject):
+    """Their subject for our "Re: ... [reference]": one clean line (app.oneline), without their
+    own "Re:" prefixes, and cut (with an ellipsis) so that our reference always fits after it."""
+    text = REPLY_PREFIXES.sub("", one_line(subject, 2000))
+    return text if len(text) <= REPLY_SUBJECT_LIMIT else text[:REPLY_SUBJECT_LIMIT - 1].rstrip() + "…"
+
+
 def _acknowledge(row, item, parsed, settings, template, purpose):
     """Queue our automatic answer (Auto-Submitted: auto-replied, In-Reply-To theirs)."""
     from app.mail.headers import InvalidAddress
     from app.mail.services import queue_email
 
-    context = {"reference": item.reference, "name": parsed["from_name"], "kind": item.kind,
-               "original_subject": parsed["subject"], "received_at": item.received_at,
+    context = {"reference": item.reference, "name": one_line(parsed["from_name"], 200), "kind": item.kind,
+               "original_subject": reply_subject(parsed["subject"]), "received_at": item.received_at,
                "track_url": settings.base_url.rstrip("/") + "/track"}
     try:
         queue_email(to=parsed["from_address"], template=template, context=context,

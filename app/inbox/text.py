@@ -6,9 +6,16 @@ import codecs
 import re
 from html.parser import HTMLParser
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+from app.oneline import one_line  # noqa: F401  (its old home; new code imports app.oneline)
+
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 MAX_HTML_CHARS = 2_000_000
+# Labels that mail programs put on text whatever it holds: under one of these, valid (or
+# mostly valid) UTF-8 is read as UTF-8. Latin-1 and ASCII labels mean Windows-1252 in mail.
+WESTERN_FALLBACKS = {"ascii": ("cp1252", "latin-1"), "latin-1": ("cp1252", "latin-1"),
+                     "cp1252": ("cp1252", "latin-1"), "iso8859-15": ("iso8859-15",)}
+UNLABELLED_FALLBACKS = ("cp1252", "latin-1")  # latin-1 reads every byte
+REPLACEMENT = "\ufffd"
 
 
 def is_text_codec(name):
@@ -19,31 +26,57 @@ def is_text_codec(name):
 
 
 def decode_bytes(data, declared=None):
-    """Bytes to str: the declared charset, then UTF-8, then Windows-1252, then Latin-1."""
-    candidates = [declared] if declared and is_text_codec(declared) else []
-    candidates += ["utf-8", "cp1252"]
-    for charset in candidates:
+    """Bytes to str, so that one bad byte costs one character, never the whole text.
+
+    1. A declared charset other than UTF-8 and the Western labels, strictly.
+    2. Strict UTF-8.
+    3. UTF-8 with each invalid sequence replaced by U+FFFD, when the text is mostly UTF-8:
+       at least as many valid non-ASCII UTF-8 characters as invalid sequences. Text in a
+       single-byte charset is almost never valid UTF-8 by chance: an accented letter is one
+       byte followed by ASCII (an invalid sequence), and valid multi-byte characters are rare
+       to absent; "café" in Latin-1 has none valid and one invalid, so it goes on to 4.
+    4. The declared charset with replacement; for a Western label or none (or UTF-8 declared
+       on text that is not), Windows-1252 and then Latin-1, as WESTERN_FALLBACKS says."""
+    data = bytes(data)
+    charset = _codec_name(declared)
+    western = charset in WESTERN_FALLBACKS
+    strict = ["utf-8"] if not charset or western or charset == "utf-8" else [charset, "utf-8"]
+    for candidate in strict:
         try:
-            return data.decode(charset)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(candidate)
+        except UnicodeDecodeError:
             continue
-    return data.decode("latin-1", errors="replace")
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count(REPLACEMENT) - data.count(b"\xef\xbf\xbd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - text.count(REPLACEMENT)
+    if valid >= invalid:
+        return text
+    if charset and not western and charset not in ("utf-8", "utf-8-sig"):
+        return data.decode(charset, errors="replace")
+    for candidate in WESTERN_FALLBACKS.get(charset, UNLABELLED_FALLBACKS):
+        try:
+            return data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _codec_name(declared):
+    """The codec's own name for a declared text charset ("us-ascii" -> "ascii"), or None."""
+    if not declared or not is_text_codec(declared):
+        return None
+    name = codecs.lookup(declared).name
+    return {"iso8859-1": "latin-1", "windows-1252": "cp1252"}.get(name, name)
 
 
 def without_surrogates(text):
-    """Undo surrogateescape: raw 8-bit bytes in a str are decoded with the fallbacks."""
+    """Undo surrogateescape: raw 8-bit bytes in a str are decoded as decode_bytes does."""
     if not SURROGATES.search(text):
         return text
     try:
         return decode_bytes(text.encode("utf-8", "surrogateescape"))
     except UnicodeEncodeError:
-        return SURROGATES.sub("\ufffd", text)
-
-
-def one_line(text, limit=1000):
-    """Safe for a header or a table cell: no control characters, no line breaks, no NULs."""
-    text = CONTROL.sub(" ", SURROGATES.sub("\ufffd", text or ""))
-    return re.sub(r"\s+", " ", text).strip()[:limit]
+        return SURROGATES.sub(REPLACEMENT, text)
 
 
 def clean_body(text):

@@ -3,8 +3,8 @@ folder, a plain `type/subtype`), stored beside the message in the same transacti
 to the email as attachments in the order given."""
 import re
 
-from app.mail.headers import one_line
 from app.mail.models import OutboxAttachment
+from app.oneline import one_line
 
 CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$")
 DEFAULT_TYPE = "application/octet-stream"

@@ -1,9 +1,12 @@
 """Values that become header fields: validated or cleaned, so nobody can inject a header.
 
 Residents' text (names, subjects, references they typed) may reach our headers; CR, LF
-and other control characters never do.
+and other control characters never do (app.oneline.one_line for text, refusal for addresses
+and Message-IDs).
 """
 import re
+
+from app.oneline import one_line  # noqa: F401  (its old home; new code imports app.oneline)
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
 LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$")
@@ -14,12 +17,6 @@ AUTO_SUBMITTED = ("auto-generated", "auto-replied", "no")
 
 class InvalidAddress(ValueError):
     """The recipient is not one plain email address."""
-
-
-def one_line(value, limit=250):
-    """A header-safe single line: control characters become spaces, runs collapse."""
-    text = CONTROL.sub(" ", str(value or ""))
-    return re.sub(r"\s{2,}", " ", text).strip()[:limit]
 
 
 def clean_address(value):

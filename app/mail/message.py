@@ -5,7 +5,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 
 from app.mail import attachments
-from app.mail.headers import clean_address, clean_message_id, one_line
+from app.mail.headers import clean_address, clean_message_id
+from app.oneline import one_line
 
 
 def build(row, settings):

@@ -11,6 +11,8 @@ render with the app's Jinja environment (filters like `london`) plus:
   noun      filter: a feedback kind as a word for residents ("service_request" -> "request")
   working_days_after(date, n)  the date n working days after `date` (HEARD_BANK_HOLIDAY_NATION)
 Blocks are trimmed (trim_blocks, lstrip_blocks), so text templates stay readable.
+Context values named in ONE_LINE_KEYS (name, original_subject, titles...) arrive as one clean
+line (app.oneline); the rendered subject is one clean line of at most 250 characters.
 """
 import datetime
 from pathlib import Path
@@ -19,10 +21,14 @@ from flask import current_app
 from jinja2 import ChoiceLoader, FileSystemLoader, TemplateNotFound
 from markupsafe import escape
 
-from app.mail.headers import one_line
+from app.oneline import one_line
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 SUBJECT_PREFIX = "Subject:"
+# Context values shown on one line (a greeting, a subject, a heading): app.oneline cleans them.
+ONE_LINE_KEYS = frozenset({"name", "original_subject", "reference", "service", "service_name", "survey_title",
+                           "panel_name", "proposal_title", "title", "reviewer", "period", "severity"})
+ONE_LINE_LIMIT = 200
 
 
 class MissingTemplate(LookupError):
@@ -68,7 +74,7 @@ def _london_today():
 def render(template, context=None, subject=None):
     """(subject, text, html) for `template`. `subject` overrides the template's own."""
     env = environment(text=True)
-    values = {**base_context(), **(context or {})}
+    values = {**base_context(), **single_lines(context or {})}
     try:
         source, _, _ = env.loader.get_source(env, f"mail/{template}.txt")
     except TemplateNotFound:
@@ -87,6 +93,14 @@ def render(template, context=None, subject=None):
     html = _render_html(environment(), template, values, subject, text)
     # NUL characters cannot be stored in PostgreSQL text (nor belong in mail).
     return subject, text.replace("\x00", ""), html.replace("\x00", "")
+
+
+def single_lines(context):
+    """The context with every one-line value (names, subjects, titles: ONE_LINE_KEYS) made one
+    clean line, so a name typed with line breaks or bidi overrides cannot add lines to a letter
+    or disguise itself; the multi-line values (reasons, messages) are left as they are."""
+    return {key: one_line(value, ONE_LINE_LIMIT) if key in ONE_LINE_KEYS and isinstance(value, str) else value
+            for key, value in context.items()}
 
 
 def _render_html(env, template, values, subject, text):

@@ -7,9 +7,10 @@ from app.audit import services as audit
 from app.db import utcnow
 from app.mail import attachments as mail_attachments
 from app.mail import rendering
-from app.mail.headers import AUTO_SUBMITTED, clean_address, clean_message_id, domain_of, one_line
+from app.mail.headers import AUTO_SUBMITTED, clean_address, clean_message_id, domain_of
 from app.mail.models import STATUSES, OutboxMessage
 from app.mail.tasks import send
+from app.oneline import one_line
 from app.queue import app_context, transaction
 
 PAGE_SIZE = 50

@@ -8,7 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("app", "classifiers", "surveys", "reports", "panels")
 LAYERS = [
     ("core", ("app.config", "app.db", "app.queue", "app.audit", "app.org", "app.people",
-              "app.auth", "app.timefmt", "app.workdays", "app.publicforms", "app.forms", "app.mail")),
+              "app.auth", "app.timefmt", "app.workdays", "app.publicforms", "app.forms", "app.mail",
+              "app.csvout", "app.oneline", "app.claims")),
     ("classifiers", ("classifiers",)),
     ("domain", ("app.attachments", "app.feedback", "app.inbox", "app.learning", "app.cases", "app.actions", "surveys")),
     ("outputs", ("reports", "panels")),

@@ -7,7 +7,8 @@ import pytest
 from app.inbox import sandbox
 from app.inbox.classify_mail import automatic_reason, find_reference, kind_for
 from app.inbox.parsing import parse_safely
-from app.inbox.text import decode_bytes, html_to_text, one_line, strip_quoted
+from app.inbox.text import decode_bytes, html_to_text, strip_quoted
+from app.oneline import one_line
 from tests.inbox.conftest import fixture_bytes
 
 HEAD = b"From: Jo <jo@example.com>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
@@ -52,7 +53,7 @@ def test_quoted_replies_and_signatures_are_stripped():
 
 
 def test_one_line_removes_line_breaks_and_controls():
-    assert one_line("a\r\nBcc: b\x00c\u2028d") == "a Bcc: b c d"
+    assert one_line("a\r\nBcc: b\x00c\u2028d") == "a Bcc: bc d"  # a NUL is removed, not a space
 
 
 def test_classification_signals():

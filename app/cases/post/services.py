@@ -9,18 +9,21 @@ from app.cases.models import Case
 from app.cases.post.models import PostalLetter
 from app.cases.rules import now
 from app.db import db
+from app.oneline import one_line, one_line_each
 from app.queue import transaction
 from app.timefmt import to_london
 
 PAGE_SIZE = 50
 BATCH_LIMIT = 200  # letters in one "print all" PDF (about 2 seconds to draw)
+LINE_LIMIT = 200  # the recipient's name, and each line of their address
 
 
 def address_of(person):
     """(name, address block) for a letter to `person`: the address as they gave it, one line
-    per line, without blank lines."""
-    lines = [line.strip() for line in (person.postal_address or "").splitlines() if line.strip()]
-    return (person.name or "").strip(), "\n".join(lines)
+    per line, without blank lines; the name and each line one clean line (app.oneline: no
+    control characters, bidi overrides or zero-width characters in the envelope's window)."""
+    lines = one_line_each(person.postal_address, LINE_LIMIT)
+    return one_line(person.name, LINE_LIMIT), "\n".join(lines)
 
 
 def record(case, *, template, name, key, subject, text, actor=None, at=None, stage=None):
@@ -119,5 +122,6 @@ def printable(letter):
 
     written = to_london(letter.created_at).date()
     return PrintedLetter(reference=letter.case.reference, date=f"{written.day} {written:%B %Y}",
-                         recipient_name=letter.recipient_name, address_lines=tuple(letter.address_lines),
-                         subject=letter.subject, text=letter.text)
+                         recipient_name=one_line(letter.recipient_name, LINE_LIMIT),
+                         address_lines=tuple(one_line_each(letter.address, LINE_LIMIT)),
+                         subject=one_line(letter.subject, 300), text=letter.text)
