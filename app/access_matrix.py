@@ -29,7 +29,15 @@ STAFF_PREFIX = "/staff"
 
 MATRIX = {
     # ALL_STAFF
+    "auth.account": ALL_STAFF,
+    "auth.account_recovery_codes": ALL_STAFF,
+    "auth.account_two_factor": ALL_STAFF,
     "auth.change_password": ALL_STAFF,
+    # The sign-in steps after the password (app.auth.signin): reached only by the browser that
+    # passed the password step, before it is signed in; a signed-in visitor is sent home.
+    "auth.login_code": ALL_STAFF,
+    "auth.login_recovery_code": ALL_STAFF,
+    "auth.login_set_up": ALL_STAFF,
     "auth.keep_alive": ALL_STAFF,
     "auth.session_status": ALL_STAFF,
     "staff.home": ALL_STAFF,
@@ -40,6 +48,7 @@ MATRIX = {
     "admin.new_user": ADMIN,
     "admin.reactivate_user": ADMIN,
     "admin.reset_password": ADMIN,
+    "admin.reset_two_factor": ADMIN,
     "admin.users": ADMIN,
     "annual_staff.approve": ADMIN,
     "learning.edit_topic": ADMIN,

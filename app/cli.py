@@ -92,10 +92,10 @@ def demo_seed(force):
 
 @demo_cli.command("sign-ins")
 def demo_sign_ins():
-    """Print the demo staff sign-ins (where their demo passwords still work)."""
+    """Print the demo staff sign-ins (where their demo passwords still work) and the
+    authenticator secrets of those that sign in with a code."""
     from app.auth.models import User
-    from app.auth.passwords import verify_password
-    from app.demo.staff import password_for
+    from app.demo.staff import sign_in_lines
 
     with db.connection_context():
         users = list(User.select().where(User.is_demo == True, User.active == True)  # noqa: E712
@@ -103,11 +103,7 @@ def demo_sign_ins():
     if not users:
         click.echo("There are no demo staff accounts. Create one with: flask --app app create-admin EMAIL")
         return
-    click.echo("Demo staff sign-ins (at /staff/login):")
-    for user in users:
-        password = password_for(user.role)
-        shown = password if verify_password(user.password_hash, password) else "(password changed)"
-        click.echo(f"  {user.role_label:<20} {user.email:<36} {shown}")
+    click.echo("\n".join(sign_in_lines(users)))
 
 
 @queue_cli.command("sweep")

@@ -64,6 +64,9 @@ class Settings:
     base_url: str = "http://127.0.0.1:5000"
     secure_cookies: bool = False
     session_idle_minutes: int = 30
+    session_max_hours: int = 12  # a staff session ends this long after sign-in, however busy
+    # Reverse proxies in front of the app whose X-Forwarded-For / -Proto are trusted (0: none).
+    trusted_proxies: int = 0
     max_content_length: int = 2 * 1024 * 1024
     login_max_attempts_per_account: int = 5
     login_max_attempts_per_ip: int = 20
@@ -123,6 +126,8 @@ class Settings:
             base_url=env.get("BASE_URL") or cls.base_url,
             secure_cookies=_bool(env.get("SECURE_COOKIES")),
             session_idle_minutes=_int(env.get("SESSION_IDLE_MINUTES"), 30),
+            session_max_hours=_int(env.get("SESSION_MAX_HOURS"), cls.session_max_hours),
+            trusted_proxies=_int(env.get("TRUSTED_PROXIES"), cls.trusted_proxies),
             max_content_length=_int(env.get("MAX_CONTENT_LENGTH"), 2 * 1024 * 1024),
             login_max_attempts_per_account=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_ACCOUNT"), 5),
             login_max_attempts_per_ip=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_IP"), 20),
@@ -178,6 +183,10 @@ class Settings:
         for name in ("smtp_security", "imap_security"):
             if getattr(self, name) not in {"none", "starttls", "ssl"}:
                 raise ValueError(f"{name.upper()} must be none, starttls or ssl")
+        if self.trusted_proxies < 0:
+            raise ValueError("TRUSTED_PROXIES must be 0 (no proxy) or how many proxies are in front of Heard")
+        if self.session_max_hours < 1:
+            raise ValueError("SESSION_MAX_HOURS must be 1 or more")
         if not isinstance(self.intake_listeners, tuple):
             changes["intake_listeners"] = tuple(self.intake_listeners)
         if self.bank_holiday_nation not in BANK_HOLIDAY_NATIONS:

@@ -20,7 +20,10 @@ def install(app, settings):
         TESTING=settings.testing,
         MAX_CONTENT_LENGTH=settings.max_content_length,
         MAX_FORM_MEMORY_SIZE=settings.max_content_length,
-        SESSION_COOKIE_NAME="heard_session",
+        # With secure cookies the name's __Host- prefix makes browsers refuse the cookie unless it
+        # came over HTTPS for this exact host and path "/": no subdomain can plant or widen it.
+        SESSION_COOKIE_NAME="__Host-heard_session" if settings.secure_cookies else "heard_session",
+        SESSION_COOKIE_PATH="/",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.secure_cookies,
@@ -30,6 +33,7 @@ def install(app, settings):
         WTF_CSRF_TIME_LIMIT=None,  # a slow resident keeps their answers; see app.security
         PREFERRED_URL_SCHEME="https" if settings.secure_cookies else "http",
     )
+    _trust_proxies(app, settings.trusted_proxies)
     init_database(settings.database_url)
     configure_queue(settings, app)
     app.url_map.converters["id"] = IdConverter
@@ -42,6 +46,18 @@ def install(app, settings):
 
     security.install(app)
     wiring.install(app, settings)
+
+
+def _trust_proxies(app, count):
+    """Behind `count` reverse proxies (TRUSTED_PROXIES), the client's address and scheme come from
+    the X-Forwarded-For and X-Forwarded-Proto values those proxies added, so every limit keyed on
+    request.remote_addr counts each visitor, not the proxy. With 0 (the default) the headers are
+    ignored: anyone can send them, so trusting them without a proxy would let a guesser pick a
+    new address for every attempt."""
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=0, x_port=0, x_prefix=0)
 
 
 class IdConverter(IntegerConverter):

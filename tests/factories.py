@@ -12,13 +12,22 @@ def service(slug="highways"):
 
 
 def create_user(role="complaints_officer", *, email=None, password="a long test password",
-                name=None, services=(), must_change_password=False):
+                name=None, services=(), must_change_password=False, two_factor=None):
+    """A member of staff. Roles that must sign in with a second factor (administrators,
+    complaints officers) get an authenticator secret, as if they had set their app up
+    (`two_factor=False` for one who has not yet; `True` gives any role one)."""
+    import pyotp
+
+    from app.auth import second_factor
+    from app.auth.roles import needs_second_factor
     from app.auth.services import create_user as make
 
     n = next(_seq)
     user, _ = make(email or f"{role}{n}@test.invalid", name or f"Test {role} {n}", role,
                    password, services=[service(s) if isinstance(s, str) else s for s in services],
                    must_change_password=must_change_password)
+    if needs_second_factor(role) if two_factor is None else two_factor:
+        second_factor.store_secret(user, pyotp.random_base32())
     return User.get_by_id(user.id)
 
 

@@ -2,11 +2,11 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.auth import services
+from app.auth import credentials, services
 from app.auth.access import roles_required
 from app.auth.admin_forms import ROLE_HINTS, AuditFilterForm, ConfirmForm, NewStaffForm, StaffAccessForm
 from app.auth.models import User
-from app.auth.roles import ADMINISTRATOR
+from app.auth.roles import ADMINISTRATOR, needs_second_factor
 from app.forms import show_error
 
 bp = Blueprint("admin", __name__, url_prefix="/staff/admin", template_folder="templates")
@@ -111,6 +111,25 @@ def reset_password(user_id):
             return render_template("auth/admin/one_time_password.html", user=user, password=password,
                                    heading="Password reset")
     return render_template("auth/admin/confirm.html", user=user, form=form, action="reset")
+
+
+@bp.route("/users/<id:user_id>/reset-two-factor", methods=["GET", "POST"])
+@roles_required(ADMINISTRATOR)
+def reset_two_factor(user_id):
+    """A lost phone: turn off their two-factor sign-in and sign them out everywhere."""
+    user = _user_or_404(user_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            credentials.reset_second_factor(user, actor=current_user, ip=request.remote_addr or "")
+        except services.AccountError as error:
+            show_error(form, error)
+        else:
+            flash(f"{user.name}’s two-factor sign-in has been reset and they have been signed out",
+                  "success")
+            return redirect(url_for("admin.edit_user", user_id=user.id))
+    return render_template("auth/admin/confirm.html", user=user, form=form, action="reset_two_factor",
+                           required=needs_second_factor(user.role))
 
 
 @bp.route("/audit")

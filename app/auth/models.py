@@ -1,6 +1,6 @@
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from app.auth.roles import ROLES
+from app.auth.roles import ROLES, needs_second_factor
 from app.db import BaseModel, utcnow
 from app.org.models import ServiceArea
 
@@ -17,6 +17,12 @@ class User(BaseModel):
     is_demo = BooleanField(default=False)
     created_at = DateTimeField(default=utcnow)
     last_login_at = DateTimeField(null=True)
+    # Two-factor sign-in (app.auth.second_factor): the authenticator app's base32 secret ("" when
+    # not set up; never logged, audited or exported), the last 30-second step whose code was
+    # accepted (a code is never accepted twice), and when it was set up.
+    totp_secret = CharField(max_length=64, default="")
+    totp_last_step = IntegerField(default=0)
+    totp_enabled_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "staff_user"
@@ -40,6 +46,15 @@ class User(BaseModel):
 
     def service_ids(self):
         return {row.service_id for row in self.services}
+
+    @property
+    def has_second_factor(self):
+        return bool(self.totp_secret)
+
+    @property
+    def needs_second_factor(self):
+        """Whether their role must sign in with a second factor (app.auth.roles)."""
+        return needs_second_factor(self.role)
 
 
 class UserService(BaseModel):
@@ -92,3 +107,28 @@ class KeptForm(BaseModel):
 
     class Meta:
         table_name = "staff_kept_form"
+
+
+class RecoveryCode(BaseModel):
+    """A one-time recovery code for two-factor sign-in, stored as its SHA-256 (the codes carry
+    80 random bits, so the hash cannot be reversed by guessing). Each works once."""
+
+    user = ForeignKeyField(User, backref="recovery_codes", on_delete="CASCADE")
+    token_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    used_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "staff_recovery_code"
+
+
+class PasswordHistory(BaseModel):
+    """The Argon2id hashes of a member of staff's last few passwords, so a change cannot go
+    back to one of them (app.auth.credentials)."""
+
+    user = ForeignKeyField(User, backref="old_passwords", on_delete="CASCADE")
+    password_hash = CharField(max_length=255)
+    created_at = DateTimeField(default=utcnow)  # when it stopped being their password
+
+    class Meta:
+        table_name = "staff_password_history"

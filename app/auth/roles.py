@@ -13,3 +13,11 @@ ROLES = {
     PANEL_FACILITATOR: "Panel facilitator",
 }
 ALL_ROLES = tuple(ROLES)
+
+# Roles that must sign in with a second factor (an authenticator app's code, or a recovery
+# code) after their password; everyone else may turn it on from their account page.
+SECOND_FACTOR_REQUIRED = (ADMINISTRATOR, COMPLAINTS_OFFICER)
+
+
+def needs_second_factor(role):
+    return role in SECOND_FACTOR_REQUIRED

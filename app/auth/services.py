@@ -1,4 +1,5 @@
-"""Staff accounts: creating, finding, changing. Sign-in lives in auth.sessions."""
+"""Staff accounts: creating, finding, administering. Signing in lives in app.auth.signin (its
+steps) and app.auth.sessions; changing a password or second factor in app.auth.credentials."""
 from peewee import IntegrityError, fn
 
 from app.audit import services as audit
@@ -62,58 +63,6 @@ def create_user(email, name, role, password=None, services=(), *, actor=None,
 
 def find_by_email(email):
     return User.get_or_none(User.email == normalise_email(email))
-
-
-class SignInRefused(Exception):
-    """Sign-in failed; `throttled` says whether to answer 429."""
-
-    def __init__(self, message, throttled=False):
-        super().__init__(message)
-        self.throttled = throttled
-
-
-def authenticate(email, password, ip, limits):
-    """The active user for these credentials, or SignInRefused. Records the attempt
-    and the audit entry; the caller starts the session."""
-    from app.auth import throttle
-    from app.auth.passwords import needs_rehash, verify_password
-
-    email = normalise_email(email)
-    if throttle.is_throttled(email, ip, limits):
-        audit.record("staff.sign_in_throttled", summary="Sign-in refused: too many attempts",
-                     details={"email": email}, ip=ip)
-        raise SignInRefused("Too many failed attempts. Wait 15 minutes, then try again.",
-                            throttled=True)
-    user = find_by_email(email)
-    ok = verify_password(user.password_hash if user else None, password)
-    ok = ok and user is not None and user.active
-    throttle.record_attempt(email, ip, ok)
-    if not ok:
-        audit.record("staff.sign_in_failed", summary="Sign-in failed", details={"email": email}, ip=ip)
-        raise SignInRefused("Enter a correct email address and password")
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-        user.save(only=[User.password_hash])
-    audit.record("staff.signed_in", actor=user, obj=user, ip=ip)
-    return user
-
-
-def change_password(user, current, new):
-    """Change `user`'s password; returns an error message or None."""
-    from app.auth.passwords import password_problem, verify_password
-
-    if not verify_password(user.password_hash, current):
-        return "Your current password is not correct"
-    problem = password_problem(new)
-    if problem:
-        return problem
-    if new == current:
-        return "Your new password must be different from your current one"
-    user.password_hash = hash_password(new)
-    user.must_change_password = False
-    user.save(only=[User.password_hash, User.must_change_password])
-    audit.record("staff.password_changed", actor=user, obj=user)
-    return None
 
 
 # Administration: the staff list, access, deactivation, password resets.
@@ -223,6 +172,7 @@ def reactivate(user, *, actor):
 def reset_password(user, *, actor):
     """Give `user` a new one-time password (returned, never stored or logged) and
     end their sessions. They must change it when they next sign in."""
+    from app.auth.credentials import remember_password
     from app.auth.sessions import end_all
 
     if _is(actor, user):
@@ -230,6 +180,7 @@ def reset_password(user, *, actor):
     password = one_time_password()
     password_hash = hash_password(password)
     with db.atomic():
+        remember_password(user, User.get_by_id(user.id).password_hash)  # not to be chosen again
         User.update(password_hash=password_hash, must_change_password=True).where(
             User.id == user.id).execute()
         end_all(user)

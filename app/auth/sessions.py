@@ -1,5 +1,7 @@
-"""Server-side staff sessions: a new id at every sign-in, an idle timeout,
-revocation at sign-out. The browser's cookie holds only a random token.
+"""Server-side staff sessions: a new id at every sign-in, an idle timeout, an absolute
+lifetime from sign-in (SESSION_MAX_HOURS, 12 by default, however busy the session), revocation
+at sign-out, and every other session of a user ended when their credentials change
+(app.auth.credentials). The browser's cookie holds only a random token. Ends are audited.
 
 Every request of a signed-in officer keeps the session alive, except the timeout
 warning's question "how long is left?" (STATUS_ENDPOINT), which must not answer itself.
@@ -10,6 +12,7 @@ import secrets
 
 from flask import current_app, flash, g, request, session
 
+from app.audit import services as audit
 from app.auth.kept import USER_HINT
 from app.auth.models import StaffSession, User
 from app.db import utcnow
@@ -43,8 +46,27 @@ def end():
         StaffSession.delete().where(StaffSession.token_hash == _hash(token)).execute()
 
 
+def sign_out(user, ip=""):
+    end()
+    if user is not None:
+        audit.record("staff.signed_out", actor=user, obj=user, summary="Signed out", ip=ip)
+
+
 def end_all(user):
-    StaffSession.delete().where(StaffSession.user == user).execute()
+    """End every session of `user`; returns how many there were."""
+    return StaffSession.delete().where(StaffSession.user == user).execute()
+
+
+def end_others(user):
+    """End every session of `user` but this request's, whose token is renewed (a copy of the
+    old cookie is worthless); returns how many were ended."""
+    row = g.get("staff_session")
+    if row is None or row.user_id != user.id:
+        return end_all(user)
+    token = secrets.token_urlsafe(32)
+    StaffSession.update(token_hash=_hash(token)).where(StaffSession.id == row.id).execute()
+    session[SESSION_KEY] = token
+    return StaffSession.delete().where(StaffSession.user == user, StaffSession.id != row.id).execute()
 
 
 def load_from_request(_request):
@@ -57,20 +79,38 @@ def load_from_request(_request):
     if row is None or not row.user.active:
         session.pop(SESSION_KEY, None)
         return None
-    idle = idle_timeout()
     now = utcnow()
-    if now - row.last_seen_at > idle:
-        row.delete_instance()
-        session.pop(SESSION_KEY, None)
-        if request.method == "GET" and request.endpoint != STATUS_ENDPOINT:
-            # A form sent now is kept instead (app.auth.kept), with its own notice.
-            flash(f"You were signed out because you did nothing for {idle_minutes()} minutes. "
-                  "Sign in again to carry on.", "info")
-        return None
+    if now - row.created_at > max_age():
+        return _expired(row, "lifetime", f"You were signed out because you signed in more than "
+                                         f"{max_hours()} hours ago. Sign in again to carry on.")
+    if now - row.last_seen_at > idle_timeout():
+        return _expired(row, "idle", f"You were signed out because you did nothing for {idle_minutes()} "
+                                     "minutes. Sign in again to carry on.")
     g.staff_session = row
     if now - row.last_seen_at > TOUCH_EVERY and request.endpoint != STATUS_ENDPOINT:
         touch(row, now)
     return row.user
+
+
+def _expired(row, reason, message):
+    """End an expired session (`reason`: idle or lifetime) and say why on the next page."""
+    row.delete_instance()
+    session.pop(SESSION_KEY, None)
+    why = "idle too long" if reason == "idle" else f"{max_hours()} hours since sign-in"
+    audit.record("staff.session_expired", actor=row.user, obj=row.user, details={"reason": reason},
+                 summary=f"Signed out: {why}")
+    if request.method == "GET" and request.endpoint != STATUS_ENDPOINT:
+        # A form sent now is kept instead (app.auth.kept), with its own notice.
+        flash(message, "info")
+    return None
+
+
+def max_hours():
+    return current_app.config["HEARD"].session_max_hours
+
+
+def max_age():
+    return datetime.timedelta(hours=max_hours())
 
 
 def idle_minutes():
@@ -92,8 +132,8 @@ def seconds_left():
     row = g.get("staff_session")
     if row is None:
         return 0
-    left = row.last_seen_at + idle_timeout() - utcnow()
-    return max(0, int(left.total_seconds()))
+    ends = min(row.last_seen_at + idle_timeout(), row.created_at + max_age())
+    return max(0, int((ends - utcnow()).total_seconds()))
 
 
 def keep_alive():

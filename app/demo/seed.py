@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from app.actions.models import Action
 from app.audit import services as audit
+from app.auth import second_factor
 from app.auth.models import StaffSession, User, UserService
 from app.auth.passwords import hash_password
 from app.auth.roles import ADMINISTRATOR
@@ -32,7 +33,7 @@ from app.demo.cases import seed_cases
 from app.demo.generate import generate
 from app.demo.labels import label_items
 from app.demo.residents import is_demo_contact
-from app.demo.staff import DEMO_PASSWORD_HINT
+from app.demo.staff import DEMO_PASSWORD_HINT, totp_secret_for
 from app.demo.panels import delete_demo_panels, seed_panels
 from app.demo.post import post_old_letters
 from app.demo.publications import seed_publications
@@ -223,6 +224,8 @@ def _create_staff(accounts, services):
                 services=teams, is_demo=True)[0]
         except AccountError as error:
             raise DemoRefused(f"Could not create the demo account {account['email']}: {error}") from error
+        if user.needs_second_factor:
+            second_factor.store_secret(user, totp_secret_for(user.email))
         created.append((account["email"], account["role_label"], account["password"]))
         users[account["email"]] = user
     return created, users

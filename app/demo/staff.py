@@ -1,6 +1,12 @@
 """The demo's staff accounts: one or more for every role, on the reserved `.invalid`
-top-level domain, with one documented password per role (printed by `make run`).
+top-level domain, with one documented password per role (printed by `make run`). The roles
+that must sign in with a second factor get an authenticator secret made from their email
+address, so it is the same after every reseed; `flask --app app demo sign-ins` prints it, for
+any authenticator app (or pyotp). Like the passwords, these are public: demo accounts only.
 """
+import base64
+import hashlib
+
 from app.auth import roles
 
 DEMO_EMAIL_DOMAIN = "demo.heard.invalid"
@@ -48,3 +54,31 @@ def staff_accounts():
         }
         for local, name, role, services in STAFF
     ]
+
+
+def totp_secret_for(email):
+    """The demo account's authenticator secret (base32, 160 bits), the same on every seed."""
+    digest = hashlib.sha256(f"heard-demo-authenticator:{email}".encode()).digest()[:20]
+    return base64.b32encode(digest).decode()
+
+
+def sign_in_lines(users):
+    """What `demo sign-ins` prints for these demo accounts: email and password, and for those
+    that sign in with a code, the authenticator secret they hold now."""
+    from app.auth.passwords import verify_password
+
+    lines, with_codes = ["Demo staff sign-ins (at /staff/login):"], False
+    for user in users:
+        password = password_for(user.role)
+        shown = password if verify_password(user.password_hash, password) else "(password changed)"
+        lines.append(f"  {user.role_label:<20} {user.email:<36} {shown}")
+        if user.totp_secret:
+            lines.append(f"  {'':<20} authenticator secret: {user.totp_secret}")
+            with_codes = True
+        elif user.needs_second_factor:
+            lines.append(f"  {'':<20} (sets up an authenticator app at the next sign-in)")
+    if with_codes:
+        lines += ["After the password, accounts with an authenticator secret ask for a 6-digit code: add the",
+                  "secret to any authenticator app, or print the code now with",
+                  "  .venv/bin/python -c \"import pyotp; print(pyotp.TOTP('SECRET').now())\""]
+    return lines

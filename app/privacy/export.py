@@ -25,7 +25,7 @@ from app.db import utcnow
 from app.privacy.register import models, tags
 
 LEFT_OUT = ("password_hash", "token_hash", "reminder_token_hash", "vector", "blob", "sha256", "pdf",
-            "content", "raw", "lease_token")
+            "content", "raw", "lease_token", "totp_secret")
 TEXT_ONLY = "check before release"
 TEXT_ONLY_WHY = "found because its text mentions you; it may be about someone else too."
 

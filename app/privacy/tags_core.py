@@ -30,8 +30,17 @@ TAGS = (
          ordinary="id token_hash created_at last_seen_at"),
     Tags("staff_user", "staff",  # app.auth.models.User
          "Staff accounts: who may sign in and what they may do.",
-         personal="email name password_hash last_login_at",
-         ordinary="id role active must_change_password is_demo created_at"),
+         personal="email name password_hash last_login_at totp_secret",
+         ordinary="id role active must_change_password is_demo created_at totp_last_step totp_enabled_at"),
+    Tags("staff_recovery_code", "staff",  # app.auth.models.RecoveryCode
+         "One-time recovery codes for two-factor sign-in, stored hashed; deleted with the account.",
+         personal="user",
+         ordinary="id token_hash created_at used_at"),
+    Tags("staff_password_history", "staff",  # app.auth.models.PasswordHistory
+         "Hashes of a member of staff's last passwords, so a change cannot reuse one; deleted with "
+         "the account.",
+         personal="user password_hash",
+         ordinary="id created_at"),
     Tags("staff_user_service", "staff",  # app.auth.models.UserService
          "Which services a member of staff works for.",
          personal="user",

@@ -3,7 +3,7 @@ import datetime
 from app.auth.models import StaffSession
 from app.db import utcnow
 from tests.factories import create_user
-from tests.web import csrf_token, h1_count, sign_in, submit, title_starts_with_h1
+from tests.web import authenticator_code, csrf_token, h1_count, sign_in, submit, title_starts_with_h1
 
 
 def test_empty_form_shows_error_summary_and_keeps_email(client):
@@ -103,13 +103,18 @@ def test_one_time_password_must_be_changed_first(client):
     assert client.get("/staff/").status_code == 200
 
 
-def test_next_never_leaves_the_site(client):
-    user = create_user(password="the right password here")
-    token = csrf_token(client, "/staff/login")
-    response = client.post("/staff/login?next=//evil.example/steal",
-                           data={"email": user.email, "password": "the right password here",
-                                 "csrf_token": token})
-    assert response.headers["Location"].endswith("/staff/")
+def test_next_never_leaves_the_site(app):
+    for role in ("analyst", "complaints_officer"):  # signed in at once, or after the code
+        for asked, lands in (("//evil.example/steal", "/staff/"), ("/staff/password", "/staff/password")):
+            client = app.test_client()
+            user = create_user(role, password="the right password here")
+            token = csrf_token(client, "/staff/login")
+            response = client.post(f"/staff/login?next={asked}",
+                                   data={"email": user.email, "password": "the right password here",
+                                         "csrf_token": token})
+            if response.headers["Location"].endswith("/staff/login/code"):
+                response = submit(client, "/staff/login/code", {"code": authenticator_code(user.email)})
+            assert response.headers["Location"].endswith(lands), (role, asked)
 
 
 def test_login_without_csrf_token_is_refused_kindly(client):

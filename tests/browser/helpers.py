@@ -8,6 +8,7 @@ fixtures from here.
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -99,13 +100,31 @@ def tab(browser):
 
 
 def sign_in(t, live_server, credentials):
-    """Sign in on tab `t` through the real form; returns its page."""
+    """Sign in on tab `t` through the real forms: the password, then, where the account has
+    two-factor sign-in, the code its authenticator app shows now (tests.web.authenticator_code),
+    or setting the app up from the key the page shows. Returns its page."""
     page = t.page
     t.goto(live_server + "/staff/login")
     page.locator("main input[name=email]").fill(credentials[0])
     page.locator("main input[type=password]").fill(credentials[1])
     with page.expect_navigation():
         page.locator("main form button[type=submit]").first.click()
+    path = urlparse(page.url).path
+    if path == "/staff/login/code":
+        from tests.web import authenticator_code
+
+        page.locator("main input[name=code]").fill(authenticator_code(credentials[0]))
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").first.click()
+    elif path == "/staff/login/set-up":
+        import pyotp
+
+        secret = "".join(page.locator("#secret-key").text_content().split())
+        page.locator("main input[name=code]").fill(pyotp.TOTP(secret).now())
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").first.click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="I have saved my recovery codes").click()
     return page
 
 

@@ -341,6 +341,11 @@ def test_a_case_note_typed_as_the_session_timed_out_comes_back(app, live_server,
     page.get_by_label("Email address").fill(staff_credentials[0])
     page.get_by_label("Password", exact=True).fill(staff_credentials[1])
     press(page, "Sign in")
+    from tests.web import authenticator_code  # an administrator's second step (app.auth.signin)
+
+    page.get_by_label("Enter the 6-digit code from your authenticator app").fill(
+        authenticator_code(staff_credentials[0]))
+    press(page, "Continue")
     assert page.url == f"{live_server}/staff/cases/{case.id}/note"
     assert "We kept what you typed: check it and send it again." in page.locator("main").inner_text()
     assert page.get_by_label("Note").input_value() == note

@@ -73,6 +73,15 @@ def test_sign_in_shows_error_summary_then_staff_home(live_server, staff_credenti
         page.locator("main form button[type=submit]").first.click()
     assert navigation.value.status == 200, f"{navigation.value.url} answered {navigation.value.status}"
     page.wait_for_load_state("load")
+    # An administrator's second step: the code from their authenticator app (app.auth.signin).
+    assert page.url.endswith("/staff/login/code")
+    check_page_basics(page)
+    from tests.web import authenticator_code
+
+    page.locator("main input[name=code]").fill(authenticator_code(email))
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state("load")
     sign_out = page.get_by_role("button", name="Sign out")
     sign_out.wait_for()
     check_page_basics(page)

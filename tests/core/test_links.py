@@ -126,12 +126,14 @@ def test_a_posters_qr_code_opens_the_survey_on_the_served_port(served, app, tmp_
         pytest.skip("pdftoppm and zbarimg are needed to read the poster's QR code")
     from tests.factories import create_user
     from tests.surveys.helpers import create_touchpoint
+    from tests.web import authenticator_code
 
     base, _ = served
     touchpoint = create_touchpoint()
     admin = create_user("administrator", password=PASSWORD)
     browser = Browser(base)
     assert browser.submit("/staff/login", {"email": admin.email, "password": PASSWORD})[0] == 302
+    assert browser.submit("/staff/login/code", {"code": authenticator_code(admin.email)})[0] == 302
     status, pdf = browser.open(f"/staff/surveys/touchpoints/{touchpoint.id}/poster.pdf")
     assert status == 200 and pdf.startswith(b"%PDF")
     (tmp_path / "poster.pdf").write_bytes(pdf)
