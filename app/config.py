@@ -68,6 +68,9 @@ class Settings:
     # Reverse proxies in front of the app whose X-Forwarded-For / -Proto are trusted (0: none).
     trusted_proxies: int = 0
     max_content_length: int = 2 * 1024 * 1024
+    # SQLite's synchronous setting: "full" (a commit is on disk before Heard answers) or "normal"
+    # (faster; in WAL mode the last commits can be lost on power loss).
+    sqlite_synchronous: str = "full"
     login_max_attempts_per_account: int = 5
     login_max_attempts_per_ip: int = 20
     login_window_minutes: int = 15
@@ -129,6 +132,7 @@ class Settings:
             session_max_hours=_int(env.get("SESSION_MAX_HOURS"), cls.session_max_hours),
             trusted_proxies=_int(env.get("TRUSTED_PROXIES"), cls.trusted_proxies),
             max_content_length=_int(env.get("MAX_CONTENT_LENGTH"), 2 * 1024 * 1024),
+            sqlite_synchronous=(env.get("SQLITE_SYNCHRONOUS") or cls.sqlite_synchronous).strip().lower(),
             login_max_attempts_per_account=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_ACCOUNT"), 5),
             login_max_attempts_per_ip=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_IP"), 20),
             login_window_minutes=_int(env.get("LOGIN_WINDOW_MINUTES"), 15),
@@ -183,6 +187,8 @@ class Settings:
         for name in ("smtp_security", "imap_security"):
             if getattr(self, name) not in {"none", "starttls", "ssl"}:
                 raise ValueError(f"{name.upper()} must be none, starttls or ssl")
+        if self.sqlite_synchronous not in {"full", "normal"}:
+            raise ValueError("SQLITE_SYNCHRONOUS must be full or normal")
         if self.trusted_proxies < 0:
             raise ValueError("TRUSTED_PROXIES must be 0 (no proxy) or how many proxies are in front of Heard")
         if self.session_max_hours < 1:

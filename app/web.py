@@ -34,7 +34,7 @@ def install(app, settings):
         PREFERRED_URL_SCHEME="https" if settings.secure_cookies else "http",
     )
     _trust_proxies(app, settings.trusted_proxies)
-    init_database(settings.database_url)
+    init_database(settings.database_url, settings.sqlite_synchronous)
     configure_queue(settings, app)
     app.url_map.converters["id"] = IdConverter
     app.url_map.converters["default"] = app.url_map.converters["string"] = TextConverter
