@@ -227,9 +227,7 @@ def enforce(app):
         roles = MATRIX.get(request.endpoint)
         view = app.view_functions.get(request.endpoint)
         if roles is None:
-            if getattr(view, "allowed_roles", None) is None:
-                abort(403)  # in neither the matrix nor guarded by its view: nobody may use it
-            return None  # its view's own check answers (and the matrix test fails until it is listed)
+            abort(403)  # not in the matrix: nobody may use it until it is listed
         if not current_user.is_authenticated:
             if getattr(view, "allowed_roles", None) is not None:
                 return None  # the view sends them to sign in (keeping a posted form)
