@@ -3,6 +3,7 @@
 `DATABASE_URL` picks the engine: `sqlite:///path` (the default, a file under
 `instance/`) or `postgresql://user:pass@host:port/name` (psycopg 3).
 """
+import contextlib
 import datetime
 from urllib.parse import unquote, urlparse
 
@@ -26,6 +27,30 @@ SQLITE_PRAGMAS = {
     # removes does not linger in the file's free pages (app.privacy.retention).
     "secure_delete": 1,
 }
+
+
+@contextlib.contextmanager
+def not_durable():
+    """For rows whose loss in a power cut costs nothing (a rate-limit hit): commit them without
+    waiting for the disk. SQLite: synchronous=NORMAL for these statements only (in WAL mode that
+    skips the fsync; the next FULL commit syncs them anyway); PostgreSQL: synchronous_commit off
+    for these statements. Inside a transaction already, nothing changes: it commits with it."""
+    if db.in_transaction():
+        yield
+        return
+    if is_postgres():
+        db.execute_sql("SET synchronous_commit TO OFF")
+        try:
+            yield
+        finally:
+            db.execute_sql("RESET synchronous_commit")
+        return
+    usual = getattr(db.obj, "heard_synchronous", SQLITE_PRAGMAS["synchronous"])
+    db.execute_sql("PRAGMA synchronous=1")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA synchronous={int(usual)}")
 
 
 class UnsafeSqlite(RuntimeError):
@@ -91,9 +116,12 @@ def _sqlite(url, synchronous=2, pooled=False):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     pragmas = dict(SQLITE_PRAGMAS, synchronous=synchronous)
     if pooled and path != ":memory:":
-        return _immediate(PooledCySqliteDatabase)(path, pragmas=pragmas, timeout=10, max_connections=POOL_SIZE,
-                                                  stale_timeout=600)
-    return _immediate(CySqliteDatabase)(path, pragmas=pragmas, timeout=10)
+        database = _immediate(PooledCySqliteDatabase)(path, pragmas=pragmas, timeout=10,
+                                                      max_connections=POOL_SIZE, stale_timeout=600)
+    else:
+        database = _immediate(CySqliteDatabase)(path, pragmas=pragmas, timeout=10)
+    database.heard_synchronous = synchronous
+    return database
 
 
 def _immediate(database_class):

@@ -27,3 +27,23 @@ def test_a_wrong_value_is_refused(settings_overrides):
 
     with pytest.raises(ValueError, match="SQLITE_SYNCHRONOUS must be full or normal"):
         create_app(dict(settings_overrides, sqlite_synchronous="off"))
+
+
+def test_a_rate_limit_hit_skips_the_disk_wait_and_the_setting_comes_back(app, client):
+    from app.db import not_durable
+    from app.publicforms import RateLimitHit
+
+    with db.connection_context():
+        if is_postgres():
+            usual = db.execute_sql("SHOW synchronous_commit").fetchone()[0]
+            with not_durable():
+                assert db.execute_sql("SHOW synchronous_commit").fetchone()[0] == "off"
+            assert db.execute_sql("SHOW synchronous_commit").fetchone()[0] == usual
+            return
+        with not_durable():
+            assert _synchronous() == 1
+            RateLimitHit.create(bucket="test:x")
+        assert _synchronous() == 2 and RateLimitHit.select().count() == 1
+        with db.atomic():  # inside a transaction it commits with it: nothing changes
+            with not_durable():
+                assert _synchronous() == 2
