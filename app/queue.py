@@ -7,8 +7,12 @@ PostgreSQL, otherwise its own SQLite file (so the queue never holds the app's
 write lock).
 
 huey delivers at most once: a task running when a worker dies is gone. So
-tasks take ids, are safe to run twice, are enqueued after commit, and
-`sweep_pending` re-enqueues whatever the database still says is pending.
+tasks take ids, are safe to run twice, are enqueued after commit, and the sweeps
+re-enqueue whatever the database still says is pending: when a consumer starts
+(`sweep_on_start`, so work a crashed worker held resumes at once) and every minute
+(`sweep_pending`). Re-enqueued work goes ahead of the queue (RECOVERY_PRIORITY, where the
+storage has priorities). A task made with `db_task(name, claim=True)` claims its id
+(app.claims) while it runs, so a second copy skips it and the sweeps leave it alone.
 
 Every task runs inside an app context, from one seam: `configure_queue(settings, app)`
 (called by create_app, so in the worker, the web process and each test alike) binds the
@@ -17,9 +21,10 @@ GOV.UK Notify's task base class does. Services that run outside a request (tasks
 tests calling them directly) use the same `app_context()`.
 """
 import contextlib
+import datetime
 import functools
-import threading
 import logging
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -27,6 +32,7 @@ from flask import current_app, has_app_context
 from huey import Huey, crontab
 from huey.storage import CySqliteStorage, PostgresStorage, RedisStorage
 
+from app.claims import claimed, free as unclaimed, prune as prune_claims
 from app.db import db
 
 log = logging.getLogger(__name__)
@@ -143,10 +149,32 @@ def _in_context(func):
     return with_context
 
 
-def db_task(name, **task_options):
-    """A named huey task that runs in the app's context with its own database connection."""
+CLAIMED = set()  # names of the tasks that claim their id while they run
+
+
+def _claiming(work, func):
+    """`func(object_id, ...)` run only while holding the claim on (work, object_id)."""
+
+    @functools.wraps(func)
+    def one_at_a_time(object_id, *args, **kwargs):
+        with claimed(work, [object_id]) as held:
+            if not held:
+                log.info("%s %s: another worker is on it", work, object_id)
+                return None
+            return func(object_id, *args, **kwargs)
+
+    return one_at_a_time
+
+
+def db_task(name, claim=False, **task_options):
+    """A named huey task that runs in the app's context with its own database connection.
+    With `claim=True` its first argument is an id it claims while it runs (a second copy
+    returns None at once, and the sweeps do not re-enqueue an id that is claimed)."""
 
     def decorator(func):
+        if claim:
+            CLAIMED.add(name)
+            func = _claiming(name, func)
         return huey.task(name=name, **task_options)(_in_context(func))
 
     return decorator
@@ -161,35 +189,75 @@ def periodic_db_task(schedule, name, **task_options):
     return decorator
 
 
+RECOVERY_PRIORITY = 10
+
+
 @dataclass(frozen=True)
 class Sweep:
-    """Work the database says is still pending: `pending()` yields ids for `task`."""
+    """Work the database says is still pending: `pending()` yields ids for `task`;
+    `at_start()` (default: `pending`) is asked instead when a consumer starts."""
 
     name: str
     pending: object
     task: object
+    at_start: object = None
 
 
 SWEEPS = {}
 
 
-def register_sweep(name, pending, task):
-    SWEEPS[name] = Sweep(name, pending, task)
+def register_sweep(name, pending, task, at_start=None):
+    SWEEPS[name] = Sweep(name, pending, task, at_start)
 
 
-def run_sweeps():
-    """Re-enqueue every pending id; returns {sweep name: count}."""
-    counts = {}
+def _recovery_priority():
+    return RECOVERY_PRIORITY if getattr(huey.storage, "priority", False) else None
+
+
+def run_sweeps(at_start=False):
+    """Re-enqueue every pending id nobody is working on; returns {sweep name: count}."""
+    counts, priority = {}, _recovery_priority()
     for sweep in list(SWEEPS.values()):
-        ids = list(sweep.pending())
+        ids = list((sweep.at_start if at_start and sweep.at_start else sweep.pending)())
+        if getattr(sweep.task, "name", None) in CLAIMED:
+            ids = unclaimed(sweep.task.name, ids)
         for item_id in ids:
-            sweep.task(item_id)
+            sweep.task(item_id, priority=priority)
         counts[sweep.name] = len(ids)
         if ids:
             log.info("sweep %s re-enqueued %d", sweep.name, len(ids))
     return counts
 
 
-@periodic_db_task(crontab(minute="*/5"), name="heard.sweep_pending")
+@periodic_db_task(crontab(minute="*"), name="heard.sweep_pending")
 def sweep_pending():
     return run_sweeps()
+
+
+_swept_at_start = threading.Lock()  # held for good once this process has swept
+
+
+@huey.on_startup("heard.sweep_on_start")
+def sweep_on_start():
+    """A consumer starting (each worker thread runs start-up hooks: the first one sweeps)
+    re-enqueues what is pending, so work lost with a crashed worker resumes now."""
+    if _swept_at_start.acquire(blocking=False):
+        counts = _in_context(run_sweeps)(at_start=True)
+        log.info("swept at start-up: %d re-enqueued", sum(counts.values()))
+
+
+@periodic_db_task(crontab(minute="41"), name="heard.housekeeping")
+def housekeeping():
+    """Hourly: delete rows whose only use has passed. Rate-limit hits and sign-in attempts are
+    read only within their windows (kept a day at least); claims left by dead workers."""
+    from app.auth.throttle import prune as prune_sign_in_attempts
+    from app.publicforms import prune_hits
+
+    found, day = settings(), datetime.timedelta(days=1)
+    return {
+        "rate_limit_hits": prune_hits(
+            older_than=max(day, datetime.timedelta(minutes=found.public_rate_window_minutes))),
+        "sign_in_attempts": prune_sign_in_attempts(
+            older_than=max(day, datetime.timedelta(minutes=found.login_window_minutes))),
+        "claims": prune_claims(),
+    }

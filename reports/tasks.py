@@ -3,16 +3,19 @@
 `reports.refresh_summaries` runs every minute and recomputes only the days that changed
 (reports.summaries_refresh), so a new item shows on the dashboard within a couple of minutes;
 `reports.rebuild_summaries` rebuilds everything once a night, as a safety net for what leaves
-no trace to follow (a deleted item, say). Both take the same lock, so they never overlap, and
-both are safe to run twice.
+no trace to follow (a deleted item, say). Both hold the same claim (app.claims), so they never
+overlap, and both are safe to run twice. A worker that dies mid-refresh leaves a claim that
+lapses within a minute (a huey lock stayed until someone flushed it, and the dashboard stopped
+refreshing).
 """
+import contextlib
 import time
 
 from huey import crontab
-from huey.exceptions import TaskLockedException
 
+from app.claims import claimed
 from app.db import utcnow
-from app.queue import huey, periodic_db_task
+from app.queue import periodic_db_task
 from app.timefmt import to_london
 
 LOCK = "reports.summaries"
@@ -29,9 +32,9 @@ def morning_has_begun():
 
 def refresh_now(full=False, wait_seconds=WAIT_SECONDS):
     """Refresh the summaries now, for code that builds a report from them: if the worker's
-    periodic run holds the lock, wait for it to finish (up to `wait_seconds`) and then refresh,
+    periodic run holds the claim, wait for it to finish (up to `wait_seconds`) and then refresh,
     so the report never reads summaries that miss what has just been classified. Returns None
-    if the lock was never free."""
+    if the claim was never free."""
     deadline = time.monotonic() + wait_seconds
     while True:
         done = _run(full)
@@ -40,14 +43,20 @@ def refresh_now(full=False, wait_seconds=WAIT_SECONDS):
         time.sleep(0.5)
 
 
+@contextlib.contextmanager
+def summaries_held():
+    """Hold the summaries' claim for the block; yields False when someone else holds it."""
+    with claimed(LOCK, [0]) as held:
+        yield bool(held)
+
+
 def _run(full):
     from reports.summaries_refresh import refresh
 
-    try:
-        with huey.lock_task(LOCK):
-            return refresh(full=full)
-    except TaskLockedException:
-        return None  # the other run is still going; the next minute's picks up the rest
+    with summaries_held() as held:
+        if not held:
+            return None  # the other run is still going; the next minute's picks up the rest
+        return refresh(full=full)
 
 
 @periodic_db_task(crontab(minute="*"), name="reports.refresh_summaries")

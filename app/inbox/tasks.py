@@ -1,16 +1,21 @@
-"""Named tasks: read one stored message, and poll IMAP when it is configured and due."""
-import logging
+"""Named tasks: read one stored message, and poll IMAP when it is configured and due.
+
+Reading a message claims it (app.claims) while it runs, so the sweep, which re-enqueues
+messages stored but never read, never starts a second reader. A poll claims the mailbox the
+same way: a worker that dies mid-poll leaves a claim that lapses within a minute (a huey lock
+would have stayed until someone flushed it)."""
+import functools
 
 from huey import crontab
-from huey.exceptions import TaskLockedException
 
+from app.claims import claimed
 from app.inbox import services
-from app.queue import db_task, huey, periodic_db_task, register_sweep
+from app.queue import db_task, periodic_db_task, register_sweep
 
-log = logging.getLogger(__name__)
+MAILBOX = 0  # the one mailbox, as a claim's id
 
 
-@db_task("inbox.process")
+@db_task("inbox.process", claim=True)
 def process(inbound_id):
     """Safe to run twice: only a message still 'received' is acted on."""
     return services.process_safely(inbound_id).outcome
@@ -24,13 +29,14 @@ def poll_imap():
     settings = services.current_settings()
     if not settings.imap_host or not imap.due(settings):
         return None
-    try:
-        with huey.lock_task("inbox.poll_imap"):
+    with claimed("inbox.poll_imap", [MAILBOX]) as held:
+        if not held:
+            return None  # the previous poll is still running
+        try:
             return imap.poll(settings).counts
-    except TaskLockedException:
-        return None  # the previous poll is still running
-    except imap.PollFailed:
-        return None  # recorded on MailboxState.last_error
+        except imap.PollFailed:
+            return None  # recorded on MailboxState.last_error
 
 
-register_sweep("inbox.process", services.stuck_ids, process)
+register_sweep("inbox.process", services.stuck_ids, process,
+               at_start=functools.partial(services.stuck_ids, grace_minutes=0))

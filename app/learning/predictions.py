@@ -1,11 +1,20 @@
 """Classifying items: one batch through the encoder and the champion of each head (sentiment,
-service area, themes), stored with the versions that made it. Runs in the worker (tasks.py)."""
+service area, themes), stored with the versions that made it. Runs in the worker (tasks.py).
+
+The models read at most MODEL_TEXT_LIMIT characters of an item (`model_text`): the web form's
+own limit, so whatever a resident types into the form is classified whole, and a huge email is
+classified on its first 10,000 characters, as if they had been typed into the form (what the
+resident says first; the rest of a long email is mostly pasted or forwarded material). The full
+text stays stored, shown to officers and searched. Without a bound, 200,000 characters took
+130 s and held a worker thread for all of it."""
 import json
 import logging
 
 import numpy as np
 from peewee import fn
 
+from app.claims import free
+from app.feedback.forms import TEXT_LIMIT as MODEL_TEXT_LIMIT
 from app.feedback.models import FeedbackItem
 from app.learning import routing, taxonomy
 from app.learning.models import ItemEmbedding, Prediction
@@ -16,6 +25,18 @@ log = logging.getLogger(__name__)
 BATCH = 64
 TOP_K = 3  # service areas stored per item: the choice and two runners-up
 RUNNERS_UP = 2  # themes below their threshold stored as alternatives
+CLAIM = "learning.classify"  # the claim (app.claims) a worker holds on an item it classifies
+
+
+def model_text(text):
+    """The part of `text` the models read: all of it up to MODEL_TEXT_LIMIT characters, else
+    the first MODEL_TEXT_LIMIT, ending at a space when there is one near the end."""
+    text = text or ""
+    if len(text) <= MODEL_TEXT_LIMIT:
+        return text
+    head = text[:MODEL_TEXT_LIMIT]
+    space = head.rfind(" ", MODEL_TEXT_LIMIT - 200)
+    return head[:space] if space > 0 else head
 
 
 def _latest():
@@ -50,7 +71,7 @@ def classify_items(ids, models=None):
                  .order_by(FeedbackItem.id))
     if not items:
         return []
-    texts = [item.text or "" for item in items]
+    texts = [model_text(item.text) for item in items]
     vectors = models.encoder.encode(texts)
     sentiments = models.sentiment.predict(texts, models.encoder, embeddings=vectors)
     services = (models.services.predict(texts, models.encoder, top_k=TOP_K, embeddings=vectors)
@@ -131,9 +152,11 @@ def recent_embeddings(encoder_version, limit=5000):
 
 
 def pending_batches(limit=BATCH * 20):
-    """Lists of at most BATCH ids still waiting for classification (for the sweep)."""
-    ids = [row.id for row in FeedbackItem.select(FeedbackItem.id)
-           .where(FeedbackItem.classification_status == "pending").order_by(FeedbackItem.id).limit(limit)]
+    """Lists of at most BATCH ids still waiting for classification that no worker is
+    classifying now (for the sweep)."""
+    ids = free(CLAIM, [row.id for row in FeedbackItem.select(FeedbackItem.id)
+                       .where(FeedbackItem.classification_status == "pending")
+                       .order_by(FeedbackItem.id).limit(limit)])
     return [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
 
 

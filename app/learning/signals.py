@@ -9,7 +9,7 @@ from app.db import utcnow
 from app.feedback import hooks
 from app.feedback.models import FeedbackItem
 from app.learning.models import DuplicateLink, EmergingIssue, SafeguardingFlag
-from app.learning.predictions import embeddings_for
+from app.learning.predictions import embeddings_for, model_text
 from app.queue import transaction
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ def assess_safeguarding(item, result=None, *, head_version="", threshold=None):
 
     if SafeguardingFlag.select().where(SafeguardingFlag.item == item).exists():
         return None
-    result = result if result is not None else assess(item.text or "")
+    result = result if result is not None else assess(model_text(item.text))
     if not result.flagged:
         return None
     from app.learning.tasks import safeguarding_alerts
@@ -144,7 +144,7 @@ def _raise(cluster, recent):
                 issue.last_seen = max(filter(None, [issue.last_seen, cluster.last_seen]))
                 issue.save()
             return None
-    phrases = key_phrases([recent[i].text for i in members], top_n=5, min_count=2)
+    phrases = key_phrases([model_text(recent[i].text) for i in members], top_n=5, min_count=2)
     with transaction():
         issue = EmergingIssue.create(
             item_ids=json.dumps(members), representative=int(cluster.representative_id),

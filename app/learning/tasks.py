@@ -12,8 +12,10 @@
 - learning.catch_up: when the worker starts (classify what is pending, look for emerging
   issues, train challengers on labels not tried yet), so a freshly seeded demo or a worker
   back from a pause does not wait for the hourly and daily runs
-Sweeps re-enqueue items still "pending" classification (up to 64 per batch) and flags whose
-alert emails were not all queued.
+Sweeps re-enqueue items still "pending" classification that no worker is classifying now (up
+to 64 per batch; an item is claimed while it is classified, app.claims) and flags whose alert
+emails were not all queued. The models read at most the first 10,000 characters of an item
+(predictions.model_text).
 
 `connect_intake()` connects classification to the intake signal (app.feedback.hooks), so every
 new item is classified once its transaction commits; the shell calls it at start-up
@@ -25,6 +27,7 @@ import threading
 
 from huey import crontab
 
+from app.claims import claimed
 from app.feedback import hooks
 from app.learning import predictions
 from app.learning.models import TASKS
@@ -34,7 +37,14 @@ log = logging.getLogger(__name__)
 
 
 def run_classification(ids):
-    """Classify the items, then look for safeguarding concerns and repeats (new items only)."""
+    """Classify the items no other worker is classifying now (each is claimed while this runs,
+    so a sweep or a second task never starts a second copy), then look for safeguarding
+    concerns and repeats (new items only). Returns the ids classified."""
+    with claimed(predictions.CLAIM, ids) as held:
+        return _classify(held) if held else []
+
+
+def _classify(ids):
     from classifiers.safeguarding import assess_batch
 
     from app.feedback.models import FeedbackItem
@@ -49,7 +59,8 @@ def run_classification(ids):
     threshold = calibration.threshold(head) if head is not None else None
     embedded = [i for i in items if i.id in vector_of]
     results = dict(zip([i.id for i in embedded], assess_batch(
-        [i.text for i in embedded], encoder=models.encoder, head=head, threshold=threshold,
+        [predictions.model_text(i.text) for i in embedded], encoder=models.encoder, head=head,
+        threshold=threshold,
         embeddings=[vector_of[i.id] for i in embedded]))) if embedded else {}
     for item in items:
         signals.assess_safeguarding(item, results.get(item.id), threshold=threshold if item.id in results else None,

@@ -1,6 +1,7 @@
 """Where a built message goes: a folder of .eml files (development) or an SMTP server."""
 import hashlib
 import os
+import re
 import smtplib
 import ssl
 import tempfile
@@ -20,11 +21,14 @@ def outbox_folder(settings):
     return Path(settings.instance_path) / "outbox"
 
 
-def deliver(message, row, settings):
-    """Send `message` for `row`; returns the .eml file name for the folder backend, else ""."""
+def deliver(message, row, settings, handing_over=None):
+    """Send `message` for `row`; returns the .eml file name for the folder backend, else "".
+    Over SMTP, `handing_over()` is called just before the server is given the end of the
+    message (app.mail.sending); if it raises, the message is abandoned unsent. (Writing to the
+    folder twice writes the same file, so there it is not needed.)"""
     if settings.mail_backend == "folder":
         return write_to_folder(message, row, settings)
-    send_by_smtp(message, row, settings)
+    send_by_smtp(message, row, settings, handing_over)
     return ""
 
 
@@ -46,8 +50,9 @@ def write_to_folder(message, row, settings):
     return name
 
 
-def send_by_smtp(message, row, settings):
+def send_by_smtp(message, row, settings, handing_over=None):
     connection = _connect(settings)
+    connection.handing_over = handing_over
     try:
         if settings.smtp_username:
             connection.login(settings.smtp_username, settings.smtp_password)
@@ -66,12 +71,46 @@ def send_by_smtp(message, row, settings):
             connection.close()
 
 
+class _HandOver:
+    """smtplib's DATA command, with a call (`handing_over`) just before the final "." that
+    makes the server take the message. If the call raises, the connection is dropped without
+    that ".", and a server discards a message whose end never came."""
+
+    handing_over = None
+
+    def data(self, msg):
+        self.putcmd("data")
+        code, reply = self.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        body = re.sub(rb"(?m)^\.", b"..", msg if isinstance(msg, bytes) else msg.encode("ascii"))
+        if not body.endswith(b"\r\n"):
+            body += b"\r\n"
+        self.send(body)
+        if self.handing_over is not None:
+            try:
+                self.handing_over()
+            except BaseException:
+                self.close()
+                raise
+        self.send(b".\r\n")
+        return self.getreply()
+
+
+class _SMTP(_HandOver, smtplib.SMTP):
+    pass
+
+
+class _SMTPSSL(_HandOver, smtplib.SMTP_SSL):
+    pass
+
+
 def _connect(settings):
     context = ssl.create_default_context()
     if settings.smtp_security == "ssl":
-        return smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port,
-                                timeout=settings.smtp_timeout, context=context)
-    connection = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout)
+        return _SMTPSSL(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout,
+                        context=context)
+    connection = _SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout)
     if settings.smtp_security == "starttls":
         connection.starttls(context=context)
     return connection

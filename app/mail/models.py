@@ -5,6 +5,7 @@ from app.db import BaseModel, utcnow
 STATUSES = {
     "pending": "Waiting to send",
     "sending": "Sending",
+    "handed": "Handed to the mail server",  # just before the server took it (app.mail.sending)
     "sent": "Sent",
     "failed": "Failed",
 }

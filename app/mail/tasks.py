@@ -12,4 +12,4 @@ def send(message_id):
     return outcome
 
 
-register_sweep("mail.send", sending.sweep_ids, send)
+register_sweep("mail.send", sending.sweep_ids, send, at_start=sending.sweep_ids_at_start)

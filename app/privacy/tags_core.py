@@ -83,4 +83,9 @@ TAGS = (
          "Subject access requests and their deadlines, to answer each within a month.",
          personal="identifier requester created_by redactions",
          ordinary="id received_on due_on status exported_at sent_on created_at withheld reviewed_at"),
+    Tags("work_claim", "council",  # app.claims.models.WorkClaim
+         "Which worker is doing which piece of work now, so nothing runs twice at once. "
+         "Deleted when the work is done.",
+         personal="",
+         ordinary="id work object_id token claimed_at expires_at"),
 )

@@ -9,7 +9,7 @@ from app.queue import db_task, register_sweep
 from panels.proposals import classify, decisions
 
 
-@db_task("panels.classify_comments")
+@db_task("panels.classify_comments", claim=True)
 def classify_comments(proposal_id):
     return classify.classify_proposal(proposal_id)
 

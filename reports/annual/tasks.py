@@ -18,7 +18,7 @@ def has_pdf(report_id):
     return AnnualFile.select().where(AnnualFile.report == report_id, AnnualFile.kind == "pdf").exists()
 
 
-@db_task("reports.annual.build_pdf")
+@db_task("reports.annual.build_pdf", claim=True)
 def build_pdf(report_id):
     """Build and store the PDF of a published report; nothing if it has one already."""
     report = AnnualReport.get_or_none(AnnualReport.id == report_id)
@@ -48,7 +48,7 @@ def pending_pdfs():
 register_sweep("annual_pdfs", pending_pdfs, build_pdf)
 
 
-@db_task("reports.annual.compute_figures")
+@db_task("reports.annual.compute_figures", claim=True)
 def compute_figures(report_id):
     """Compute a draft's overview and pre-fill its evidence; nothing unless it is waiting."""
     return services.fill_figures(report_id)

@@ -5,10 +5,8 @@ from the report's period is still being classified, records a failure on the row
 re-enqueues builds still waiting after a few minutes (huey delivers at most once)."""
 import logging
 
-from huey.exceptions import TaskLockedException
-
 from app.db import utcnow
-from app.queue import db_task, huey, register_sweep, settings, transaction
+from app.queue import db_task, register_sweep, settings, transaction
 from reports.archive import registry, services
 from reports.archive.models import StoredReport
 
@@ -17,14 +15,11 @@ ERROR_LIMIT = 500
 RETRY_SECONDS = 60  # a build waiting for the period's feedback to be classified
 
 
-@db_task("reports.build_stored")
+@db_task("reports.build_stored", claim=True)
 def build_stored(report_id):
-    """Build the stored report `report_id` if it is waiting; returns what happened."""
-    try:
-        with huey.lock_task(f"reports.build_stored.{int(report_id)}"):
-            return _build(report_id)
-    except TaskLockedException:
-        return "busy"  # another worker is building it now
+    """Build the stored report `report_id` if it is waiting; returns what happened (None when
+    another worker is building it now: the report is claimed while it is built)."""
+    return _build(report_id)
 
 
 def _build(report_id):

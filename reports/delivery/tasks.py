@@ -18,7 +18,7 @@ def monthly_lessons():
     return monthly.start_month(london_today())
 
 
-@db_task("reports.deliver_lessons")
+@db_task("reports.deliver_lessons", claim=True)
 def deliver_lessons(delivery_id):
     return monthly.deliver(delivery_id)
 

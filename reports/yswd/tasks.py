@@ -13,7 +13,7 @@ from reports.yswd.models import Publication, PublicationPdf
 log = logging.getLogger(__name__)
 
 
-@db_task("reports.yswd.build_pdf")
+@db_task("reports.yswd.build_pdf", claim=True)
 def build_pdf(publication_id):
     """Build and store the PDF of a published publication; nothing if it has one already."""
     publication = Publication.get_or_none(Publication.id == publication_id)

@@ -97,13 +97,13 @@ def test_a_report_waits_for_the_workers_refresh_of_the_summaries_rather_than_ski
     for it and then runs (it used to give up and build on summaries missing the newest labels)."""
     import threading
 
-    from app.queue import huey
-    from reports.tasks import LOCK, refresh_now
+    from app.db import db
+    from reports.tasks import refresh_now, summaries_held
 
     held, release = threading.Event(), threading.Event()
 
     def worker_refreshing():
-        with huey.lock_task(LOCK):
+        with db.connection_context(), summaries_held():
             held.set()
             release.wait(5)
 
