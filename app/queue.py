@@ -83,7 +83,10 @@ def queue_storage(settings):
     if scheme == "sqlite":
         from app.db import sqlite_path
 
-        return CySqliteStorage, {"filename": sqlite_path(url)}
+        # synchronous=NORMAL: the queue is not the source of truth (the database is, and the sweep
+        # re-enqueues what is pending), so an enqueue need not wait for the disk; WAL keeps the
+        # file itself safe from a power cut.
+        return CySqliteStorage, {"filename": sqlite_path(url), "pragmas": {"synchronous": 1}}
     raise ValueError(f"Unsupported HUEY_URL {url!r}")
 
 

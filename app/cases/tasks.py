@@ -45,8 +45,9 @@ def safeguarding_flagged(item_id):
     return case.id if case is not None else None
 
 
-def enqueue_open(item_id):
-    open_for_item(item_id)
+def enqueue_open(item_id, kind=None, **_):
+    if kind is None or kind == "complaint":  # only a complaint opens a case: no task for the rest
+        open_for_item(item_id)
 
 
 def enqueue_update(update_id):

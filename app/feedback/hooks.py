@@ -3,7 +3,7 @@
 Each is a blinker signal sent after the transaction commits (so a task a receiver enqueues
 can see the rows), with the id as its sender:
 
-- `feedback_recorded(item_id)`: a new item, from any channel;
+- `feedback_recorded(item_id, kind=...)`: a new item, from any channel, with its kind;
 - `update_received(update_id)`: more information was added to an item (a FeedbackUpdate:
   an email reply found by its reference, or /track "add more information");
 - `safeguarding_flagged(item_id)`: an item was given a safeguarding flag;
@@ -14,6 +14,8 @@ Nothing connects to them when a module is imported: the shell connects the liste
 settings name (`app.wiring`) when it builds the app, so the web process, the worker and each
 test hear the same things on purpose. `send_after_commit(tx, signal, id)` is how senders send.
 """
+import functools
+
 from blinker import ANY, Namespace
 
 _intake = Namespace()
@@ -24,9 +26,13 @@ service_routed = _intake.signal("service-routed")
 SIGNALS = (feedback_recorded, update_received, safeguarding_flagged, service_routed)
 
 
-def send_after_commit(tx, signal, ident):
-    """Send `signal` with `ident` once the transaction `tx` (app.queue.transaction) commits."""
-    tx.on_commit(signal.send, ident)
+def send_after_commit(tx, signal, ident, **facts):
+    """Send `signal` with `ident` once the transaction `tx` (app.queue.transaction) commits;
+    `facts` (such as an item's kind) let a receiver skip what is not for it without a query."""
+    if facts:
+        tx.on_commit(functools.partial(signal.send, ident, **facts))
+    else:
+        tx.on_commit(signal.send, ident)
 
 
 def disconnect_all():

@@ -51,7 +51,7 @@ def record_feedback(*, kind, channel, text, service=None, person=None, received_
         FeedbackStatusChange.create(item=item, status="received", at=received_at)
         audit.record("feedback.received", actor=actor, obj=item,
                      summary=f"{KINDS[kind]} received by {CHANNELS[channel].lower()}")
-        hooks.send_after_commit(tx, hooks.feedback_recorded, item.id)
+        hooks.send_after_commit(tx, hooks.feedback_recorded, item.id, kind=kind)
     return item
 
 

@@ -79,7 +79,7 @@ def classify(item_id):
     return run_classification([item_id])
 
 
-def enqueue_classification(item_id):
+def enqueue_classification(item_id, **_):
     classify(item_id)
 
 
