@@ -71,6 +71,8 @@ class Settings:
     # SQLite's synchronous setting: "full" (a commit is on disk before Heard answers) or "normal"
     # (faster; in WAL mode the last commits can be lost on power loss).
     sqlite_synchronous: str = "full"
+    # How long each web process remembers a survey's definition for its public page (0: not at all).
+    public_cache_seconds: int = 10
     login_max_attempts_per_account: int = 5
     login_max_attempts_per_ip: int = 20
     login_window_minutes: int = 15
@@ -133,6 +135,7 @@ class Settings:
             trusted_proxies=_int(env.get("TRUSTED_PROXIES"), cls.trusted_proxies),
             max_content_length=_int(env.get("MAX_CONTENT_LENGTH"), 2 * 1024 * 1024),
             sqlite_synchronous=(env.get("SQLITE_SYNCHRONOUS") or cls.sqlite_synchronous).strip().lower(),
+            public_cache_seconds=_int(env.get("PUBLIC_CACHE_SECONDS"), cls.public_cache_seconds),
             login_max_attempts_per_account=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_ACCOUNT"), 5),
             login_max_attempts_per_ip=_int(env.get("LOGIN_MAX_ATTEMPTS_PER_IP"), 20),
             login_window_minutes=_int(env.get("LOGIN_WINDOW_MINUTES"), 15),

@@ -133,15 +133,26 @@ class ContactMixin:
         return valid
 
 
+_FORM_CLASSES = {}  # a live version's questions never change (a change makes a new version)
+MAX_FORM_CLASSES = 512
+
+
 def survey_form(questions, *, anonymous, formdata=None):
     """A PublicForm instance for `questions` (with the contact question unless anonymous)."""
-    bases = (PublicForm,) if anonymous else (ContactMixin, PublicForm)
-    attrs = {field_name(q): question_field(q) for q in questions}
-    if asks_to_quote(questions):
-        attrs["quote_consent"] = _quote_field()
-    if not anonymous:
-        attrs.update(_contact_fields())
-    form_class = type("SurveyForm", bases, attrs)
+    key = (anonymous, tuple((q.id, q.key, q.version_id, q.kind, q.text, q.help_text, q.required, q.options)
+                            for q in questions))
+    form_class = _FORM_CLASSES.get(key)
+    if form_class is None:
+        bases = (PublicForm,) if anonymous else (ContactMixin, PublicForm)
+        attrs = {field_name(q): question_field(q) for q in questions}
+        if asks_to_quote(questions):
+            attrs["quote_consent"] = _quote_field()
+        if not anonymous:
+            attrs.update(_contact_fields())
+        form_class = type("SurveyForm", bases, attrs)
+        if len(_FORM_CLASSES) >= MAX_FORM_CLASSES:
+            _FORM_CLASSES.clear()
+        _FORM_CLASSES[key] = form_class
     return form_class(formdata=formdata) if formdata is not None else form_class()
 
 

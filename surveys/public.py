@@ -1,12 +1,11 @@
 """The resident's side: /s/<code> from a touchpoint (a QR code, a poster, a link) and
 /s/i/<token> from an emailed invitation. No sign-in, a honeypot, rate-limited posts; an
 expired form shows the answers again instead of losing them (app.publicforms)."""
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from app.publicforms import limit_public_posts
-from surveys import invitations, paging, responses, services, touchpoints, versions
+from surveys import invitations, paging, public_cache, responses, services, touchpoints, versions
 from surveys.forms import SCALES, answers_from, field_name, quote_consent, survey_form
-from surveys.models import Survey
 
 bp = Blueprint("survey_public", __name__, template_folder="templates")
 bp.public_forms = True
@@ -18,11 +17,11 @@ def _closed(survey, why):
     return render_template("surveys/public/unavailable.html", survey=survey, why=why)
 
 
-def _answer_page(survey, version, *, touchpoint=None, invitation=None):
+def _answer_page(survey, version, *, touchpoint=None, invitation=None, questions=None):
     """Show the questions (PAGE_SIZE to a page; the other pages' answers ride along as
     hidden fields); on a valid last page record the response and thank them. "Back" (a
     button of the same form) shows the page before with everything answered kept."""
-    questions = versions.questions(version)
+    questions = list(questions) if questions is not None else versions.questions(version)
     pages = paging.split(questions)
     # Only urlencoded or multipart fields count: never files, never a JSON body.
     form = survey_form(questions, anonymous=survey.anonymous,
@@ -58,16 +57,17 @@ def _render_page(survey, form, pages, page):
 @bp.route("/s/<code>", methods=["GET", "POST"])
 @limit_public_posts("survey")
 def by_code(code):
-    touchpoint = touchpoints.by_code(code)  # with its survey, in one query
-    if touchpoint is None:
+    page = public_cache.page_for(touchpoints.normalise_code(code), _cache_seconds())
+    if page is None:
         abort(404)
-    survey = touchpoint.survey
-    version = services.live_version(survey)
-    why = services.availability(survey, live=version)
-    if why != "open" or not touchpoint.active:
-        return _closed(survey, CLOSED_PAGES.get(why, "closed"))
-    version.survey = survey  # known already: no second query for it
-    return _answer_page(survey, version, touchpoint=touchpoint)
+    why = services.availability(page.survey, live=page.version)
+    if why != "open" or not page.touchpoint.active:
+        return _closed(page.survey, CLOSED_PAGES.get(why, "closed"))
+    return _answer_page(page.survey, page.version, touchpoint=page.touchpoint, questions=page.questions)
+
+
+def _cache_seconds():
+    return current_app.config["HEARD"].public_cache_seconds
 
 
 @bp.route("/s/i/<token>", methods=["GET", "POST"])
@@ -92,7 +92,7 @@ def by_invitation(token):
 
 @bp.route("/s/thanks/<id:survey_id>")
 def thanks(survey_id):
-    survey = Survey.get_or_none(Survey.id == survey_id)
+    survey = public_cache.survey(survey_id, _cache_seconds())
     if survey is None:
         abort(404)
     return render_template("surveys/public/thanks.html", survey=survey)

@@ -81,6 +81,8 @@ def app_settings(tmp_path, database_url):
         # in every test that records feedback. tests/cases connects casework ("cases") and
         # tests/learning classification (with a tiny encoder) in their own conftest.
         "intake_listeners": (),
+        # Pages show a survey's changes at once (tests/surveys/test_public_cache.py tests the memory).
+        "public_cache_seconds": 0,
     }
 
 
