@@ -54,20 +54,28 @@ def tiny_sentiment_bytes(tiny_encoder_path):
     return SentimentModel.train(list(texts), list(labels), encoder).to_bytes()
 
 
-@pytest.fixture(autouse=True)
-def tiny_models(app, monkeypatch, tiny_encoder_path, tiny_sentiment_bytes):
-    """CLASSIFIER_ENCODER points at the tiny encoder; a sentiment champion exists for it."""
+def tiny_champion(monkeypatch, encoder_path, sentiment_bytes):
+    """Point CLASSIFIER_ENCODER at the tiny encoder (for this process and any consumer it starts)
+    and make a sentiment champion for it; returns the encoder."""
     from app.db import utcnow
     from app.learning import runtime
     from app.learning.models import ModelVersion
 
-    monkeypatch.setenv("CLASSIFIER_ENCODER", str(tiny_encoder_path))
+    monkeypatch.setenv("CLASSIFIER_ENCODER", str(encoder_path))
     runtime.reset()
     encoder = runtime.encoder()
-    ModelVersion.create(task="sentiment", version="sentiment-1", blob=tiny_sentiment_bytes,
+    ModelVersion.create(task="sentiment", version="sentiment-1", blob=sentiment_bytes,
                         encoder_version=encoder.version, status="champion", promoted_at=utcnow(),
                         training_count=len(SENTIMENT_EXAMPLES), notes="Trained for the tiny test encoder")
-    yield encoder
+    return encoder
+
+
+@pytest.fixture(autouse=True)
+def tiny_models(app, monkeypatch, tiny_encoder_path, tiny_sentiment_bytes):
+    """CLASSIFIER_ENCODER points at the tiny encoder; a sentiment champion exists for it."""
+    from app.learning import runtime
+
+    yield tiny_champion(monkeypatch, tiny_encoder_path, tiny_sentiment_bytes)
     runtime.reset()
 
 

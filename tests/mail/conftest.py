@@ -3,9 +3,9 @@
 A test that asks for `smtp_server` gets an app whose MAIL_BACKEND is smtp and points at
 it; a test that asks for `dead_smtp_port` gets an app pointing at a port nobody listens on.
 """
-import socket
-
 import pytest
+
+from tests.smtp import free_port, serving
 
 
 class Collector:
@@ -32,24 +32,10 @@ class Collector:
         return [email.message_from_bytes(e.original_content, policy=default) for e in self.envelopes]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server():
-    from aiosmtpd.controller import Controller
-
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    handler.port = controller.port
-    try:
+    with serving(Collector()) as handler:
         yield handler
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

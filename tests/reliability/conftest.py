@@ -1,13 +1,13 @@
 """Reliability tests: real huey consumers (killed with SIGKILL), a real SMTP server on loopback
 that counts each message by its Message-ID, and the tiny encoder the learning tests use."""
 import email.parser
-import socket
 import threading
 from collections import Counter
 
 import pytest
 
-from tests.learning.conftest import tiny_encoder_path, tiny_sentiment_bytes  # noqa: F401 (fixtures)
+from tests.learning.conftest import tiny_champion, tiny_encoder_path, tiny_sentiment_bytes  # noqa: F401
+from tests.smtp import serving
 
 MAIL_FROM = "feedback@testshire.gov.uk"
 
@@ -34,40 +34,17 @@ class MessageCounter:
             return Counter(self.ids)
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_counter():
-    from aiosmtpd.controller import Controller
-
-    handler = MessageCounter()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    handler.port = controller.port
-    try:
+    with serving(MessageCounter()) as handler:
         yield handler
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
 def champion(app, monkeypatch, tiny_encoder_path, tiny_sentiment_bytes):  # noqa: F811
     """CLASSIFIER_ENCODER is the tiny encoder (for this process and the consumers it starts),
     with a sentiment champion trained for it; yields the encoder."""
-    from app.db import utcnow
     from app.learning import runtime
-    from app.learning.models import ModelVersion
-    from tests.learning.conftest import SENTIMENT_EXAMPLES
 
-    monkeypatch.setenv("CLASSIFIER_ENCODER", str(tiny_encoder_path))
-    runtime.reset()
-    encoder = runtime.encoder()
-    ModelVersion.create(task="sentiment", version="sentiment-1", blob=tiny_sentiment_bytes,
-                        encoder_version=encoder.version, status="champion", promoted_at=utcnow(),
-                        training_count=len(SENTIMENT_EXAMPLES), notes="Trained for the tiny test encoder")
-    yield encoder
+    yield tiny_champion(monkeypatch, tiny_encoder_path, tiny_sentiment_bytes)
     runtime.reset()
