@@ -86,12 +86,12 @@ def files():
     until Continue. Nothing typed on other pages is at stake here: it is in the draft."""
     page = steps.BY_SLUG["files"]
     request.max_content_length = uploads.LIMIT_BYTES
-    answers = drafts.load()
-    form, outcome = page.form(), uploads.Outcome()
+    answers, outcome = drafts.load(), uploads.Outcome()
     try:
         submitted = request.method == "POST" and request.form is not None
-    except RequestEntityTooLarge:
+    except RequestEntityTooLarge:  # the form is not read at all: say so on the page, not a 413
         submitted, outcome.problems = False, [uploads.TOO_BIG_IN_TOTAL]
+    form = page.form() if submitted else page.form(formdata=None)
     if submitted and form.is_spam():
         return _spam(page.slug)
     if submitted and form.validate():

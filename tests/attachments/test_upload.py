@@ -111,3 +111,12 @@ def test_another_browser_cannot_remove_or_see_my_files(app, client):
     stranger.post("/feedback/files", data={"remove": str(row.id), "csrf_token": csrf_token(stranger, "/feedback/files")})
     assert Attachment.get_or_none(Attachment.id == row.id) is not None
     assert "letter.pdf" not in stranger.get("/feedback/files").get_data(as_text=True)
+
+
+def test_more_than_a_page_of_files_at_once_is_explained_on_the_page_not_refused(client):
+    start(client)
+    response = upload(client, ("video.pdf", b"%PDF-1.4\n" + b"0" * (52 * 1024 * 1024)))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "There is a problem" in html
+    assert "must be smaller than 51MB in total. Add them one at a time" in html
+    assert typed_words_kept(client) and not Attachment.select().exists()
