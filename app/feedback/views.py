@@ -9,6 +9,8 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
                    session, url_for)
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from app.attachments import services as attachments
+from app.attachments.content import MAX_FILES
 from app.feedback import forms, services, tracking
 from app.feedback.forms import CheckForm, MoreInformationForm, TrackForm
 from app.feedback.journey import drafts, steps, uploads
@@ -94,12 +96,13 @@ def files():
     form = page.form() if submitted else page.form(formdata=None)
     if submitted and form.is_spam():
         return _spam(page.slug)
+    kept = []
     if submitted and form.validate():
         key = drafts.key(answers)
         remove = request.form.get("remove", "")
         chosen = [f for f in request.files.getlist("files") if f and f.filename]
         outcome = uploads.handle(key, chosen, int(remove) if remove.isdigit() else None)
-        kept = uploads.attachments.for_draft(key)
+        kept = attachments.for_draft(key)
         answers = dict(answers, files=[row.filename for row in kept])
         if request.form.get("action") == "continue" and not outcome.problems and not remove:
             answers = steps.record(page, form, answers)
@@ -107,13 +110,14 @@ def files():
             after = None if _changing() else steps.following(page.slug, answers)
             return redirect(_step_url(after) if after else url_for("feedback.check"))
         drafts.save(answers)
-    kept = uploads.attachments.for_draft(drafts.key(answers)) if answers else []
+    elif answers:
+        kept = attachments.for_draft(drafts.key(answers))  # the draft exists: this only finds it
     before = steps.previous(page.slug, answers)
     back = url_for("feedback.check") if _changing() else (
         _step_url(before) if before else url_for("pages.index"))
     return render_template(page.template, form=form, answers=answers, back=back, kept=kept,
                            sizes=uploads.sizes(kept), outcome=outcome, hint=uploads.HINT,
-                           max_files=uploads.content.MAX_FILES,
+                           max_files=MAX_FILES,
                            changing=_changing())
 
 
