@@ -95,13 +95,22 @@ def withheld(request):
     return {k for k in keys if isinstance(k, str)}
 
 
+def any_of(phrases, encode=False):
+    """One case-insensitive pattern for any of `phrases`, longest first (so a name is replaced
+    whole before a part of it); over bytes with `encode`. None when there are none."""
+    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not phrases:
+        return None
+    if encode:
+        return re.compile(b"|".join(re.escape(p.encode("utf-8")) for p in phrases), re.I)
+    return re.compile("|".join(re.escape(p) for p in phrases), re.I)
+
+
 class Redactor:
     """Replaces each word (any case) with [redacted], in text and in bytes."""
 
     def __init__(self, phrases):
-        phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
-        self.text = re.compile("|".join(re.escape(p) for p in phrases), re.I) if phrases else None
-        self.raw = re.compile(b"|".join(re.escape(p.encode("utf-8")) for p in phrases), re.I) if phrases else None
+        self.text, self.raw = any_of(phrases), any_of(phrases, encode=True)
 
     def __bool__(self):
         return self.text is not None
