@@ -17,12 +17,12 @@ two years after they left: panels.retention):
 - the words of their comments, answers and views stay, without their name: where they wrote
   their own name or email address in them, it becomes "[name removed]".
 """
-import re
 
 from dataclasses import dataclass
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.phrases import any_of
 from app.queue import transaction
 from panels import access, sessions
 from panels.models import DEMOGRAPHIC_FIELDS, Application, Demographics, Member, Membership, SignInLink
@@ -96,10 +96,9 @@ def anonymise_member(member, *, reason="asked when leaving"):
 
 def _without_their_name(member, name, email):
     """Their name (whole, and each part of four letters or more) and email out of their words."""
-    words = {w for w in [name, email, *(name or "").split()] if w and len(w) >= 4}
-    if not words:
+    pattern = any_of(w for w in [name, email, *(name or "").split()] if w and len(w) >= 4)
+    if pattern is None:
         return
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
     for model, column in ((Comment, "body"), (Answer, "text"), (View, "reason")):
         for row in model.select(model.id, getattr(model, column)).where(model.member == member.id):
             value = getattr(row, column) or ""

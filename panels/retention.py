@@ -1,7 +1,6 @@
-"""How long panel members' data is kept. Applied every night by `panels.retention`
-(panels.tasks), and by hand with `retention.apply()`.
+"""How long panel members' data is kept.
 
-The defaults:
+`apply()` (every night as `panels.retention`, panels.tasks) applies the panel's own rules:
 
 - **Sign-in links and member sessions: 30 days.** A link works for 15 minutes and a session
   for at most 12 hours; the rows are kept 30 days after they were created (to answer "was this
@@ -9,12 +8,16 @@ The defaults:
 - **Declined applications: 6 months (183 days) after the decision.** The applicant's name,
   email, reason, support needs, demographics and the decision's reason are removed; the row
   stays (status and dates only) so the panel's application counts are still right.
-- **Members who have left every panel: anonymised 2 years (730 days) after they left their last
-  one** (panels.leaving.anonymise_member: their name becomes "A former member", their email,
-  support needs and demographics are removed; the words they contributed stay, without their
-  name). Members who asked for it when leaving were anonymised at once.
 - **Sign-in throttling counts: 1 day.** The counts that limit sign-in requests (kept under keyed
   hashes of the email and client addresses, never the addresses) are deleted after a day.
+
+**Members who have left every panel** are anonymised once the retention schedule's "panel"
+period (2 years by default, set by administrators) has passed since they left their last one
+(`anonymise_former_members`, called with that period by the privacy retention run,
+app.privacy.retention; one period, one place to set it). Anonymising follows
+panels.leaving.anonymise_member: their name becomes "A former member", their email, support
+needs and demographics are removed; the words they contributed stay, without their name.
+Members who asked for it when leaving were anonymised at once.
 
 Every run writes one audit entry with the counts (never anybody's details).
 """
@@ -30,7 +33,6 @@ from panels.models import DEMOGRAPHIC_FIELDS, Application, Member, MemberSession
 
 SIGN_IN_DATA = datetime.timedelta(days=30)
 DECLINED_APPLICATIONS = datetime.timedelta(days=183)
-FORMER_MEMBERS = datetime.timedelta(days=730)
 THROTTLE_COUNTS = datetime.timedelta(days=1)
 REMOVED = "Details removed"  # a declined applicant's name, once the rest has gone
 
@@ -54,9 +56,9 @@ def clear_declined_applications(now):
     return {"declined_applications_cleared": count}
 
 
-def long_gone_members(now, period=FORMER_MEMBERS):
+def long_gone_members(now, period):
     """Members not yet anonymised who are on no panel and left their last one over
-    `period` ago (the privacy schedule's "panel" period when set there)."""
+    `period` (a timedelta: the retention schedule's "panel" period) ago."""
     current = Membership.select(Membership.member).where(Membership.left_at.is_null())
     left_long_ago = (Membership.select(Membership.member).group_by(Membership.member)
                      .having(fn.MAX(Membership.left_at) < now - period))
@@ -64,20 +66,19 @@ def long_gone_members(now, period=FORMER_MEMBERS):
                                       & Member.id.in_(left_long_ago)).order_by(Member.id))
 
 
-def anonymise_former_members(now, period=FORMER_MEMBERS):
+def anonymise_former_members(now, period):
     members = long_gone_members(now, period)
     for member in members:
-        anonymise_member(member, reason="two years after leaving every panel")
+        anonymise_member(member, reason=f"{period.days} days after leaving every panel")
     return {"former_members_anonymised": len(members)}
 
 
 def apply(now=None):
-    """Apply every rule; returns the counts (also written to the audit log)."""
+    """Apply the panel's own rules; returns the counts (also written to the audit log)."""
     now = now or utcnow()
     counts = {}
     counts.update(remove_sign_in_data(now))
     counts.update(clear_declined_applications(now))
-    counts.update(anonymise_former_members(now))
     audit.record("panels.retention", object_type="panel_member", object_id="",
                  summary="Panel retention rules applied: " + ", ".join(f"{k.replace('_', ' ')} {v}"
                                                                       for k, v in counts.items()),

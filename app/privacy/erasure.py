@@ -24,9 +24,9 @@ from app.attachments import services as attachments
 from app.attachments.store import Discarding
 from app.audit.services import record
 from app.db import db, utcnow
+from app.phrases import any_of
 from app.privacy.find import QueryError, find
 from app.privacy.privileged import privileged
-from app.privacy.redaction import any_of
 from app.privacy.register import models, tags
 from app.privacy.retention import EMAIL_EMPTIED, delete_emails_sent, reclaim_space
 

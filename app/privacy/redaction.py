@@ -8,11 +8,11 @@ to withhold; the export then shows "[redacted]" for every redacted word, leaves 
 records and their files, and tells the resident that information about others was removed.
 """
 import json
-import re
 from dataclasses import dataclass, field
 
 import peewee
 
+from app.phrases import any_of
 from app.privacy.audit_lines import known_names, names_in
 from app.privacy.register import models, tags
 
@@ -93,17 +93,6 @@ def withheld(request):
     except ValueError:
         return set()
     return {k for k in keys if isinstance(k, str)}
-
-
-def any_of(phrases, encode=False):
-    """One case-insensitive pattern for any of `phrases`, longest first (so a name is replaced
-    whole before a part of it); over bytes with `encode`. None when there are none."""
-    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
-    if not phrases:
-        return None
-    if encode:
-        return re.compile(b"|".join(re.escape(p.encode("utf-8")) for p in phrases), re.I)
-    return re.compile("|".join(re.escape(p) for p in phrases), re.I)
 
 
 class Redactor:
