@@ -11,9 +11,10 @@ another service, a special-category case) is decided by the package's access rul
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
-from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, PANEL_FACILITATOR, SERVICE_LEAD
+from app.auth.roles import (ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, CONTACT_ADVISER, PANEL_FACILITATOR,
+                             SERVICE_LEAD)
 
-ALL_STAFF = (ADMINISTRATOR, COMPLAINTS_OFFICER, SERVICE_LEAD, ANALYST, PANEL_FACILITATOR)
+ALL_STAFF = (ADMINISTRATOR, COMPLAINTS_OFFICER, SERVICE_LEAD, ANALYST, PANEL_FACILITATOR, CONTACT_ADVISER)
 ADMIN = (ADMINISTRATOR,)
 CASEWORK = (ADMINISTRATOR, COMPLAINTS_OFFICER)  # change cases
 CASE_READERS = (ADMINISTRATOR, COMPLAINTS_OFFICER, SERVICE_LEAD)  # read cases (a lead: their services)
@@ -40,6 +41,9 @@ MATRIX = {
     "auth.login_set_up": ALL_STAFF,
     "auth.keep_alive": ALL_STAFF,
     "auth.session_status": ALL_STAFF,
+    # Assisted capture (app.contacts): any member of staff records a contact on a resident's behalf.
+    "contacts.lookup": ALL_STAFF,
+    "contacts.new": ALL_STAFF,
     "staff.home": ALL_STAFF,
     # ADMIN
     "admin.audit_log": ADMIN,
@@ -51,6 +55,9 @@ MATRIX = {
     "admin.reset_two_factor": ADMIN,
     "admin.users": ADMIN,
     "annual_staff.approve": ADMIN,
+    "api_keys.index": ADMIN,
+    "api_keys.new": ADMIN,
+    "api_keys.revoke": ADMIN,
     "learning.edit_topic": ADMIN,
     "learning.new_topic": ADMIN,
     "learning.rollback": ADMIN,
@@ -65,6 +72,12 @@ MATRIX = {
     "privacy.request_export": ADMIN,
     "privacy.request_queue": ADMIN,
     "privacy.retention": ADMIN,
+    "webhooks.delete": ADMIN,
+    "webhooks.index": ADMIN,
+    "webhooks.pause": ADMIN,
+    "webhooks.retry": ADMIN,
+    "webhooks.send_test": ADMIN,
+    "webhooks.subscription": ADMIN,
     # CASEWORK
     "annual_staff.assess": CASEWORK,
     "annual_staff.edit": CASEWORK,

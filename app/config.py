@@ -39,6 +39,17 @@ def address_lines(value):
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
+# The languages a council may offer: English and those with a catalogue (app/translations).
+LANGUAGES_KNOWN = ("en", "cy")
+
+
+def language_codes(value):
+    """LANGUAGES ("en,cy", or a sequence) as codes, English first, each once."""
+    items = value.split(",") if isinstance(value, str) else list(value or ())
+    codes = [str(item).strip().lower() for item in items if str(item).strip()]
+    return tuple(dict.fromkeys(["en"] + codes))
+
+
 def normalise_nation(value):
     """HEARD_BANK_HOLIDAY_NATION as one of BANK_HOLIDAY_NATIONS ("Scotland" -> "scotland")."""
     value = (value or "").strip().lower().replace(" ", "-").replace("_", "-")
@@ -108,6 +119,11 @@ class Settings:
     intake_listeners: tuple = ("cases", "classification")
     # Safeguarding: who else is emailed when something is flagged ("": only the officers).
     safeguarding_lead_email: str = ""
+    # Languages residents may choose on public pages, emails and letters (app.i18n); English always.
+    languages: tuple = ("en",)
+    # Repeat contact (app.contacts): a contact from the same resident about the same service within
+    # this many days of the last one is linked to it as a repeat (and is not resolved first time).
+    repeat_contact_days: int = 14
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -163,6 +179,8 @@ class Settings:
             bank_holiday_nation=normalise_nation(env.get("HEARD_BANK_HOLIDAY_NATION")),
             complaint_survey_id=_int(env.get("COMPLAINT_SURVEY_ID"), 0),
             safeguarding_lead_email=(env.get("SAFEGUARDING_LEAD_EMAIL") or "").strip(),
+            repeat_contact_days=_int(env.get("REPEAT_CONTACT_DAYS"), cls.repeat_contact_days),
+            languages=language_codes(env.get("LANGUAGES")),
         )
         values.update(overrides)
         return cls(**values).resolved()
@@ -196,11 +214,20 @@ class Settings:
             raise ValueError("TRUSTED_PROXIES must be 0 (no proxy) or how many proxies are in front of Heard")
         if self.session_max_hours < 1:
             raise ValueError("SESSION_MAX_HOURS must be 1 or more")
+        languages = language_codes(self.languages)
+        if languages != self.languages:
+            changes["languages"] = languages
+        unknown = [code for code in languages if code not in LANGUAGES_KNOWN]
+        if unknown:
+            raise ValueError(f"LANGUAGES: no catalogue for {', '.join(unknown)} (offered: "
+                             f"{', '.join(LANGUAGES_KNOWN)})")
         if not isinstance(self.intake_listeners, tuple):
             changes["intake_listeners"] = tuple(self.intake_listeners)
         if self.bank_holiday_nation not in BANK_HOLIDAY_NATIONS:
             raise ValueError("HEARD_BANK_HOLIDAY_NATION must be england-and-wales, scotland or "
                              "northern-ireland")
+        if not 1 <= self.repeat_contact_days <= 365:
+            raise ValueError("REPEAT_CONTACT_DAYS must be a number of days from 1 to 365")
         if self.safeguarding_lead_email and not EMAIL_ADDRESS.match(self.safeguarding_lead_email):
             raise ValueError("SAFEGUARDING_LEAD_EMAIL must be one email address, like safeguarding@example.gov.uk")
         return replace(self, **changes) if changes else self

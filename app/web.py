@@ -40,7 +40,13 @@ def install(app, settings):
     app.url_map.converters["default"] = app.url_map.converters["string"] = TextConverter
     _connection_per_request(app)
     _extensions(app)
+    from app import i18n
+
+    i18n.install(app, settings)
     _blueprints(app)
+    from app.api import setup as api
+
+    api.install(app)  # the open API (/api/v1) and its admin pages
     _commands(app)
     from app import security, wiring
 
@@ -117,6 +123,7 @@ BLUEPRINT_MODULES = (
     "app.pages",
     "app.auth.views",
     "app.auth.admin",
+    "app.webhooks.views",
     "app.privacy.views",
     "app.staff",
     "app.inbox.views",
@@ -134,6 +141,7 @@ BLUEPRINT_MODULES = (
     "app.cases.action_views",
     "app.cases.stage_views",
     "app.cases.people_views",
+    "app.contacts.views",
     "app.attachments.views",
     "app.actions.views",
     "reports.drivers",

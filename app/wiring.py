@@ -34,6 +34,8 @@ TASK_MODULES = (
     "panels.tasks",
     "panels.proposals.tasks",
     "app.privacy.tasks",
+    "app.webhooks.tasks",
+    "app.api.tasks",
 )
 # Intake listener name -> the tasks module whose connect_intake() connects it.
 INTAKE_LISTENERS = {

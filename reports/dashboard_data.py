@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from reports import charts
-from reports.queries import complaints, emerging, satisfaction, sentiment, volumes
+from reports.queries import complaints, contacts, emerging, satisfaction, sentiment, volumes
 from reports.queries.definitions import DEFINITIONS
 from reports.queries.figures import Figure
 from reports.queries.topic_figures import top_topics
@@ -15,6 +15,7 @@ VIEWS = {"overview": "Overview", "volumes": "Volumes", "complaints": "Complaints
          "sentiment": "Sentiment", "topics": "Topics and emerging issues"}
 NAMES = {"csat": "Satisfaction (CSAT)", "nps": "Net Promoter Score (NPS)", "ces": "Customer effort (CES)",
          "fcr_survey": "First contact resolution (survey)", "fcr_repeat": "First contact resolution (repeat contact)",
+         "fcr_recorded": "First contact resolution (recorded)", "repeat_contacts": "Repeat contacts",
          "items": "Feedback received", "responses": "Survey responses",
          "ack1": "Stage 1 acknowledged in time", "resp1": "Stage 1 responded in time",
          "ack2": "Stage 2 acknowledged in time", "resp2": "Stage 2 responded in time",
@@ -86,14 +87,15 @@ def overview(filters, without_special):
     cases = complaints.complaints(filters)
     now, before = emerging.emerging_count(filters, without_special=without_special)
     issues = Figure("emerging", now, now, before, before, "count")
-    figures = (satisfaction.all_figures(filters) + [found.total, found.responses] + cases.all()
+    figures = (satisfaction.all_figures(filters) + contacts.all_figures(filters) + [found.total, found.responses]
+               + cases.all()
                + [sentiment.negative_share(filters), issues])
     return [kpi_table("key-figures", "Key figures", figures, chart_title="Key percentages, this period and the previous")]
 
 
 def volume_tables(filters, without_special):
     found = volumes.volumes(filters)
-    return [kpi_table("totals", "Totals", [found.total, found.responses]),
+    return [kpi_table("totals", "Totals", [found.total, found.responses, contacts.repeat_contacts(filters)]),
             share_table("by-channel", "Feedback by channel", "Channel", found.by_channel, DEFINITIONS["items"]),
             share_table("by-service", "Feedback by service", "Service", found.by_service, DEFINITIONS["items"]),
             share_table("by-kind", "Feedback by type", "Type", found.by_kind, DEFINITIONS["items"]),

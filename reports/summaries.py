@@ -28,7 +28,15 @@ from reports.models import ItemSummary, SurveySummary, TopicSummary
 from surveys.models import Answer, Question, Response, Survey
 
 CONTACT_KINDS = ("complaint", "comment", "service_request")
-REPEAT_WINDOW = datetime.timedelta(days=14)
+
+
+def repeat_window():
+    """REPEAT_CONTACT_DAYS (app.contacts.repeats): the same window intake links repeats with."""
+    from app.contacts.repeats import window_days
+
+    return datetime.timedelta(days=window_days())
+
+
 SCORED_KINDS = ("csat", "nps", "ces", "fcr")
 RESPONSES = "responses"  # SurveySummary rows counting responses, not answers
 SENTIMENT_COLUMNS = ("negative", "neutral", "positive")
@@ -92,21 +100,22 @@ def _touchpoints(ids):
 
 def _repeats(start, end):
     """(ids of contacts received in [start, end) followed by a repeat, ids of those contacts)."""
+    window = repeat_window()
     query = (FeedbackItem.select(FeedbackItem.id, FeedbackItem.person, FeedbackItem.service,
                                  FeedbackItem.received_at)
              .where(FeedbackItem.kind.in_(CONTACT_KINDS), FeedbackItem.person.is_null(False),
                     FeedbackItem.service.is_null(False), FeedbackItem.anonymous == False,  # noqa: E712
-                    FeedbackItem.received_at >= start, FeedbackItem.received_at < end + REPEAT_WINDOW)
+                    FeedbackItem.received_at >= start, FeedbackItem.received_at < end + window)
              .order_by(FeedbackItem.received_at, FeedbackItem.id))
     last_seen, repeated, contacts = {}, set(), set()
     for item_id, person_id, service_id, received_at in query.tuples():
         earlier = last_seen.get((person_id, service_id))
-        if earlier is not None and received_at - earlier[1] <= REPEAT_WINDOW:
+        if earlier is not None and received_at - earlier[1] <= window:
             repeated.add(earlier[0])
         last_seen[(person_id, service_id)] = (item_id, received_at)
         if received_at < end:
             contacts.add(item_id)
-    # Only the next contact can be the one within 14 days: any later one is later still.
+    # Only the next contact can be the one within the window: any later one is later still.
     return repeated & contacts, contacts
 
 

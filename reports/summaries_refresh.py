@@ -98,13 +98,13 @@ def _days_of_items(ids):
 
 def _earlier_contacts(after_id):
     """Days of contacts whose repeat status a new item may change: the same residents' contacts
-    in the 14 days before it."""
+    in the repeat window before it."""
     new = list(FeedbackItem.select(FeedbackItem.person, FeedbackItem.received_at)
                .where(FeedbackItem.id > after_id, FeedbackItem.person.is_null(False)).tuples())
     if not new:
         return set()
     people = sorted({person for person, _ in new})[:5000]
-    since = min(at for _, at in new) - summaries.REPEAT_WINDOW
+    since = min(at for _, at in new) - summaries.repeat_window()
     query = (FeedbackItem.select(FeedbackItem.received_at)
              .where(FeedbackItem.person.in_(people), FeedbackItem.received_at >= since))
     return {summaries.london_day(row[0]) for row in query.tuples()}

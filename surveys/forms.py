@@ -4,6 +4,7 @@ Each question becomes a field named `q_<key>`. Scale questions are radios (inlin
 questions radios or checkboxes, free text an input or textarea. Errors are in plain
 English and name the question; what was typed or chosen is always shown again.
 """
+from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
@@ -11,18 +12,28 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Re
 from app.publicforms import PublicForm
 from surveys.models import TEXT_KINDS, YES_NO_KINDS
 
+
+
+def N_(text):
+    """Marks a label for translation (pybabel -k N_): it stays English here (staff results),
+    and the resident's form shows it in the page's language (lazily: form classes are cached
+    across languages)."""
+    return text
+
+
 SCALES = {
-    "csat": {1: "1 – Very dissatisfied", 2: "2 – Dissatisfied", 3: "3 – Neither", 4: "4 – Satisfied",
-             5: "5 – Very satisfied"},
+    "csat": {1: N_("1 – Very dissatisfied"), 2: N_("2 – Dissatisfied"), 3: N_("3 – Neither"),
+             4: N_("4 – Satisfied"), 5: N_("5 – Very satisfied")},
     "nps": {n: str(n) for n in range(11)},
-    "ces": {1: "1 – Very difficult", 2: "2", 3: "3", 4: "4 – Neither", 5: "5", 6: "6", 7: "7 – Very easy"},
-    "rating": {n: f"{n} star" + ("" if n == 1 else "s") for n in range(1, 6)},
+    "ces": {1: N_("1 – Very difficult"), 2: "2", 3: "3", 4: N_("4 – Neither"), 5: "5", 6: "6",
+            7: N_("7 – Very easy")},
+    "rating": {1: N_("1 star"), 2: N_("2 stars"), 3: N_("3 stars"), 4: N_("4 stars"), 5: N_("5 stars")},
 }
 SCALE_HINTS = {
-    "nps": "0 means not at all likely, 10 means extremely likely.",
-    "ces": "1 means very difficult, 7 means very easy.",
+    "nps": _l("0 means not at all likely, 10 means extremely likely."),
+    "ces": _l("1 means very difficult, 7 means very easy."),
 }
-YES_NO = {"yes": "Yes", "no": "No"}
+YES_NO = {"yes": N_("Yes"), "no": N_("No")}
 SHORT_MAX, LONG_MAX = 500, 5000
 EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -61,23 +72,33 @@ def _choices_check(message):
 
 
 def _choices(mapping):
-    return [SelectChoice(value, label) for value, label in mapping.items()]
+    """Radios for a fixed scale: labels in the page's language."""
+    return [SelectChoice(value, _l(label)) for value, label in mapping.items()]
+
+
+def _literal(text):
+    """Council-written text inside a message: a % in it stays a %."""
+    return text.replace("%", "%%")
 
 
 def question_field(question):
     """The WTForms field for one question."""
     kind = question.kind
-    label = question.text if question.required else f"{question.text} (optional)"
-    about = f"“{_short(question.text)}”"
+    label = question.text if question.required else _l("%(question)s (optional)", question=question.text)
+    about = _short(question.text)
     hint = question.help_text or SCALE_HINTS.get(kind, "")
     if kind in TEXT_KINDS:
         limit = SHORT_MAX if kind == "short_text" else LONG_MAX
-        validators = [DataRequired(f"Enter an answer to {about}")] if question.required else [Optional()]
-        validators.append(Length(max=limit, message=f"Your answer to {about} must be {limit} characters or fewer"))
+        validators = [DataRequired(_l("Enter an answer to “%(question)s”", question=about))] \
+            if question.required else [Optional()]
+        validators.append(Length(max=limit, message=_l(  # Length formats it again: % kept as %%
+            "Your answer to “%(question)s” must be %(limit)s characters or fewer",
+            question=_literal(about), limit=limit)))
         cls = StringField if kind == "short_text" else TextAreaField
         return cls(label, description=hint, filters=[_strip], validators=validators)
-    chosen = [InputRequired(f"Select an answer to {about}")] if question.required else [Optional()]
-    wrong = _choices_check(f"Select one of the options for {about}")
+    chosen = [InputRequired(_l("Select an answer to “%(question)s”", question=about))] \
+        if question.required else [Optional()]
+    wrong = _choices_check(_l("Select one of the options for “%(question)s”", question=about))
     if kind in SCALES:
         return ScaleField(label, description=hint, choices=_choices(SCALES[kind]), coerce=int,
                           validate_choice=False, validators=chosen + [wrong])
@@ -86,7 +107,7 @@ def question_field(question):
                           validators=chosen + [wrong])
     options = [SelectChoice(option, option) for option in question.option_list]
     if kind == "multiple":
-        return SelectMultipleField(label, description=hint or "Select all that apply.", choices=options,
+        return SelectMultipleField(label, description=hint or _l("Select all that apply."), choices=options,
                                    validate_choice=False, validators=chosen + [wrong])
     return RadioField(label, description=hint, choices=options, validate_choice=False,
                       validators=chosen + [wrong])
@@ -96,22 +117,26 @@ def _contact_fields():
     """Asked only on surveys that are not anonymous: may we contact you? (Made after the
     questions' fields, so they come last: WTForms orders fields by creation.)"""
     return {
-        "contact_ok": BooleanField("You can contact me about my answers"),
-        "contact_email": EmailField("Email address", filters=[_strip], validators=[
-            Optional(), Length(max=320, message="Email address must be 320 characters or fewer"),
-            Regexp(EMAIL_SHAPE, message="Enter an email address in the correct format, like name@example.com")]),
+        "contact_ok": BooleanField(_l("You can contact me about my answers")),
+        "contact_email": EmailField(_l("Email address"), filters=[_strip], validators=[
+            Optional(), Length(max=320, message=_l("Email address must be 320 characters or fewer")),
+            Regexp(EMAIL_SHAPE, message=_l("Enter an email address in the correct format, "
+                                           "like name@example.com"))]),
     }
 
 
-QUOTE_QUESTION = "May we quote your words, without your name, when we report back?"
+QUOTE_QUESTION = _l("May we quote your words, without your name, when we report back?")
 
 
 def _quote_field():
     """Asked only on surveys with a text question (their answers may be quoted)."""
-    return RadioField(f"{QUOTE_QUESTION} (optional)", choices=_choices(YES_NO), validate_choice=False,
-                      description="We publish what residents told us and what we did about it. "
-                                  "We would never use your name or contact details.",
-                      validators=[Optional(), _choices_check(f"Select yes or no for “{QUOTE_QUESTION}”")])
+    return RadioField(_l("May we quote your words, without your name, when we report back? (optional)"),
+                      choices=_choices(YES_NO), validate_choice=False,
+                      description=_l("We publish what residents told us and what we did about it. "
+                                     "We would never use your name or contact details."),
+                      validators=[Optional(), _choices_check(_l(
+                          "Select yes or no for “May we quote your words, without your name, when we "
+                          "report back?”"))])
 
 
 def asks_to_quote(questions):
@@ -128,7 +153,7 @@ class ContactMixin:
         valid = super().validate(extra_validators)
         if self.contact_ok.data and not self.contact_email.data and not self.contact_email.errors:
             self.contact_email.errors = list(self.contact_email.errors) + [
-                "Enter your email address, or untick ‘You can contact me’"]
+                _l("Enter your email address, or untick ‘You can contact me’")]
             return False
         return valid
 

@@ -13,14 +13,15 @@ from urllib.parse import urlparse
 import pytest
 
 from app.access_matrix import MATRIX, OPEN
-from app.auth.roles import ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, PANEL_FACILITATOR, SERVICE_LEAD
+from app.auth.roles import (ADMINISTRATOR, ANALYST, COMPLAINTS_OFFICER, CONTACT_ADVISER, PANEL_FACILITATOR,
+                            SERVICE_LEAD)
 from app.cases import access
 from tests.cases.test_access import csrf, fill, signed_in, staff_rules, world  # noqa: F401 (fixture)
 
 MEMBER_PREFIX = "/panel/"
 MEMBER_OPEN = ("panel_members.sign_in", "panel_members.follow_link", "panel_members.sign_in_sent",
                "panel_members.left")
-PUBLIC_PREFIXES = ("/", "/accessibility", "/complaint/", "/complaints/", "/council.css", "/feedback", "/healthz",
+PUBLIC_PREFIXES = ("/", "/accessibility", "/api/v1/", "/complaint/", "/complaints/", "/council.css", "/feedback", "/healthz",
                    "/panels", "/s/", "/static/", "/track", "/you-said-we-did/")
 # Route arguments that name the case under test (or its feedback, updates, events, flag).
 CASE_ARGUMENTS = ("case", "item", "update", "event", "flag")
@@ -37,6 +38,7 @@ VISITORS = [
     ("service lead for another service", SERVICE_LEAD, ("parking",)),
     ("analyst", ANALYST, ()),
     ("panel facilitator", PANEL_FACILITATOR, ()),
+    ("contact centre adviser", CONTACT_ADVISER, ()),
 ]
 
 

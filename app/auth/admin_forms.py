@@ -14,6 +14,7 @@ ROLE_HINTS = {
     "service_lead": "Sees feedback and lessons learnt for their own services.",
     "analyst": "Reports, exports and the model's quality.",
     "panel_facilitator": "Runs the customer panel's workspaces.",
+    "contact_adviser": "Records calls, visits and letters for residents, and sees their earlier contacts.",
 }
 
 

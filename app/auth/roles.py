@@ -4,6 +4,7 @@ COMPLAINTS_OFFICER = "complaints_officer"
 SERVICE_LEAD = "service_lead"
 ANALYST = "analyst"
 PANEL_FACILITATOR = "panel_facilitator"
+CONTACT_ADVISER = "contact_adviser"
 
 ROLES = {
     ADMINISTRATOR: "Administrator",
@@ -11,6 +12,7 @@ ROLES = {
     SERVICE_LEAD: "Service lead",
     ANALYST: "Analyst",
     PANEL_FACILITATOR: "Panel facilitator",
+    CONTACT_ADVISER: "Contact centre adviser",
 }
 ALL_ROLES = tuple(ROLES)
 

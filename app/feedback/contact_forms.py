@@ -4,14 +4,16 @@ and a UK postcode, checked by its shape only (no look-up)."""
 import re
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, RadioField, StringField, TelField
 from wtforms.validators import InputRequired, Optional, StopValidation
 
 from app.feedback.fields import MaxChars, ResidentForm, no_nul, one_of, options
 from app.feedback.fields import text_of as _text
 
-CONTACT_CHOICES = [("email", "Email"), ("phone", "Phone"), ("post", "Post"),
-                   ("none", "Do not contact me")]
+CONTACT_CHOICES = [("email", _l("Email")), ("phone", _l("Phone")), ("post", _l("Post")),
+                   ("none", _l("Do not contact me"))]
 PHONE_CHARS = set("0123456789 +()-.")
 ADDRESS_LINE = 100
 ADDRESS_PARTS = ("address_line_1", "address_line_2", "address_town", "address_postcode")
@@ -27,15 +29,15 @@ def valid_email(form, field):
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        raise StopValidation("Enter an email address in the correct format, like name@example.com")
+        raise StopValidation(gettext("Enter an email address in the correct format, like name@example.com"))
 
 
 def valid_phone(form, field):
     value = _text(field.data).strip()
     digits = sum(ch.isdigit() for ch in value)
     if value and (not set(value) <= PHONE_CHARS or not 7 <= digits <= 15):
-        raise StopValidation("Enter a telephone number, like 01632 960 001, 07700 900 982 "
-                             "or +44 808 157 0192")
+        raise StopValidation(gettext("Enter a telephone number, like 01632 960 001, 07700 900 982 "
+                                     "or +44 808 157 0192"))
 
 
 class ContactForm(ResidentForm):
@@ -44,19 +46,21 @@ class ContactForm(ResidentForm):
     reply: an email address, a phone number or a postal address. Post needs a name and an
     address."""
 
-    name = StringField("Your name (optional)", validators=[no_nul, MaxChars(200, "Your name")])
-    email = EmailField("Email address", validators=[no_nul, MaxChars(320, "Email address"), valid_email])
-    phone = TelField("Phone number", validators=[no_nul, MaxChars(40, "Phone number"), valid_phone])
-    address_line_1 = StringField("Address line 1", validators=[
-        no_nul, MaxChars(ADDRESS_LINE, "Address line 1")])
-    address_line_2 = StringField("Address line 2 (optional)", validators=[
-        no_nul, MaxChars(ADDRESS_LINE, "Address line 2")])
-    address_town = StringField("Town or city", validators=[no_nul, MaxChars(ADDRESS_LINE, "Town or city")])
-    address_postcode = StringField("Postcode", validators=[no_nul, MaxChars(16, "Postcode")])
-    preferred_contact = RadioField("How would you like us to contact you?",
+    name = StringField(_l("Your name (optional)"), validators=[no_nul, MaxChars(200, _l("Your name"))])
+    email = EmailField(_l("Email address"), validators=[
+        no_nul, MaxChars(320, _l("Email address")), valid_email])
+    phone = TelField(_l("Phone number"), validators=[no_nul, MaxChars(40, _l("Phone number")), valid_phone])
+    address_line_1 = StringField(_l("Address line 1"), validators=[
+        no_nul, MaxChars(ADDRESS_LINE, _l("Address line 1"))])
+    address_line_2 = StringField(_l("Address line 2 (optional)"), validators=[
+        no_nul, MaxChars(ADDRESS_LINE, _l("Address line 2"))])
+    address_town = StringField(_l("Town or city"), validators=[
+        no_nul, MaxChars(ADDRESS_LINE, _l("Town or city"))])
+    address_postcode = StringField(_l("Postcode"), validators=[no_nul, MaxChars(16, _l("Postcode"))])
+    preferred_contact = RadioField(_l("How would you like us to contact you?"),
                                    choices=options(CONTACT_CHOICES), validate_choice=False,
                                    validators=[Optional(), one_of(
-                                       "Select how you would like us to contact you")])
+                                       _l("Select how you would like us to contact you"))])
     kind = ""
 
     def validate(self, extra_validators=None):
@@ -66,32 +70,33 @@ class ContactForm(ResidentForm):
         wanted = self.preferred_contact.data
         address_given = any(_text(self.data[part]).strip() for part in ADDRESS_PARTS)
         if wanted == "post" and not address_given:
-            self.address_line_1.errors.append("Enter your postal address, or choose another way "
-                                              "to contact you")
+            self.address_line_1.errors.append(gettext("Enter your postal address, or choose another way "
+                                                      "to contact you"))
         elif address_given or wanted == "post":
             self._check_address()
         if self.kind == "complaint" and not (email or phone or address_given):
-            self.email.errors.append("Enter an email address, phone number or postal address so we "
-                                     "can reply to your complaint")
+            self.email.errors.append(gettext("Enter an email address, phone number or postal address so "
+                                             "we can reply to your complaint"))
         elif wanted == "email" and not email:
-            self.email.errors.append("Enter an email address, or choose another way to contact you")
+            self.email.errors.append(gettext("Enter an email address, or choose another way to contact you"))
         elif wanted == "phone" and not phone:
-            self.phone.errors.append("Enter a phone number, or choose another way to contact you")
+            self.phone.errors.append(gettext("Enter a phone number, or choose another way to contact you"))
         by_post = wanted == "post" or (self.kind == "complaint" and address_given and not (email or phone))
         if by_post and not _text(self.name.data).strip():
-            self.name.errors.append("Enter your name, so we can address our letters to you")
+            self.name.errors.append(gettext("Enter your name, so we can address our letters to you"))
         return not any(field.errors for field in self)
 
     def _check_address(self):
         if not _text(self.address_line_1.data).strip():
-            self.address_line_1.errors.append("Enter address line 1, typically the building and street")
+            self.address_line_1.errors.append(
+                gettext("Enter address line 1, typically the building and street"))
         if not _text(self.address_town.data).strip():
-            self.address_town.errors.append("Enter town or city")
+            self.address_town.errors.append(gettext("Enter town or city"))
         postcode = _text(self.address_postcode.data)
         if not postcode.strip():
-            self.address_postcode.errors.append("Enter postcode")
+            self.address_postcode.errors.append(gettext("Enter postcode"))
         elif normalise_postcode(postcode) is None:
-            self.address_postcode.errors.append("Enter a full UK postcode, like AA3 1AB")
+            self.address_postcode.errors.append(gettext("Enter a full UK postcode, like AA3 1AB"))
 
     @staticmethod
     def initial(answers):
@@ -136,17 +141,17 @@ def postal_address(answers):
     return "\n".join(line for line in lines if line)
 
 
-NO_CONTACT_CHOICES = {"none": "Yes, do not contact me", "email": "No, email me",
-                      "phone": "No, phone me", "post": "No, write to me by post"}
+NO_CONTACT_CHOICES = {"none": _l("Yes, do not contact me"), "email": _l("No, email me"),
+                      "phone": _l("No, phone me"), "post": _l("No, write to me by post")}
+NO_CONTACT_UNANSWERED = _l("Select whether we may contact you about your complaint")
 
 
 class NoContactForm(ResidentForm):
     """A complaint that gave a way to reply but chose "Do not contact me": are they sure?
     Choosing a way to reply here changes how they want us to contact them."""
 
-    choice = RadioField("What would you like us to do?", choices=[], validate_choice=False,
-                        validators=[InputRequired("Select whether we may contact you about your complaint"),
-                                    one_of("Select whether we may contact you about your complaint")])
+    choice = RadioField(_l("What would you like us to do?"), choices=[], validate_choice=False,
+                        validators=[InputRequired(NO_CONTACT_UNANSWERED), one_of(NO_CONTACT_UNANSWERED)])
 
     def set_given(self, given):
         """`given`: the ways to reply the resident gave ("email", "phone", "post")."""

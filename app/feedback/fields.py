@@ -1,5 +1,6 @@
 """The journey's small parts: character counting as residents see it, limits, NUL refusal,
 choices checked by our own validators. Shared by app.feedback.forms and contact_forms."""
+from flask_babel import gettext
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 
@@ -12,9 +13,16 @@ def chars(text):
 
 
 class MaxChars:
+    """`name` may be a lazy string (app.i18n): the message is made in the page's language
+    when the check runs, since form classes are shared by every language."""
+
     def __init__(self, limit, name):
-        self.message = f"{name} must be {limit:,} characters or fewer"
-        self.limit = limit
+        self.name, self.limit = name, limit
+
+    @property
+    def message(self):
+        limit = f"{self.limit:,}"
+        return gettext("%(name)s must be %(limit)s characters or fewer", name=self.name, limit=limit)
 
     def __call__(self, form, field):
         if chars(field.data) > self.limit:
@@ -25,7 +33,7 @@ def no_nul(form, field):
     """NUL cannot be stored (PostgreSQL refuses it) and nobody types it."""
     values = field.data if isinstance(field.data, list) else [field.data]
     if any("\x00" in (value or "") for value in values if isinstance(value, str)):
-        raise StopValidation("Remove the unusual characters from your answer")
+        raise StopValidation(gettext("Remove the unusual characters from your answer"))
 
 
 def options(pairs):

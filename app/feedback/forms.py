@@ -6,6 +6,8 @@ only look. Choices are checked by our own validators so a wrong value gets a pla
 """
 import datetime
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
@@ -23,25 +25,25 @@ DETAILS_LIMIT = 2_000
 NOT_SURE = "not-sure"
 
 KIND_CHOICES = [
-    ("compliment", "A compliment"),
-    ("comment", "A comment or suggestion"),
-    ("complaint", "A complaint"),
-    ("service_request", "Report a problem or ask for a service"),
+    ("compliment", _l("A compliment")),
+    ("comment", _l("A comment or suggestion")),
+    ("complaint", _l("A complaint")),
+    ("service_request", _l("Report a problem or ask for a service")),
 ]
 KIND_HINTS = {
-    "compliment": "Tell us about something that went well, or someone who helped you",
-    "comment": "An idea or suggestion for how we could do things better",
-    "complaint": "Tell us what went wrong with our service, so we can put it right",
-    "service_request": "For example, a pothole, a broken street light or a missed bin. "
-                       "This is not a complaint.",
+    "compliment": _l("Tell us about something that went well, or someone who helped you"),
+    "comment": _l("An idea or suggestion for how we could do things better"),
+    "complaint": _l("Tell us what went wrong with our service, so we can put it right"),
+    "service_request": _l("For example, a pothole, a broken street light or a missed bin. "
+                          "This is not a complaint."),
 }
 
 
 class KindForm(ResidentForm):
-    kind = RadioField("What would you like to tell us about?", choices=options(KIND_CHOICES),
+    kind = RadioField(_l("What would you like to tell us about?"), choices=options(KIND_CHOICES),
                       validate_choice=False, validators=[
-                          InputRequired("Select what you would like to tell us about"),
-                          one_of("Select what you would like to tell us about")])
+                          InputRequired(_l("Select what you would like to tell us about")),
+                          one_of(_l("Select what you would like to tell us about"))])
 
     @staticmethod
     def initial(answers):
@@ -52,12 +54,12 @@ class KindForm(ResidentForm):
 
 
 class ServiceForm(ResidentForm):
-    service = RadioField("Which service is it about?", choices=[], validate_choice=False,
-                         validators=[InputRequired("Select a service, or select I'm not sure"),
-                                     one_of("Select a service, or select I'm not sure")])
+    service = RadioField(_l("Which service is it about?"), choices=[], validate_choice=False,
+                         validators=[InputRequired(_l("Select a service, or select I'm not sure")),
+                                     one_of(_l("Select a service, or select I'm not sure"))])
 
     def set_services(self, services):
-        pairs = [(s.slug, s.name) for s in services] + [(NOT_SURE, "I'm not sure")]
+        pairs = [(s.slug, s.name) for s in services] + [(NOT_SURE, gettext("I'm not sure"))]
         self.service.choices = options(pairs)
 
     @staticmethod
@@ -69,24 +71,24 @@ class ServiceForm(ResidentForm):
 
 
 WHAT_HAPPENED = {  # kind: (question, error when empty)
-    "compliment": ("What went well?", "Enter what went well"),
-    "comment": ("What would you like to tell us?", "Enter your comment or suggestion"),
-    "complaint": ("What happened?", "Enter what happened"),
-    "service_request": ("What is the problem, or what do you need?",
-                        "Enter the problem or what you need"),
+    "compliment": (_l("What went well?"), _l("Enter what went well")),
+    "comment": (_l("What would you like to tell us?"), _l("Enter your comment or suggestion")),
+    "complaint": (_l("What happened?"), _l("Enter what happened")),
+    "service_request": (_l("What is the problem, or what do you need?"),
+                        _l("Enter the problem or what you need")),
 }
 
 
 class WhatHappenedForm(ResidentForm):
-    text = TextAreaField("What happened?", validators=[
-        no_nul, MaxChars(TEXT_LIMIT, "What you tell us")])
+    text = TextAreaField(_l("What happened?"), validators=[
+        no_nul, MaxChars(TEXT_LIMIT, _l("What you tell us"))])
 
     def set_kind(self, kind):
         self.text.label.text, self.empty_message = WHAT_HAPPENED.get(kind, WHAT_HAPPENED["complaint"])
 
     def validate_text(self, field):
         if not _text(field.data).strip():
-            raise ValidationError(getattr(self, "empty_message", "Enter what happened"))
+            raise ValidationError(getattr(self, "empty_message", _l("Enter what happened")))
 
     @staticmethod
     def initial(answers):
@@ -97,8 +99,8 @@ class WhatHappenedForm(ResidentForm):
 
 
 class PutRightForm(ResidentForm):
-    put_right = TextAreaField("What would put it right? (optional)", validators=[
-        no_nul, MaxChars(PUT_RIGHT_LIMIT, "What would put it right")])
+    put_right = TextAreaField(_l("What would put it right? (optional)"), validators=[
+        no_nul, MaxChars(PUT_RIGHT_LIMIT, _l("What would put it right"))])
 
     @staticmethod
     def initial(answers):
@@ -120,12 +122,20 @@ class FilesForm(ResidentForm):
         return {}
 
 
+DATE_MISSING = {  # the parts left empty: what to say
+    ("day",): _l("Date must include a day"), ("month",): _l("Date must include a month"),
+    ("year",): _l("Date must include a year"), ("day", "month"): _l("Date must include a day and month"),
+    ("day", "year"): _l("Date must include a day and year"),
+    ("month", "year"): _l("Date must include a month and year"),
+}
+
+
 class WhenForm(ResidentForm):
     """GOV.UK date input; all three parts empty means 'not given'."""
 
-    day = StringField("Day", validators=[no_nul])
-    month = StringField("Month", validators=[no_nul])
-    year = StringField("Year", validators=[no_nul])
+    day = StringField(_l("Day"), validators=[no_nul])
+    month = StringField(_l("Month"), validators=[no_nul])
+    year = StringField(_l("Year"), validators=[no_nul])
     error_parts = ()
 
     def validate(self, extra_validators=None):
@@ -148,19 +158,19 @@ class WhenForm(ResidentForm):
         if len(missing) == 3:
             return None
         if missing:
-            return "Date must include a " + " and ".join(missing), missing
+            return DATE_MISSING[tuple(missing)], missing
         if not all(value.isascii() and value.isdigit() for value in parts.values()):
-            return "Date must be a real date", ["day", "month", "year"]
+            return gettext("Date must be a real date"), ["day", "month", "year"]
         if len(parts["year"]) != 4:
-            return "Year must include 4 numbers", ["year"]
+            return gettext("Year must include 4 numbers"), ["year"]
         try:
             when = datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
         except (ValueError, OverflowError):
-            return "Date must be a real date", ["day", "month", "year"]
+            return gettext("Date must be a real date"), ["day", "month", "year"]
         if when > to_london(datetime.datetime.now(datetime.timezone.utc)).date():
-            return "Date must be today or in the past", ["day", "month", "year"]
+            return gettext("Date must be today or in the past"), ["day", "month", "year"]
         if when.year < 1900:
-            return "Date must be a real date", ["year"]
+            return gettext("Date must be a real date"), ["year"]
         return None
 
     def happened_on(self):
@@ -181,21 +191,23 @@ class WhenForm(ResidentForm):
 
 class SupportForm(ResidentForm):
     support_needs = SelectMultipleField(
-        "Do you need any support from us?", choices=options(SUPPORT_NEEDS.items()), validate_choice=False,
-        validators=[no_nul], description="Select all that apply. Leave them all unticked if not.")
-    support_details = TextAreaField("Tell us about the support you need (optional)", validators=[
-        no_nul, MaxChars(DETAILS_LIMIT, "The support you need")])
-    acting_for = StringField("If someone is acting on your behalf, their name", validators=[
-        no_nul, MaxChars(200, "Their name")])
+        _l("Do you need any support from us?"),
+        choices=options((key, _l(label)) for key, label in SUPPORT_NEEDS.items()),
+        validate_choice=False,
+        validators=[no_nul], description=_l("Select all that apply. Leave them all unticked if not."))
+    support_details = TextAreaField(_l("Tell us about the support you need (optional)"), validators=[
+        no_nul, MaxChars(DETAILS_LIMIT, _l("The support you need"))])
+    acting_for = StringField(_l("If someone is acting on your behalf, their name"), validators=[
+        no_nul, MaxChars(200, _l("Their name"))])
 
     def validate_support_needs(self, field):
         allowed = set(SUPPORT_NEEDS)
         if any(value not in allowed for value in field.data or []):
-            raise ValidationError("Select the support you need from the list")
+            raise ValidationError(gettext("Select the support you need from the list"))
 
     def validate_acting_for(self, field):
         if "representative" in (self.support_needs.data or []) and not _text(field.data).strip():
-            raise ValidationError("Enter the name of the person acting on your behalf")
+            raise ValidationError(gettext("Enter the name of the person acting on your behalf"))
 
     @staticmethod
     def initial(answers):
@@ -211,23 +223,24 @@ class SupportForm(ResidentForm):
                 "acting_for": _text(self.acting_for.data)}
 
 
-QUOTE_QUESTION = "May we quote your words, without your name, when we report back?"
-QUOTE_CHOICES = [("yes", "Yes"), ("no", "No")]
+QUOTE_QUESTION = _l("May we quote your words, without your name, when we report back?")
+QUOTE_CHOICES = [("yes", _l("Yes")), ("no", _l("No"))]
 
 
 class ConsentForm(ResidentForm):
-    consent = BooleanField("I agree that the council can use what I have told it about my "
-                           "health or support needs to help me")
-    quote = RadioField(QUOTE_QUESTION + " (optional)", choices=options(QUOTE_CHOICES),
-                       validate_choice=False, validators=[Optional(), one_of("Select yes or no")],
-                       description="We publish what residents told us and what we did about it. "
-                                   "We would never use your name or contact details.")
+    consent = BooleanField(_l("I agree that the council can use what I have told it about my "
+                              "health or support needs to help me"))
+    quote = RadioField(_l("May we quote your words, without your name, when we report back? (optional)"),
+                       choices=options(QUOTE_CHOICES),
+                       validate_choice=False, validators=[Optional(), one_of(_l("Select yes or no"))],
+                       description=_l("We publish what residents told us and what we did about it. "
+                                      "We would never use your name or contact details."))
     needs_consent = False
 
     def validate_consent(self, field):
         if self.needs_consent and not field.data:
-            raise ValidationError("Tick the box to agree, or go back and remove the details "
-                                  "of your support needs")
+            raise ValidationError(gettext("Tick the box to agree, or go back and remove the details "
+                                          "of your support needs"))
 
     @staticmethod
     def initial(answers):
@@ -243,19 +256,19 @@ class CheckForm(ResidentForm):
 
 
 class TrackForm(ResidentForm):
-    reference = StringField("Reference number", validators=[
-        no_nul, InputRequired("Enter your reference number"), MaxChars(40, "Reference number")],
-        description="For example, HRD-2026-001234")
-    contact = StringField("Email address or phone number", validators=[
-        no_nul, InputRequired("Enter the email address or phone number you gave us"),
-        MaxChars(320, "Email address or phone number")],
-        description="The one you gave us when you sent your feedback")
+    reference = StringField(_l("Reference number"), validators=[
+        no_nul, InputRequired(_l("Enter your reference number")), MaxChars(40, _l("Reference number"))],
+        description=_l("For example, HRD-2026-001234"))
+    contact = StringField(_l("Email address or phone number"), validators=[
+        no_nul, InputRequired(_l("Enter the email address or phone number you gave us")),
+        MaxChars(320, _l("Email address or phone number"))],
+        description=_l("The one you gave us when you sent your feedback"))
 
 
 class MoreInformationForm(ResidentForm):
-    text = TextAreaField("Add more information", validators=[
-        no_nul, MaxChars(TEXT_LIMIT, "More information")])
+    text = TextAreaField(_l("Add more information"), validators=[
+        no_nul, MaxChars(TEXT_LIMIT, _l("More information"))])
 
     def validate_text(self, field):
         if not _text(field.data).strip():
-            raise ValidationError("Enter the information you want to add")
+            raise ValidationError(gettext("Enter the information you want to add"))

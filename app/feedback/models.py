@@ -1,16 +1,24 @@
-from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
-                    TextField)
+from peewee import (BooleanField, CharField, DateField, DateTimeField, FloatField, ForeignKeyField,
+                    IntegerField, TextField)
 
+from app.auth.models import User
 from app.db import BaseModel, utcnow
 from app.org.models import ServiceArea
 from app.people.models import Person
 
+
+def N_(text):
+    """Marks words residents see for translation (pybabel -k N_): they stay English here, for
+    staff pages and audit lines, and are translated where residents see them (app.i18n)."""
+    return text
+
+
 KINDS = {
-    "compliment": "Compliment",
-    "comment": "Comment",
-    "complaint": "Complaint",
-    "service_request": "Service request",
-    "survey_answer": "Survey answer",
+    "compliment": N_("Compliment"),
+    "comment": N_("Comment"),
+    "complaint": N_("Complaint"),
+    "service_request": N_("Service request"),
+    "survey_answer": N_("Survey answer"),
 }
 CHANNELS = {
     "web": "Web form",
@@ -18,20 +26,23 @@ CHANNELS = {
     "qr_survey": "QR survey",
     "phone": "Phone",
     "in_person": "In person",
+    "letter": "Letter",
+    "social_media": "Social media",
+    "councillor": "Councillor enquiry",
 }
 STATUSES = {
-    "received": "Received",
-    "acknowledged": "Acknowledged",
-    "in_progress": "Being looked at",
-    "responded": "Response sent",
-    "closed": "Closed",
+    "received": N_("Received"),
+    "acknowledged": N_("Acknowledged"),
+    "in_progress": N_("Being looked at"),
+    "responded": N_("Response sent"),
+    "closed": N_("Closed"),
 }
 
 
 SUPPORT_NEEDS = {
-    "accessibility": "Help because of a disability or health condition",
-    "interpreter": "An interpreter or translation",
-    "representative": "Someone is acting on my behalf",
+    "accessibility": N_("Help because of a disability or health condition"),
+    "interpreter": N_("An interpreter or translation"),
+    "representative": N_("Someone is acting on my behalf"),
 }
 
 
@@ -73,6 +84,16 @@ class FeedbackItem(BaseModel):
     acknowledged_at = DateTimeField(null=True)
     # pending until the worker has classified the text (the sweep re-enqueues pending ones)
     classification_status = CharField(max_length=20, default="pending", index=True)
+    # The language the text is written in (BCP 47, "" unknown or too short to tell) and the
+    # identifier's confidence (classifiers.language; set by the worker when it classifies).
+    language = CharField(max_length=20, default="")
+    language_confidence = FloatField(null=True)
+    # Assisted capture and repeat contact (app.contacts): whether the adviser resolved it on this
+    # contact (None: not asked, as on the web form), the earlier contact from the same resident
+    # about the same service within REPEAT_CONTACT_DAYS, and the member of staff who recorded it.
+    first_contact_resolved = BooleanField(null=True)
+    repeat_of = ForeignKeyField("self", null=True, backref="repeats", on_delete="SET NULL")
+    captured_by = ForeignKeyField(User, null=True, backref="captured_feedback", on_delete="SET NULL")
 
     class Meta:
         table_name = "feedback_item"

@@ -1,9 +1,11 @@
 """Recording feedback."""
 from flask import current_app
+from flask_babel import force_locale, get_locale
 from peewee import fn
 
 from app.attachments.services import attach_draft
 from app.audit import services as audit
+from app.contacts import repeats
 from app.db import utcnow
 from app.feedback import hooks
 from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem, FeedbackStatusChange
@@ -43,6 +45,10 @@ def record_feedback(*, kind, channel, text, service=None, person=None, received_
         raise ValueError(f"unknown channel {channel!r}")
     received_at = received_at or utcnow()
     with transaction() as tx:
+        # Repeat contact: the same resident's last contact about this service in the window.
+        earlier = repeats.repeated(kind, person, service, received_at, person is None)
+        if earlier is not None:
+            answers.setdefault("repeat_of", earlier)
         item = FeedbackItem.create(
             reference=next_reference(received_at.year), kind=kind, channel=channel, text=text,
             service=service, person=person, anonymous=person is None,
@@ -61,7 +67,7 @@ def counts_by_kind():
     return {row.kind: row.n for row in query}
 
 
-def submit_web_feedback(*, kind, text, service, contact, answers, draft_key=""):
+def submit_web_feedback(*, kind, text, service, contact, answers, draft_key="", channel="web"):
     """The 3Cs journey's answers as one item, its resident, the files added to the draft
     (`draft_key`), and the acknowledgement email (when an email address was given, and they
     did not ask us not to contact them), in one transaction. Classification happens later, in the worker (the item starts with
@@ -70,12 +76,37 @@ def submit_web_feedback(*, kind, text, service, contact, answers, draft_key=""):
         person = find_or_create(name=contact["name"].strip(), email=contact["email"],
                                 phone=contact["phone"], preferred_contact=contact["preferred_contact"])
         person = _with_address(person, contact, complaint=kind == "complaint")
-        item = record_feedback(kind=kind, channel="web", text=text, service=service, person=person,
+        language = _page_language()
+        if person is not None and language is not None and person.language != language:
+            Person.update(language=language).where(Person.id == person.id).execute()
+            person.language = language
+        language = language or _language_of(person)
+        item = record_feedback(kind=kind, channel=channel, text=text, service=service, person=person,
                                **answers)
         attach_draft(draft_key, item)
         wanted = contact["email"] if contact["preferred_contact"] != "none" else ""
-        item.acknowledgement_queued = _acknowledge(item, wanted, contact["name"].strip())
+        with force_locale(language):
+            item.acknowledgement_queued = _acknowledge(item, wanted, contact["name"].strip())
     return item
+
+
+def _page_language():
+    """The language of the public page the resident sent this from (app.i18n), kept on their
+    Person; None when it came another way (the API, a member of staff), which says nothing
+    about the language the resident wants."""
+    from flask import g, has_request_context
+
+    if not has_request_context() or not g.get("resident_page"):
+        return None
+    locale = get_locale()
+    offered = current_app.config["HEARD"].languages
+    return locale.language if locale is not None and locale.language in offered else "en"
+
+
+def _language_of(person):
+    offered = current_app.config["HEARD"].languages
+    language = getattr(person, "language", "") or "en"
+    return language if language in offered else "en"
 
 
 def _with_address(person, contact, complaint=False):
@@ -103,6 +134,13 @@ def _with_address(person, contact, complaint=False):
 def track_url(reference=""):
     base = current_app.config["HEARD"].base_url.rstrip("/")
     return f"{base}/track" + (f"?reference={reference}" if reference else "")
+
+
+def acknowledge(item, email, name):
+    """Queue an item's acknowledgement to `email` (sent after commit), in the language kept for
+    its resident; False when unusable."""
+    with force_locale(_language_of(item.person if item.person_id else None)):
+        return _acknowledge(item, email, name)
 
 
 def _acknowledge(item, email, name):

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from blinker import Namespace
 from flask import session
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from app.audit import services as audit
 from app.db import utcnow
@@ -29,6 +31,7 @@ from app.queue import transaction
 
 signals = Namespace()
 decision_wanted = signals.signal("track-decision")  # receivers: (item) -> Decision or None
+resident_known = signals.signal("track-resident-known")  # (item, language=): /track found it
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def decision(item):
 
 SESSION_KEY = "tracked_item"
 ACCESS_FOR = datetime.timedelta(hours=1)
-NOT_FOUND = "We could not find feedback with that reference and contact detail"
+NOT_FOUND = _l("We could not find feedback with that reference and contact detail")
 REFERENCE = re.compile(rf"^{REFERENCE_PREFIX}-?(\d{{4}})-?(\d{{1,6}})$")
 
 
@@ -94,7 +97,10 @@ def find_item(reference, contact):
 
 
 def remember(item):
+    """This browser may see `item` for the next hour; its pages follow the resident's saved
+    language from now on (app.i18n listens for `resident_known`)."""
     session[SESSION_KEY] = {"id": item.id, "at": int(time.time())}
+    resident_known.send(item, language=item.person.language if item.person_id else "")
 
 
 def recall():
@@ -148,11 +154,12 @@ def _thank(item, update):
     if not email:
         return
     try:
-        queue_email(to=email, template="more_information_received",
-                    context={"reference": item.reference, "track_url": track_url(item.reference),
-                             "name": item.person.name, "kind": item.kind,
-                             "received_at": update.received_at},
-                    idempotency_key=f"more-info:feedback-update:{update.id}",
-                    purpose="more_information_received", related=item)
+        with force_locale(item.person.language or "en"):  # the resident's language (app.i18n)
+            queue_email(to=email, template="more_information_received",
+                        context={"reference": item.reference, "track_url": track_url(item.reference),
+                                 "name": item.person.name, "kind": item.kind,
+                                 "received_at": update.received_at},
+                        idempotency_key=f"more-info:feedback-update:{update.id}",
+                        purpose="more_information_received", related=item)
     except InvalidAddress:
         pass

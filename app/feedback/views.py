@@ -7,6 +7,7 @@ import functools
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
                    session, url_for)
+from flask_babel import gettext
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.attachments import services as attachments
@@ -92,7 +93,7 @@ def files():
     try:
         submitted = request.method == "POST" and request.form is not None
     except RequestEntityTooLarge:  # the form is not read at all: say so on the page, not a 413
-        submitted, outcome.problems = False, [uploads.TOO_BIG_IN_TOTAL]
+        submitted, outcome.problems = False, [uploads.too_big_in_total()]
     form = page.form() if submitted else page.form(formdata=None)
     if submitted and form.is_spam():
         return _spam(page.slug)
@@ -116,7 +117,7 @@ def files():
     back = url_for("feedback.check") if _changing() else (
         _step_url(before) if before else url_for("pages.index"))
     return render_template(page.template, form=form, answers=answers, back=back, kept=kept,
-                           sizes=uploads.sizes(kept), outcome=outcome, hint=uploads.HINT,
+                           sizes=uploads.sizes(kept), outcome=outcome, hint=uploads.hint(),
                            max_files=MAX_FILES,
                            changing=_changing())
 
@@ -173,7 +174,7 @@ def track():
 def tracked():
     item = tracking.recall()
     if item is None:
-        flash("To see your feedback, enter your reference number again", "info")
+        flash(gettext("To see your feedback, enter your reference number again"), "info")
         return redirect(url_for("feedback.track"))
     form = MoreInformationForm()
     if request.method == "POST" and form.is_spam():
@@ -181,7 +182,7 @@ def tracked():
         return redirect(url_for("feedback.tracked"))
     if request.method == "POST" and form.validate():
         tracking.add_more_information(item, form.text.data)
-        flash("Thank you. We have added your information to your feedback.", "success")
+        flash(gettext("Thank you. We have added your information to your feedback."), "success")
         return redirect(url_for("feedback.tracked"))
     return render_template("feedback/tracked.html", item=item, form=form, decision=tracking.decision(item),
                            timeline=tracking.timeline(item), updates=tracking.resident_updates(item))

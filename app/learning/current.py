@@ -2,14 +2,15 @@
 count (the dashboard's summaries, an action's evidence, "You said, we did") agrees:
 
 - an item's sentiment is its officer's label (the latest not superseded), else the latest
-  prediction's;
+  prediction's, and none while the models are unsure because of language ("unsure: language":
+  never counted as neutral, nor in any share);
 - an item's themes are the officer's when an officer has labelled its themes (an officer's
   "none apply" leaves it with none), else the model's assigned themes.
 """
 from peewee import fn
 
 from app.feedback.models import FeedbackItem
-from app.learning.models import ItemTopic, OfficerLabel, Prediction
+from app.learning.models import SENTIMENT_UNSURE, ItemTopic, OfficerLabel, Prediction
 
 
 def sentiment_of(item_column=FeedbackItem.id):
@@ -21,7 +22,7 @@ def sentiment_of(item_column=FeedbackItem.id):
                .order_by(OfficerLabel.id.desc()).limit(1))
     model = (Prediction.select(Prediction.sentiment).where(Prediction.item == item_column)
              .order_by(Prediction.created_at.desc(), Prediction.id.desc()).limit(1))
-    return fn.COALESCE(officer, model)
+    return fn.COALESCE(officer, fn.NULLIF(model, SENTIMENT_UNSURE))
 
 
 def theme_rows(head="theme"):

@@ -17,6 +17,8 @@ TASKS = {"sentiment": "Sentiment", "service": "Service area", "theme": "Themes"}
 TOPIC_KINDS = {"service": "Service area", "theme": "Cross-cutting theme"}
 SAFEGUARDING_DECISIONS = {"concern": "Confirmed concern", "not_concern": "Reviewed, not a concern"}
 NO_THEMES = ""  # an officer's theme label meaning "no theme applies"
+SENTIMENT_UNSURE = "unsure"  # Prediction.sentiment when the models give no answer (see Prediction.unsure)
+UNSURE_LANGUAGE = "language"  # Prediction.unsure: written in a language the models do not know
 MODEL_STATUSES = {"champion": "In use", "challenger": "Challenger", "retired": "Retired",
                   "rejected": "Not promoted"}
 
@@ -90,6 +92,11 @@ class Prediction(BaseModel):
     sentiment_score = FloatField()
     service_confidence = FloatField(null=True)  # the top service area's confidence
     theme_margin = FloatField(null=True)  # the smallest |score - threshold| over the themes
+    # Why the models are unsure whatever their scores say: "" (not), or UNSURE_LANGUAGE when the
+    # text is written in another language than the English they were trained on. Then its
+    # sentiment counts nowhere (app.learning.current), its service area and themes are stored as
+    # suggestions only (not assigned, not routed), and it waits in the review queue.
+    unsure = CharField(max_length=20, default="")
     sentences = TextField(default="[]")  # JSON [{text, label, score}]
     created_at = DateTimeField(default=utcnow, index=True)
 
@@ -100,6 +107,11 @@ class Prediction(BaseModel):
     @property
     def sentence_list(self):
         return json.loads(self.sentences or "[]")
+
+    @property
+    def unsure_words(self):
+        """"unsure: language", or "" when the models gave their answer."""
+        return f"unsure: {self.unsure}" if self.unsure else ""
 
 
 class ItemTopic(BaseModel):

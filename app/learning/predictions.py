@@ -17,7 +17,7 @@ from app.claims import free
 from app.feedback.forms import TEXT_LIMIT as MODEL_TEXT_LIMIT
 from app.feedback.models import FeedbackItem
 from app.learning import routing, taxonomy
-from app.learning.models import ItemEmbedding, Prediction
+from app.learning.models import SENTIMENT_UNSURE, UNSURE_LANGUAGE, ItemEmbedding, Prediction
 from app.queue import transaction
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ def classify_items(ids, models=None):
     if not items:
         return []
     texts = [model_text(item.text) for item in items]
+    languages = detect_languages(texts)
     vectors = models.encoder.encode(texts)
     sentiments = models.sentiment.predict(texts, models.encoder, embeddings=vectors)
     services = (models.services.predict(texts, models.encoder, top_k=TOP_K, embeddings=vectors)
@@ -79,8 +80,13 @@ def classify_items(ids, models=None):
     themes = (models.themes.predict(texts, models.encoder, embeddings=vectors)
               if models.themes else [[] for _ in items])
     with transaction():
-        for item, vector, sentiment, service, theme in zip(items, vectors, sentiments, services, themes):
-            _store(item, vector, sentiment, service, theme, models)
+        for item, vector, sentiment, service, theme, found in zip(items, vectors, sentiments, services, themes,
+                                                                  languages):
+            store_language(item, found)
+            if is_foreign(found.code):
+                _store_unsure(item, vector, models)
+            else:
+                _store(item, vector, sentiment, service, theme, models)
     return [item.id for item in items]
 
 
@@ -99,6 +105,41 @@ def _store(item, vector, sentiment, service, themes, models):
     if models.themes:
         taxonomy.store_item_topics(item, _theme_rows(themes), source="model", head="theme",
                                    model_version=models.theme_version)
+    store_embedding(item.id, models.encoder.version, vector)
+    FeedbackItem.update(classification_status="done").where(FeedbackItem.id == item.id).execute()
+
+
+def detect_languages(texts):
+    """classifiers.language.Detected for each text (the identifier loads on first use)."""
+    from classifiers.language import detect_batch
+
+    return detect_batch(texts)
+
+
+def is_foreign(code):
+    from classifiers.language import is_foreign as foreign
+
+    return foreign(code)
+
+
+def store_language(item, found):
+    item.language, item.language_confidence = found.code, found.confidence
+    (FeedbackItem.update(language=found.code, language_confidence=found.confidence)
+     .where(FeedbackItem.id == item.id).execute())
+
+
+def _store_unsure(item, vector, models):
+    """Written in another language than the models were trained on: the prediction says
+    "unsure: language" (no sentiment, no service area or themes, no routing) rather than guess;
+    the embedding is kept for duplicates and safeguarding."""
+    Prediction.create(
+        item=item, model_version=models.sentiment_version, service_model_version=models.service_version,
+        theme_model_version=models.theme_version, sentiment=SENTIMENT_UNSURE, sentiment_score=0.0,
+        unsure=UNSURE_LANGUAGE, sentences="[]")
+    if models.services:  # an earlier run's guesses go
+        taxonomy.store_item_topics(item, [], source="model", head="service")
+    if models.themes:
+        taxonomy.store_item_topics(item, [], source="model", head="theme")
     store_embedding(item.id, models.encoder.version, vector)
     FeedbackItem.update(classification_status="done").where(FeedbackItem.id == item.id).execute()
 

@@ -4,7 +4,8 @@ oldest first, in pages, each with what the models said and one-click answers per
 
 A head is unsure when: sentiment under REVIEW_SENTIMENT_BELOW; the best service area under
 the routing confidence (those items were not routed: someone has to choose); or a theme within
-REVIEW_THEME_MARGIN of its threshold.
+REVIEW_THEME_MARGIN of its threshold; and every head of an item written in another language
+("unsure: language", Prediction.unsure), which has no answer to confirm, only the choices.
 """
 from dataclasses import dataclass, field
 
@@ -71,11 +72,14 @@ def queue(scope=None):
                       & FeedbackItem.id.not_in(_labelled("service")))
     unsure_theme = ((Prediction.theme_margin < REVIEW_THEME_MARGIN)
                     & FeedbackItem.id.not_in(_labelled("theme")))
+    unsure_language = ((Prediction.unsure != "")  # "unsure: language": every head, until answered
+                       & (FeedbackItem.id.not_in(_labelled("sentiment")) | FeedbackItem.id.not_in(_labelled("service"))
+                          | FeedbackItem.id.not_in(_labelled("theme"))))
     query = (FeedbackItem.select(FeedbackItem, Prediction)
              .join(latest, on=(latest.c.item_id == FeedbackItem.id))
              .switch(FeedbackItem)
              .join(Prediction, JOIN.INNER, on=(Prediction.id == latest.c.pid), attr="prediction")
-             .where(unsure_sentiment | unsure_service | unsure_theme)
+             .where(unsure_sentiment | unsure_service | unsure_theme | unsure_language)
              .order_by(FeedbackItem.received_at, FeedbackItem.id))
     return query.where(scope) if scope is not None else query
 
@@ -115,21 +119,23 @@ def _percent(value):
 
 def _sentiment(item, answered):
     p = item.prediction
-    review = HeadReview("sentiment", "Sentiment", f"{SENTIMENTS[p.sentiment].lower()} ({_percent(p.sentiment_score)})",
-                        unsure=p.sentiment_score < REVIEW_SENTIMENT_BELOW)
+    said = p.unsure_words or f"{SENTIMENTS[p.sentiment].lower()} ({_percent(p.sentiment_score)})"
+    review = HeadReview("sentiment", "Sentiment", said, unsure=bool(p.unsure) or p.sentiment_score < REVIEW_SENTIMENT_BELOW)
     if answered:
         review.officer = SENTIMENTS.get(answered[-1].value, answered[-1].value).lower()
         return review
-    review.options = [Option(p.sentiment, f"Confirm {SENTIMENTS[p.sentiment].lower()}", True)] + [
+    confirm = [] if p.unsure else [Option(p.sentiment, f"Confirm {SENTIMENTS[p.sentiment].lower()}", True)]
+    review.options = confirm + [
         Option(key, words) for key, words in SENTIMENTS.items() if key != p.sentiment]
     return review
 
 
 def _service(item, rows, answered):
     confidence = item.prediction.service_confidence
-    said = f"{rows[0].topic.name} ({_percent(rows[0].confidence)})" if rows else "no service area yet"
+    unsure = item.prediction.unsure_words
+    said = f"{rows[0].topic.name} ({_percent(rows[0].confidence)})" if rows else unsure or "no service area yet"
     review = HeadReview("service", "Service area", said,
-                        unsure=confidence is not None and confidence < REVIEW_SERVICE_BELOW)
+                        unsure=bool(unsure) or confidence is not None and confidence < REVIEW_SERVICE_BELOW)
     if answered:
         review.officer = answered[-1].topic_name or answered[-1].value
     elif rows:
@@ -140,13 +146,15 @@ def _service(item, rows, answered):
 
 def _themes(item, rows, answered):
     assigned = [row for row in rows if row.assigned]
-    said = ", ".join(f"{row.topic.name} ({_percent(row.confidence)})" for row in assigned) or "none"
+    unsure = item.prediction.unsure_words
+    said = ", ".join(f"{row.topic.name} ({_percent(row.confidence)})" for row in assigned) or unsure or "none"
     margin = item.prediction.theme_margin
-    review = HeadReview("theme", "Themes", said, unsure=margin is not None and margin < REVIEW_THEME_MARGIN)
+    review = HeadReview("theme", "Themes", said,
+                        unsure=bool(unsure) or margin is not None and margin < REVIEW_THEME_MARGIN)
     if answered:
         review.officer = ", ".join(a.topic_name or a.value for a in answered if a.value != NO_THEMES) or "none"
         return review
-    if item.prediction.theme_model_version_id is None:
+    if item.prediction.theme_model_version_id is None or unsure:  # no guess to confirm: the item page
         return review
     keys = [row.topic.key for row in assigned]
     review.options = [Option(",".join(keys), "Confirm " + (", ".join(r.topic.name for r in assigned)

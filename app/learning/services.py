@@ -56,11 +56,20 @@ def item_summary(item):
         "themes": ThemesView(assigned=[r for r in themes if r.assigned], near=[r for r in themes if not r.assigned],
                              officer=labels.officer_rows(item, "theme"), labelled=current["theme"] is not None),
         "labels": current,
+        "language": language_of(item),
         "flag": SafeguardingFlag.get_or_none(SafeguardingFlag.item == item),
         "duplicates": signals.duplicates_of(item),
         "service_topics": taxonomy.active_topics("service"),
         "theme_topics": taxonomy.active_topics("theme"),
     }
+
+
+def language_of(item):
+    """The name of the language an item is written in when it is not English ("Polish",
+    "Cymraeg / Welsh"), else "" (English, unknown, or not classified yet)."""
+    from classifiers.language import is_foreign, language_name
+
+    return language_name(item.language) if is_foreign(getattr(item, "language", "")) else ""
 
 
 def initial_service(summary):
@@ -78,7 +87,8 @@ def initial_themes(summary):
         return [row.topic.key for row in view.officer] or [NO_THEME_CHOICE]
     if view.assigned:
         return [row.topic.key for row in view.assigned]
-    return [NO_THEME_CHOICE] if summary["prediction"] is not None else []
+    prediction = summary["prediction"]
+    return [NO_THEME_CHOICE] if prediction is not None and not prediction.unsure else []
 
 
 def open_flags():

@@ -127,7 +127,9 @@ def longdate(value):
         value = to_london(value).date()
     if not isinstance(value, datetime.date):
         return str(value or "")
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    from flask_babel import format_date  # in the email's language (app.i18n): English by default
+
+    return format_date(value, "EEEE d MMMM y")
 
 
 def working_days_after(start=None, days=5):

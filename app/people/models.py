@@ -12,6 +12,7 @@ class Person(BaseModel):
     phone = CharField(max_length=40, null=True, index=True)  # digits, leading + kept
     preferred_contact = CharField(max_length=20, default="")  # email / phone / post / none
     postal_address = TextField(default="")
+    language = CharField(max_length=8, default="en")  # letters and emails go in this language (app.i18n)
     created_at = DateTimeField(default=utcnow)
     anonymised_at = DateTimeField(null=True)
 

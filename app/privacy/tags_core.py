@@ -62,11 +62,20 @@ TAGS = (
     Tags("person", "person",  # app.people.models.Person
          "Residents who gave their details, to reply and keep their records together.",
          personal="name email phone preferred_contact postal_address",
-         ordinary="id created_at anonymised_at"),
+         ordinary="id created_at anonymised_at language"),  # language: en / cy, not identifying
     Tags("rate_limit_hit", "security",  # app.publicforms.RateLimitHit
          "Posts to public forms, to stop floods.",
          personal="bucket",
          ordinary="id at"),
+    Tags("api_key", "council",  # app.api.models.ApiKey
+         "Keys other systems use with the open API: a name, scopes and a hash of the key.",
+         personal="created_by revoked_by",
+         ordinary="id public_id name scopes token_hash rate_limit created_at last_used_at revoked_at"),
+    Tags("api_idempotency", "with_item",  # app.api.models.ApiIdempotency
+         "The first answer to an API request sent with an Idempotency-Key, so a retry is not "
+         "recorded twice: the reference and status, never the resident's details.",
+         personal="request_hash",
+         ordinary="id api_key key status_code response item created_at"),
     Tags("retention_setting", "council",  # app.privacy.models.RetentionSetting
          "How long each kind of record is kept, as administrators set it.",
          personal="updated_by",
@@ -88,4 +97,19 @@ TAGS = (
          "Deleted when the work is done.",
          personal="",
          ordinary="id work object_id token claimed_at expires_at"),
+    Tags("webhook_cursor", "council",  # app.webhooks.models.WebhookCursor
+         "How far the webhook dispatcher has read the audit log and the classifier's results.",
+         personal="",
+         ordinary="source last_id gap_since"),
+    Tags("webhook_delivery", "council",  # app.webhooks.models.WebhookDelivery
+         "Events sent to other systems by webhook: ids, references and status only, and the "
+         "receiver's last answer.",
+         personal="",
+         ordinary=("id subscription event event_key occurred_at payload status attempts next_attempt_at "
+                   "last_attempt_at last_status_code last_response last_error last_duration_ms "
+                   "delivered_at created_at")),
+    Tags("webhook_subscription", "council",  # app.webhooks.models.WebhookSubscription
+         "Web addresses administrators chose to send events to, and each one's signing secret.",
+         personal="",
+         ordinary="id url secret events active created_at"),
 )

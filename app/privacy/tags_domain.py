@@ -67,10 +67,12 @@ TAGS = (
     Tags("feedback_item", "feedback",  # app.feedback.models.FeedbackItem
          "What a resident told the council, to handle it and learn from it.",
          personal=("reference text person put_right happened_on preferred_contact support_needs "
-                   "support_details acting_for consent_basis consented_at quote_consent"),
+                   "support_details acting_for consent_basis consented_at quote_consent captured_by "
+                   "language"),  # the language a resident writes in can suggest their origin
          special="support_needs support_details",
          ordinary=("id kind channel service anonymous status received_at created_at is_demo "
-                   "service_unsure acknowledged_at classification_status")),
+                   "service_unsure acknowledged_at classification_status first_contact_resolved "
+                   "repeat_of language_confidence")),
     Tags("feedback_status_change", "with_item",  # app.feedback.models.FeedbackStatusChange
          "The status history residents see when they track their feedback.",
          personal="actor_id public_note",
@@ -117,7 +119,7 @@ TAGS = (
          "What the models said about a piece of feedback.",
          personal="sentences",
          ordinary=("id item model_version service_model_version theme_model_version sentiment "
-                   "sentiment_score service_confidence theme_margin created_at")),
+                   "sentiment_score service_confidence theme_margin unsure created_at")),
     Tags("safeguarding_calibration", "model",  # app.learning.models.SafeguardingCalibration
          "The safeguarding flag's threshold and how it was set.",
          personal="",

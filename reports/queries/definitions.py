@@ -13,8 +13,15 @@ DEFINITIONS = {
                   "'Was it sorted the first time you contacted us?', of all Yes and No answers.",
     "fcr_repeat": "First contact resolution (repeat contact): the percentage of contacts (complaints, "
                   "comments and service requests from a known resident about a service) not followed "
-                  "by another contact from the same resident about the same service within 14 days; "
-                  "the last 14 days' contacts can still change.",
+                  "by another contact from the same resident about the same service within the repeat "
+                  "window (REPEAT_CONTACT_DAYS, 14 days unless the council set another); the contacts of "
+                  "the last days of that window can still change.",
+    "fcr_recorded": "First contact resolution (recorded): of contacts received in the period whose "
+                    "resolution was recorded when they were taken (calls, visits, letters), the percentage "
+                    "recorded as resolved and not followed by a repeat contact.",
+    "repeat_contacts": "Repeat contacts: contacts received in the period from a resident about a service "
+                       "they had contacted us about within the repeat window (REPEAT_CONTACT_DAYS, 14 days "
+                       "unless the council set another).",
     "items": "Feedback received: compliments, comments, complaints, service requests and free-text "
              "survey answers received in the period (Europe/London dates), by channel, service and type.",
     "responses": "Survey responses: responses submitted in the period, by touchpoint (email invitations "

@@ -211,9 +211,9 @@ def test_a_freshly_migrated_database_counts_as_empty(app, tmp_path, empty_instan
 def test_restoring_an_older_backup_applies_the_newer_migrations(app, tmp_path, empty_instance):
     from app.schema import runner
 
+    create_feedback()  # before the revert: the models are the newest release's
     with db.connection_context():
         reverted = runner(db.obj).down()  # the database as the previous release left it
-    create_feedback()
     archive = tmp_path / "older.tar.gz"
     assert run(app, "backup", archive).exit_code == 0
     assert reverted[0] not in manifest_of(archive)["migrations"]

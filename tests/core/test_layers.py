@@ -11,7 +11,8 @@ LAYERS = [
               "app.auth", "app.timefmt", "app.workdays", "app.publicforms", "app.forms", "app.mail",
               "app.csvout", "app.oneline", "app.phrases", "app.claims")),
     ("classifiers", ("classifiers",)),
-    ("domain", ("app.attachments", "app.feedback", "app.inbox", "app.learning", "app.cases", "app.actions", "surveys")),
+    ("domain", ("app.attachments", "app.feedback", "app.inbox", "app.learning", "app.cases", "app.actions",
+                "app.contacts", "surveys")),
     ("outputs", ("reports", "panels")),
     ("shell", ("app",)),  # create_app, web, worker, cli, pages, staff, demo, ...
 ]

@@ -20,7 +20,7 @@ def test_a_name_with_line_breaks_stays_on_the_greeting_line(app, queue):
     greeting = next(line for line in row.text_body.splitlines() if line.startswith("Hello"))
     assert greeting == "Hello Sam Bcc: victim@example.org Pay your fine at http://evil.example,"
     assert "\nPay your fine" not in row.text_body and "\u202e" not in row.text_body + row.html_body
-    assert "about High ways." in row.text_body  # the line break is a space; the isolate is gone
+    assert "about: High ways." in row.text_body  # the line break is a space; the isolate is gone
     assert "Pay your fine at http://evil.example," in row.html_body
 
 

@@ -3,6 +3,9 @@ is complete, and what the check-your-answers page shows."""
 import datetime
 from dataclasses import dataclass, field
 
+from flask_babel import format_date, gettext
+from flask_babel import lazy_gettext as _l
+
 from app.db import utcnow
 from app.feedback import forms
 from app.feedback.models import KINDS, SUPPORT_NEEDS
@@ -50,8 +53,8 @@ STEPS = (
 )
 BY_SLUG = {step.slug: step for step in STEPS}
 CONTACT_LABELS = dict(forms.CONTACT_CHOICES)
-QUOTE_ANSWERS = {"yes": "Yes, you may quote my words without my name",
-                 "no": "No, do not quote my words"}
+QUOTE_ANSWERS = {"yes": _l("Yes, you may quote my words without my name"),
+                 "no": _l("No, do not quote my words")}
 
 
 def applicable(answers):
@@ -152,7 +155,7 @@ def record(step, form, answers):
 def _service_name(answers):
     slug = answers.get("service")
     if slug == forms.NOT_SURE:
-        return "I'm not sure"
+        return gettext("I'm not sure")
     service = ServiceArea.get_or_none(ServiceArea.slug == str(slug or ""))
     return service.name if service else ""
 
@@ -161,50 +164,53 @@ def _date_text(answers):
     try:
         when = datetime.date.fromisoformat(answers.get("happened_on") or "")
     except ValueError:
-        return "Not given"
-    return f"{when.day} {when:%B %Y}"
+        return gettext("Not given")
+    return format_date(when, "d MMMM y")  # "27 March 2026", in the page's language
 
 
 def _contact_lines(answers):
     lines = [str(answers.get(name) or "") for name in ("name", "email", "phone", "postal_address")]
     lines = [line for line in lines if line.strip()]
-    return lines or ["None given: we will not be able to reply"]
+    return lines or [gettext("None given: we will not be able to reply")]
 
 
 def _support_lines(answers):
-    lines = [SUPPORT_NEEDS[key] for key in answers.get("support_needs") or [] if key in SUPPORT_NEEDS]
+    lines = [gettext(SUPPORT_NEEDS[key]) for key in answers.get("support_needs") or []
+             if key in SUPPORT_NEEDS]
     if str(answers.get("acting_for") or "").strip():
-        lines.append(f"Acting on your behalf: {answers['acting_for']}")
+        lines.append(gettext("Acting on your behalf: %(name)s", name=answers["acting_for"]))
     if str(answers.get("support_details") or "").strip():
         lines.append(answers["support_details"])
-    return lines or ["None"]
+    return lines or [gettext("None")]
 
 
 def summary(answers):
-    """Check-your-answers rows: (key, [lines], step slug)."""
+    """Check-your-answers rows: (key, [lines], step slug), in the page's language."""
     kind = answers.get("kind")
     question = forms.WHAT_HAPPENED.get(kind, forms.WHAT_HAPPENED["complaint"])[0]
     rows = [
-        ("Type of feedback", [KINDS.get(kind, "")], "kind"),
-        ("Service", [_service_name(answers)], "service"),
-        (question, [str(answers.get("text") or "")], "what-happened"),
+        (gettext("Type of feedback"), [gettext(KINDS[kind]) if kind in KINDS else ""], "kind"),
+        (gettext("Service"), [_service_name(answers)], "service"),
+        (str(question), [str(answers.get("text") or "")], "what-happened"),
     ]
     if _complaint(answers):
-        rows.append(("What would put it right", [str(answers.get("put_right") or "").strip()
-                                                 and answers["put_right"] or "Not given"], "put-right"))
+        rows.append((gettext("What would put it right"), [str(answers.get("put_right") or "").strip()
+                                                          and answers["put_right"] or gettext("Not given")],
+                     "put-right"))
     rows += [
-        ("When it happened", [_date_text(answers)], "when"),
-        ("Photos and documents", [str(name) for name in answers.get("files") or []] or ["None added"], "files"),
-        ("Contact details", _contact_lines(answers), "contact"),
-        ("How to contact you", [CONTACT_LABELS.get(answers.get("preferred_contact"), "No preference")],
-         "contact"),
-        ("Support needs", _support_lines(answers), "support"),
+        (gettext("When it happened"), [_date_text(answers)], "when"),
+        (gettext("Photos and documents"),
+         [str(name) for name in answers.get("files") or []] or [gettext("None added")], "files"),
+        (gettext("Contact details"), _contact_lines(answers), "contact"),
+        (gettext("How to contact you"),
+         [str(CONTACT_LABELS.get(answers.get("preferred_contact"), _l("No preference")))], "contact"),
+        (gettext("Support needs"), _support_lines(answers), "support"),
     ]
     if needs_consent(answers):
-        rows.append(("Consent", ["You agreed to us using the details of your support needs"],
-                     "privacy"))
-    rows.append(("Quoting your words", [QUOTE_ANSWERS.get(answers.get("quote") or "", "Not answered")],
-                 "privacy"))
+        rows.append((gettext("Consent"),
+                     [gettext("You agreed to us using the details of your support needs")], "privacy"))
+    rows.append((gettext("Quoting your words"),
+                 [str(QUOTE_ANSWERS.get(answers.get("quote") or "", _l("Not answered")))], "privacy"))
     return rows
 
 

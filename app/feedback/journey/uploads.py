@@ -3,14 +3,24 @@ resident. Files are checked by content (app.attachments.content), cleaned of loc
 kept under the draft's key until the feedback is sent."""
 from dataclasses import dataclass, field
 
+from flask_babel import gettext
+
 from app.attachments import content
 from app.attachments import services as attachments
 
 LIMIT_BYTES = content.MAX_FILES * content.MAX_BYTES + 1024 * 1024  # a whole page of files, and the form
-HINT = (f"You can add up to {content.MAX_FILES} files. Each must be {content.ACCEPTED_WORDS} "
-        f"and smaller than {content.MAX_BYTES // (1024 * 1024)}MB. We remove location details from photos.")
-TOO_BIG_IN_TOTAL = (f"The selected files must be smaller than {LIMIT_BYTES // (1024 * 1024)}MB in total. "
-                    "Add them one at a time")
+
+
+def hint():
+    """The files page's hint, in the page's language (the types are content.ACCEPTED_WORDS)."""
+    return gettext("You can add up to %(count)s files. Each must be a JPG, PNG, GIF, WEBP, PDF or Word "
+                   "document and smaller than %(size)sMB. We remove location details from photos.",
+                   count=content.MAX_FILES, size=content.MAX_BYTES // (1024 * 1024))
+
+
+def too_big_in_total():
+    return gettext("The selected files must be smaller than %(size)sMB in total. Add them one at a time",
+                   size=LIMIT_BYTES // (1024 * 1024))
 
 
 @dataclass
@@ -43,8 +53,9 @@ def handle(key, uploads, remove_id=None):
     for upload in uploads:
         name = content.clean_filename(upload.filename or "")
         if kept >= content.MAX_FILES:
-            outcome.problems.append(f"{name} was not added: you can add up to {content.MAX_FILES} files. "
-                                    "Remove a file to add another")
+            outcome.problems.append(gettext(
+                "%(name)s was not added: you can add up to %(count)s files. Remove a file to add another",
+                name=name, count=content.MAX_FILES))
             continue
         try:
             row = attachments.add_to_draft(key, upload.filename or "", attachments.read_upload(upload.stream))
@@ -52,10 +63,10 @@ def handle(key, uploads, remove_id=None):
             outcome.problems.append(f"{name}: {refused}")
             continue
         kept += 1
-        said = f"{row.filename} was added."
+        said = gettext("%(name)s was added.", name=row.filename)
         if row.location_removed:
-            said += " We removed the location details from it."
+            said += " " + gettext("We removed the location details from it.")
         elif row.metadata_removed:
-            said += " We removed hidden details (such as the camera's) from it."
+            said += " " + gettext("We removed hidden details (such as the camera's) from it.")
         outcome.added.append(said)
     return outcome
