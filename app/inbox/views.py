@@ -11,6 +11,7 @@ from app.auth.roles import ADMINISTRATOR, COMPLAINTS_OFFICER
 from app.feedback.models import FeedbackItem
 from app.inbox import services
 from app.inbox.models import InboundMessage
+from app.learning import services as learning
 
 bp = Blueprint("inbox", __name__, url_prefix="/staff/inbox", template_folder="templates")
 OFFICERS = (ADMINISTRATOR, COMPLAINTS_OFFICER)
@@ -43,8 +44,8 @@ def message(inbound_id):
         attachments = []
     item = FeedbackItem.get_or_none(FeedbackItem.id == row.feedback_item_id) if row.feedback_item_id else None
     return render_template("inbox/message.html", inbound=row, attachments=attachments, item=item,
-                           files=attachment_services.for_inbound(row.id),
-                           form=ActionForm())
+                           files=attachment_services.for_inbound(row.id), form=ActionForm(),
+                           language=learning.language_of(item) if item is not None else "")
 
 
 @bp.route("/<id:inbound_id>/raw")

@@ -114,3 +114,18 @@ def test_other_roles_are_forbidden(app, role):
 
 def test_an_unknown_message_is_404(app):
     assert officer(app).get("/staff/inbox/999999").status_code == 404
+
+
+def test_an_email_written_in_another_language_says_so(app):
+    from app.feedback.models import FeedbackItem
+
+    raw = (b"From: Ola <ola@example.com>\r\nSubject: Skarga\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           + "Od trzech tygodni nikt nie odebra\u0142 \u015bmieci z naszej ulicy i nikt nie odpowiada na telefony.".encode())
+    with app.app_context():
+        result = receive(raw, "file:polish.eml")
+    row = InboundMessage.get_by_id(result.inbound_id)
+    assert row.feedback_item_id
+    FeedbackItem.update(language="pl", language_confidence=0.99).where(
+        FeedbackItem.id == row.feedback_item_id).execute()  # as the worker's classification leaves it
+    html = officer(app).get(f"/staff/inbox/{row.id}").get_data(as_text=True)
+    assert "Written in Polish" in html
