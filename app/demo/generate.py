@@ -63,6 +63,7 @@ def generate(today=None, seed=DEFAULT_SEED, total=TOTAL_ITEMS):
         rng, today, lambda day, channel: _at(day, _local_minutes(rng, channel), rng.randrange(60)))
     items += [r["item"] for r in responses if r["item"]]
     items += _loop_items(today, residents, seed)
+    items += _assisted_items(today, residents, seed)
     cases = _keyed(items, {}, today, seed)
     later = survey_answers.complaint_responses(rng, items, cases, residents.people, today)
     responses = sorted(responses + later, key=lambda r: (r["at"], r["survey"], r["text"]))
@@ -153,6 +154,36 @@ def _loop_items(today, residents, seed):
                             int(story["at"][:2]) * 60 + int(story["at"][3:]), rng.randrange(60)),
                         _status(rng, story["kind"], story["days_ago"]), scenario="pothole_waits")
                 for story in stories]
+    finally:
+        residents.rng = main
+
+
+# Contacts the contact centre recorded for residents (app.contacts): letters, social media
+# posts and councillors' enquiries, a few of each as a year brings them.
+ASSISTED = (("letter", "complaint", "council-tax"), ("letter", "comment", "libraries"),
+            ("social_media", "complaint", "waste-recycling"), ("social_media", "compliment", "highways"),
+            ("councillor", "complaint", "highways"), ("councillor", "service_request", "street-lighting"))
+FRAMES = {
+    "letter": "Dear Sir or Madam,\n\n{text}\n\nYours faithfully",
+    "social_media": "Posted on the council's Facebook page: {text}",
+    "councillor": "Councillor's enquiry on behalf of a resident: {text}",
+}
+
+
+def _assisted_items(today, residents, seed):
+    """The contact centre's letters, posts and councillors' enquiries, from their own random
+    stream (as _loop_items) so the rest of the demo reads as before."""
+    main, residents.rng = residents.rng, random.Random(f"{seed}:assisted")
+    try:
+        rng, items = residents.rng, []
+        for channel, kind, service in ASSISTED:
+            day = _day(rng, today, "phone", service)
+            person = residents.new(channel)
+            text = FRAMES[channel].format(text=compose(rng, service, kind, channel, signer=_first_name(person)))
+            items.append(_record(kind, channel, service, person, text,
+                                 _at(day, _local_minutes(rng, "phone"), rng.randrange(60)),
+                                 _status(rng, kind, (today - day).days), scenario=None))
+        return items
     finally:
         residents.rng = main
 

@@ -33,6 +33,7 @@ STAFF = (
     ("lead.care", "Farah Quennell", roles.SERVICE_LEAD, ("adult-social-care",)),
     ("analyst", "Tobias Wrenfield", roles.ANALYST, ()),
     ("panel", "Imogen Fairhurst", roles.PANEL_FACILITATOR, ()),
+    ("contact", "Bethan Ashworth", roles.CONTACT_ADVISER, ()),
 )
 
 

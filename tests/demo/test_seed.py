@@ -86,7 +86,7 @@ def test_texts_vary(app, seeded):
 def test_staff_for_every_role_can_sign_in(app, seeded):
     result = seeded
     users = {user.email: user for user in User.select()}
-    assert len(users) == len(result.staff) == 8
+    assert len(users) == len(result.staff) == 9
     for email, role_label, password in result.staff:
         user = users[email]
         assert user.is_demo and user.role_label == role_label and email.endswith(".invalid")
