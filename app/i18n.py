@@ -5,8 +5,10 @@ The council offers the languages in LANGUAGES (settings.languages, e.g. "en,cy";
 always). A public page is in, first, the language chosen with the switch (`?lang=cy`, kept in
 the session); else the resident's remembered language (set when /track finds their feedback);
 else the best of the browser's Accept-Language among those offered; else English. Staff pages
-are always English. Emails about a resident's feedback are rendered in the language kept on
-their Person (`for_person`).
+are always English. Emails and letters about a resident's feedback and case are rendered in the
+language kept on their Person (`for_person` here; the domain modules, which may not import this
+shell module, use force_locale the same way: app.feedback.services, app.cases.letters and the
+PDF letters, app.inbox.services, surveys.invitations).
 
 Catalogues live as text (app/translations/<lang>/LC_MESSAGES/messages.po) and are compiled
 when the app starts, once per process, into a temporary folder: nothing binary is committed.

@@ -1,16 +1,19 @@
 """Email invitations: a single-use link per address, one response per invitation, and at
 most one reminder. Only SHA-256 hashes of the links' tokens are stored; a reminder carries
-a fresh token (the first link keeps working too)."""
+a fresh token (the first link keeps working too). Each email is in the language kept for the
+person with that address when we know them, else the council's first language."""
 import datetime
 import hashlib
 import re
 import secrets
 
 from flask import current_app
+from flask_babel import force_locale
 
 from app.audit import services as audit
 from app.db import utcnow
 from app.mail.services import queue_email
+from app.people.models import Person
 from app.people.services import normalise_email
 from app.queue import transaction
 from surveys.models import Invitation
@@ -51,6 +54,17 @@ def state(invitation, now=None):
     return "open"
 
 
+def language_for(address):
+    """The language kept for the person with this email address, when the council offers it;
+    else the council's first language."""
+    offered = current_app.config["HEARD"].languages
+    person = (Person.select(Person.language)
+              .where(Person.email == normalise_email(address), Person.anonymised_at.is_null())
+              .order_by(Person.id.desc()).first())
+    language = person.language if person is not None else ""
+    return language if language in offered else offered[0]
+
+
 def _context(invitation, token):
     survey = invitation.survey
     settings = current_app.config["HEARD"]
@@ -75,9 +89,10 @@ def invite(survey, email, *, service=None, related=None, expires_in_days=None, a
             related_type=related._meta.table_name if related is not None else "",
             related_id=str(related.get_id()) if related is not None else "",
             expires_at=expires_at, created_by_id=getattr(actor, "id", None))
-        queue_email(to=address, template="survey_invitation", context=_context(invitation, token),
-                    idempotency_key=f"survey-invitation:{invitation.id}", purpose="survey_invitation",
-                    related=invitation)
+        with force_locale(language_for(address)):
+            queue_email(to=address, template="survey_invitation", context=_context(invitation, token),
+                        idempotency_key=f"survey-invitation:{invitation.id}", purpose="survey_invitation",
+                        related=invitation)
         audit.record("survey.invited", actor=actor, obj=invitation,
                      summary=f"Invitation to survey {survey.title} sent")
     return invitation
@@ -163,8 +178,9 @@ def send_reminder(invitation_id, now=None):
         token = secrets.token_urlsafe(24)
         invitation.reminder_token_hash = token_hash(token)
         invitation.save()
-        queue_email(to=invitation.email, template="survey_reminder", context=_context(invitation, token),
-                    idempotency_key=f"survey-reminder:{invitation.id}", purpose="survey_invitation",
-                    related=invitation)
+        with force_locale(language_for(invitation.email)):
+            queue_email(to=invitation.email, template="survey_reminder", context=_context(invitation, token),
+                        idempotency_key=f"survey-reminder:{invitation.id}", purpose="survey_invitation",
+                        related=invitation)
         audit.record("survey.reminded", obj=invitation, summary="Survey reminder sent")
     return True

@@ -4,7 +4,9 @@ the browser or mail client claims), and the cleaned bytes to store.
 Accepted: JPEG, PNG, GIF and WebP images (proved by Pillow and stripped of metadata and location,
 see images.py), PDFs that are not password protected, and Word documents (.docx or .doc) without
 macros. Everything else (HTML, SVG, scripts, programs, archives, anything unrecognised) is refused
-with a GOV.UK-style message for the resident. Pure functions: no Flask, no database.
+with a GOV.UK-style message for the resident, in the reader's language: the messages are lazy
+strings (Flask-Babel), translated when shown (English outside a request, as in the worker and
+the mail sandbox). Pure functions: no app, no database.
 """
 import io
 import re
@@ -12,17 +14,21 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext
+
 from app.attachments import images
 
 MAX_BYTES = 10 * 1024 * 1024  # 10 MB
 MAX_FILES = 5
 ACCEPTED_WORDS = "a JPG, PNG, GIF, WEBP, PDF or Word document"
 
-EMPTY = "The selected file is empty"
-WRONG_TYPE = "The selected file must be " + ACCEPTED_WORDS
-UNREADABLE = "The selected file could not be opened. Try saving it again, or choose a different file"
-MACROS = "The selected file must not contain macros. Save it as a Word document without macros, or as a PDF"
-PASSWORD = "The selected file must not be password protected"
+EMPTY = lazy_gettext("The selected file is empty")
+WRONG_TYPE = lazy_gettext("The selected file must be a JPG, PNG, GIF, WEBP, PDF or Word document")  # ACCEPTED
+UNREADABLE = lazy_gettext("The selected file could not be opened. Try saving it again, or choose a "
+                          "different file")
+MACROS = lazy_gettext("The selected file must not contain macros. Save it as a Word document without macros, "
+                      "or as a PDF")
+PASSWORD = lazy_gettext("The selected file must not be password protected")
 
 MAX_NAME = 120
 MAX_UNZIPPED = 200 * 1024 * 1024  # the declared sizes of everything in a .docx, together
@@ -104,7 +110,7 @@ def too_large_message(max_bytes):
     """'The selected file must be smaller than 10MB', the figure worked out from `max_bytes`."""
     megabytes = max_bytes / (1024 * 1024)
     size = f"{round(megabytes, 1):g}MB" if megabytes >= 1 else f"{max(1, round(max_bytes / 1024))}KB"
-    return f"The selected file must be smaller than {size}"
+    return lazy_gettext("The selected file must be smaller than %(size)s", size=size)
 
 
 def sniff(data):

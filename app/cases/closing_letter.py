@@ -8,9 +8,13 @@ Closing twice (reopened, then closed again) sends a new closing letter only when
 tell the resident something different (another outcome, remedy, actions or stage): a
 resident who has been told the outcome does not want the same letter twice, but does want to
 hear a changed decision. The last closing letter's content is named in its idempotency key.
+The letter is in the resident's language (app.cases.letters); the fixed sentences here are
+translated where they are read (lazily), and the key is worked out from their English.
 """
 import hashlib
 import json
+
+from flask_babel import force_locale, lazy_gettext
 
 from app.cases import clocks, letters, timeline
 from app.cases.models import OMBUDSMEN, CaseActionLink, CaseStage
@@ -41,14 +45,16 @@ def stage2_possible(case):
 
 
 def remedy_sentences(case):
-    """What we did to put things right, a sentence (or the officer's paragraph) each."""
+    """What we did to put things right, a sentence (or the officer's paragraph) each: ours in
+    the reader's language (lazy strings, translated when shown), the officer's as written."""
     said = []
     if case.remedy_apology:
-        said.append("We apologised for what went wrong.")
+        said.append(lazy_gettext("We apologised for what went wrong."))
     if (case.remedy_action or "").strip():
         said.append(case.remedy_action.strip())
     if case.remedy_financial_pence:
-        said.append(f"We are paying you {letters.money(case.remedy_financial_pence)}.")
+        said.append(lazy_gettext("We are paying you %(amount)s.",
+                                 amount=letters.money(case.remedy_financial_pence)))
     return said
 
 
@@ -77,7 +83,8 @@ def _fingerprint(values):
     """What the resident is told, in a few characters (the link is left out: it never changes)."""
     told = {key: value for key, value in values.items() if key not in ("escalation_url", "responded_on")}
     told["stage2_possible"] = bool(values["escalation_url"])
-    digest = hashlib.sha256(json.dumps(told, sort_keys=True, default=str).encode()).hexdigest()
+    with force_locale("en"):  # the same letter has the same key, whoever closes the case
+        digest = hashlib.sha256(json.dumps(told, sort_keys=True, default=str).encode()).hexdigest()
     return digest[:16]
 
 

@@ -8,9 +8,15 @@ per key, waiting to be printed) and a "Letter to post" event holding its text. A
 who asked us not to contact them gets neither.
 The stage 1 response carries a signed link (`escalation_token`) with
 which the resident asks for stage 2 at /complaint/escalate/<token>.
+
+Every letter is written in the resident's language (Person.language, when the council offers
+it; else English), here and in the worker: the templates' fixed words and the labels in
+RESIDENT_LABELS (outcomes, exclusions, the Ombudsmen) are translated, what the officer wrote
+stays as written.
 """
 import hashlib
 
+from flask_babel import force_locale, gettext, lazy_gettext
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from app.cases import clocks, timeline
@@ -32,10 +38,29 @@ NAMES = {
     "case_closing": "Closing letter",
     "case_refusal": "Letter declining the complaint",
 }
-OMBUDSMAN_CONTACTS = {
-    "lgsco": {"name": OMBUDSMEN["lgsco"], "url": "https://www.lgo.org.uk/make-a-complaint",
+
+
+def N_(text):
+    """Marks a string for the catalogue (pybabel extract -k N_) without translating it."""
+    return text
+
+
+# Labels from app.cases.models that residents read, in the catalogue; each is translated where
+# the resident sees it (the letters here, and /track). tests/i18n checks they match the models.
+RESIDENT_LABELS = (
+    N_("Upheld"), N_("Partly upheld"), N_("Not upheld"), N_("Withdrawn"), N_("Not accepted as a complaint"),
+    N_("Local Government and Social Care Ombudsman"), N_("Housing Ombudsman"),
+    N_("The matter happened more than 12 months ago"), N_("It is, or was, the subject of legal proceedings"),
+    N_("There is a statutory appeal or tribunal route"),
+    N_("It was already considered under this complaints procedure"),
+    N_("It is about a policy decision made by councillors, not how it was applied"),
+    N_("It is not about a council service"), N_("Another reason"), N_("Ombudsman"),
+)
+LABEL_KEYS = ("decision_label", "outcome_label", "exclusion", "ombudsman_decided")
+OMBUDSMAN_CONTACTS = {  # names in the reader's language (lazy): letters and /track
+    "lgsco": {"name": lazy_gettext(OMBUDSMEN["lgsco"]), "url": "https://www.lgo.org.uk/make-a-complaint",
               "phone": "0300 061 0614"},
-    "housing": {"name": OMBUDSMEN["housing"],
+    "housing": {"name": lazy_gettext(OMBUDSMEN["housing"]),
                 "url": "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/",
                 "phone": "0300 111 3000"},
 }
@@ -122,6 +147,37 @@ def money(pence):
     return f"£{pence // 100:,}" + (f".{pence % 100:02d}" if pence % 100 else "")
 
 
+# The resident's language ------------------------------------------------------------------
+
+def language_of(person):
+    """The language to write to `person` in: theirs when the council offers it, else English."""
+    with _app() as app:
+        offered = app.config["HEARD"].languages
+    language = getattr(person, "language", "") or "en"
+    return language if language in offered else "en"
+
+
+def _label(text):
+    return gettext(str(text)) if text else text
+
+
+def translated(context):
+    """The context with its fixed labels in the current language (call inside force_locale);
+    what the officer wrote is left as written."""
+    found = dict(context)
+    for key in LABEL_KEYS:
+        if isinstance(found.get(key), str):
+            found[key] = _label(found[key])
+    if isinstance(found.get("points"), list):
+        found["points"] = [dict(point, decision_label=_label(point.get("decision_label")))
+                           for point in found["points"]]
+    if isinstance(found.get("ombudsman"), dict):
+        found["ombudsman"] = dict(found["ombudsman"], name=_label(found["ombudsman"].get("name")))
+    if isinstance(found.get("done"), list):  # the closing letter's sentences (some lazy)
+        found["done"] = [str(said) for said in found["done"]]
+    return found
+
+
 # Sending ----------------------------------------------------------------------------------
 
 def send(case, template, context, *, key, actor=None, at=None, stage=None):
@@ -146,8 +202,8 @@ def send(case, template, context, *, key, actor=None, at=None, stage=None):
 
 def _email(case, template, context, key, address, *, actor, at, stage):
     try:
-        with _app():
-            row = queue_email(to=address, template=template, context=context,
+        with _app(), force_locale(language_of(case.person)):
+            row = queue_email(to=address, template=template, context=translated(context),
                               idempotency_key=f"case:{case.id}:{key}", purpose=template,
                               related=case, auto_submitted="no")
     except InvalidAddress:
@@ -160,8 +216,8 @@ def _email(case, template, context, key, address, *, actor, at, stage):
 
 
 def _post(case, template, context, name, key, *, actor, at, stage):
-    with _app():
-        subject, text, _ = render(template, {**context, "by_post": True})
+    with _app(), force_locale(language_of(case.person)):
+        subject, text, _ = render(template, translated({**context, "by_post": True}))
     letter = post.record(case, template=template, name=name, key=f"case:{case.id}:{key}",
                          subject=subject, text=text, actor=actor, at=at, stage=stage)
     return CaseEvent.get_by_id(letter.event_id)

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from flask_babel import force_locale
 from peewee import IntegrityError
 
 from app.attachments.services import keep_from_email
@@ -25,7 +26,7 @@ from app.inbox.models import InboundMessage
 from app.inbox.text import strip_quoted
 from app.oneline import one_line
 from app.people.services import find_or_create
-from app.queue import transaction
+from app.queue import app_context, transaction
 
 log = logging.getLogger(__name__)
 REPLY_SUBJECT_LIMIT = 150  # + "Re: " and " [HRD-2026-000123]" stays within the 250 of a subject
@@ -291,6 +292,12 @@ def reply_subject(subject):
     return text if len(text) <= REPLY_SUBJECT_LIMIT else text[:REPLY_SUBJECT_LIMIT - 1].rstrip() + "…"
 
 
+def _language_of(person, settings):
+    """The language kept for the sender when the council offers it, else its first language."""
+    language = getattr(person, "language", "") or ""
+    return language if language in settings.languages else settings.languages[0]
+
+
 def _acknowledge(row, item, parsed, settings, template, purpose):
     """Queue our automatic answer (Auto-Submitted: auto-replied, In-Reply-To theirs)."""
     from app.mail.headers import InvalidAddress
@@ -300,9 +307,10 @@ def _acknowledge(row, item, parsed, settings, template, purpose):
                "original_subject": reply_subject(parsed["subject"]), "received_at": item.received_at,
                "track_url": settings.base_url.rstrip("/") + "/track"}
     try:
-        queue_email(to=parsed["from_address"], template=template, context=context,
-                    idempotency_key=f"ack:inbound:{row.id}", purpose=purpose,
-                    in_reply_to=parsed["message_id"], auto_replied=True, related=item)
+        with app_context(), force_locale(_language_of(item.person if item.person_id else None, settings)):
+            queue_email(to=parsed["from_address"], template=template, context=context,
+                        idempotency_key=f"ack:inbound:{row.id}", purpose=purpose,
+                        in_reply_to=parsed["message_id"], auto_replied=True, related=item)
     except InvalidAddress:
         log.info("inbound message %s: sender address refused for a reply", row.id)
         return False

@@ -34,6 +34,21 @@ IN_SCOPE = [
     "app/feedback/journey/steps.py",
     "app/feedback/journey/uploads.py",
     "surveys/forms.py",
+    # Case emails and letters (in the resident's language: app.cases.letters).
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app/mail/templates/mail").glob("*case_*")),
+    "app/mail/templates/mail/_ombudsman.txt",
+    "app/mail/templates/mail/_ombudsman.html",
+    "app/cases/letters.py",
+    "app/cases/closing_letter.py",
+    "app/cases/post/pdf.py",
+    # The email auto-reply, survey invitations and reminders, and the files page's refusals.
+    "app/mail/templates/mail/auto_reply_received_by_email.txt",
+    "app/mail/templates/mail/auto_reply_received_by_email.html",
+    "app/mail/templates/mail/survey_invitation.txt",
+    "app/mail/templates/mail/survey_invitation.html",
+    "app/mail/templates/mail/survey_reminder.txt",
+    "app/mail/templates/mail/survey_reminder.html",
+    "app/attachments/content.py",
 ]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "N_": None}
 

@@ -6,13 +6,15 @@ third of the way down an A4 sheet folded in three) shows it, with the council's 
 address in small type above it; fold marks at the left edge; then the letter's text.
 Later pages carry only the text. A letter that runs over one page has "page n of N" (and
 its reference) at the foot of every page. Several letters make one PDF, each starting on
-a new page with its own numbering.
+a new page with its own numbering. Each letter's own words (date, reference, return address,
+page numbers) are in its language (PrintedLetter.language, the resident's).
 """
 import collections
 import io
 import os
 from dataclasses import dataclass
 
+from flask_babel import force_locale, gettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -43,6 +45,15 @@ class PrintedLetter:
     address_lines: tuple
     subject: str
     text: str
+    language: str = "en"  # the resident's: the letter's own words are printed in it
+
+
+def words(language):
+    """The printed letter's fixed words in `language` (English outside an app)."""
+    with force_locale(language or "en"):
+        return {"date": gettext("Date"), "reference": gettext("Our reference"),
+                "return": gettext("If undelivered, return to:"),
+                "footer": gettext("Reference %(reference)s – page %(page)s of %(pages)s")}
 
 
 def _fonts():
@@ -99,7 +110,9 @@ class _LetterCanvas(canvas.Canvas):
     def _footer(self, letter, page, pages):
         regular, _ = self.heard_fonts
         self.setFont(regular, 9)
-        self.drawCentredString(A4[0] / 2, 12 * mm, f"Reference {letter.reference} – page {page} of {pages}")
+        footer = words(letter.language)["footer"] % {"reference": letter.reference, "page": page,
+                                                      "pages": pages}
+        self.drawCentredString(A4[0] / 2, 12 * mm, footer)
 
 
 def _styles(regular, bold):
@@ -140,7 +153,8 @@ def _draw_first_page(pdf, letter, council_name, council_lines, fonts):
         y -= 12.5
         pdf.drawString(COUNCIL_LEFT, y, line)
     y = min(y - 22, top - 62 * mm)
-    for label, value in (("Date", letter.date), ("Our reference", letter.reference)):
+    said = words(letter.language)
+    for label, value in ((said["date"], letter.date), (said["reference"], letter.reference)):
         pdf.setFont(bold, 10)
         pdf.drawString(COUNCIL_LEFT, y, f"{label}:")
         pdf.setFont(regular, 10)
@@ -157,9 +171,10 @@ def _draw_window(pdf, letter, council_name, council_lines, fonts):
     regular, _ = fonts
     top = A4[1] - WINDOW_TOP
     size = 6.5
-    back = "If undelivered, return to: " + ", ".join([council_name, *council_lines])
+    label = words(letter.language)["return"]
+    back = f"{label} " + ", ".join([council_name, *council_lines])
     if pdfmetrics.stringWidth(back, regular, size) > WINDOW_WIDTH:  # the name and postcode will do
-        back = "If undelivered, return to: " + ", ".join([council_name, *council_lines[-1:]])
+        back = f"{label} " + ", ".join([council_name, *council_lines[-1:]])
     while size > 4.5 and pdfmetrics.stringWidth(back, regular, size) > WINDOW_WIDTH:
         size -= 0.5
     pdf.setFont(regular, size)

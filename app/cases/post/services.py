@@ -1,6 +1,7 @@
 """Recording letters to post, reading what is waiting to be printed, and marking letters as
 posted. Every letter a case sends by post comes through `record` (from app.cases.letters),
 once per key: sending the same letter again returns the row already recorded."""
+from flask_babel import force_locale, format_date
 from peewee import IntegrityError
 
 from app.audit import services as audit
@@ -117,11 +118,18 @@ def changeable(user, ids):
 
 
 def printable(letter):
-    """The letter as app.cases.post.pdf prints it: dated the day it was written (London)."""
+    """The letter as app.cases.post.pdf prints it: dated the day it was written (London), its
+    own words in the resident's language (as its text was written: app.cases.letters)."""
+    from app.cases.letters import language_of
     from app.cases.post.pdf import PrintedLetter
 
     written = to_london(letter.created_at).date()
-    return PrintedLetter(reference=letter.case.reference, date=f"{written.day} {written:%B %Y}",
+    language = language_of(letter.case.person) if letter.case.person_id else "en"
+    date = f"{written.day} {written:%B %Y}"
+    if language != "en":
+        with force_locale(language):
+            date = format_date(written, "d MMMM y")
+    return PrintedLetter(reference=letter.case.reference, date=date,
                          recipient_name=one_line(letter.recipient_name, LINE_LIMIT),
                          address_lines=tuple(one_line_each(letter.address, LINE_LIMIT)),
-                         subject=one_line(letter.subject, 300), text=letter.text)
+                         subject=one_line(letter.subject, 300), text=letter.text, language=language)
