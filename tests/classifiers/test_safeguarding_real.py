@@ -115,7 +115,7 @@ def demo_ordinary(real_encoder, head):
     return {t: (services[t], r) for t, r in zip(texts, assess_batch(texts, encoder=real_encoder, head=head))}
 
 
-@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-2cf2a4a0: 30 of 1,012 such texts flag, all at "
+@pytest.mark.xfail(strict=True, reason="Not met by head safeguarding-2cf2a4a0: 31 of 1,093 such texts flag, all at "
                    "the lowest severity; see MODEL_CARD.md, 'The demo year'")
 def test_no_ordinary_street_library_road_bin_tax_register_or_parking_complaint_flags(demo_ordinary):
     flagged = [t for t, (service, r) in demo_ordinary.items() if service in ORDINARY_SERVICES and r.flagged]
@@ -123,8 +123,9 @@ def test_no_ordinary_street_library_road_bin_tax_register_or_parking_complaint_f
 
 
 def test_the_demos_ordinary_texts_that_flag_stay_few_and_in_the_lowest_queue(demo_ordinary):
-    """What holds today (measured with safeguarding-2cf2a4a0 over seeds 1974 and 1-4: 85 of
-    1,429 ordinary demo texts flag, 30 of 1,012 in ORDINARY_SERVICES): no ordinary complaint
+    """What holds today (measured with safeguarding-2cf2a4a0 over seeds 1974 and 1-4: 86 of
+    1,511 ordinary demo texts flag, 31 of 1,093 in ORDINARY_SERVICES; before the demo's letters,
+    posts and councillors' enquiries, 85 of 1,429 and 30 of 1,012): no ordinary complaint
     about those services reaches a queue above the lowest, and none of the demo's ordinary texts
     is shown as self-harm or a threat to harm someone (the library-fines, wedding-venue and
     carer's-assessment flags that used to jump the top queue)."""
@@ -134,7 +135,7 @@ def test_the_demos_ordinary_texts_that_flag_stay_few_and_in_the_lowest_queue(dem
     print(f"ordinary demo texts flagged: {len(everywhere)} of {len(demo_ordinary)}; "
           f"in {', '.join(ORDINARY_SERVICES)}: {len(flagged)} of {len(ours)}")
     assert len(demo_ordinary) >= 1400 and len(ours) >= 1000
-    assert len(flagged) <= 30 and len(everywhere) <= 85
+    assert len(flagged) <= 31 and len(everywhere) <= 86
     assert all(r.severity == 3 for r in flagged)
     assert not any({terms.SELF_HARM, terms.THREAT} & set(r.reasons) for r in everywhere)
 
