@@ -55,20 +55,29 @@ def address_key(ip=None):
     return hmac.new(secret, (ip or request.remote_addr or "").encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def take_hit(bucket, limit, window):
+    """Count one hit in `bucket`, where at most `limit` fit in any `window` (a timedelta).
+    Returns 0 when it fits (and it is counted), else the whole seconds until the oldest hit in
+    the window leaves it (not counted: refusals do not lengthen the wait)."""
+    now = utcnow()
+    count, oldest = (RateLimitHit.select(fn.COUNT(RateLimitHit.id), fn.MIN(RateLimitHit.at))
+                     .where(RateLimitHit.bucket == bucket, RateLimitHit.at > now - window).tuples().first())
+    if count >= limit:
+        if isinstance(oldest, str):  # SQLite hands an aggregate's datetime back as text
+            oldest = datetime.datetime.fromisoformat(oldest)
+        wait = (oldest + window - now).total_seconds() if oldest else window.total_seconds()
+        return max(1, int(wait) + 1)
+    with not_durable():  # a hit lost in a power cut costs nothing; what the limit guards is durable
+        RateLimitHit.create(bucket=bucket)
+    return 0
+
+
 def over_limit(name, limit=None, window=None):
     """Count this request against `name` for its address; True when over the limit."""
     settings = current_app.config["HEARD"]
     limit = limit or settings.public_rate_limit
     window = window or datetime.timedelta(minutes=settings.public_rate_window_minutes)
-    bucket = f"{name}:{address_key()}"
-    since = utcnow() - window
-    recent = (RateLimitHit.select(fn.COUNT(RateLimitHit.id))
-              .where(RateLimitHit.bucket == bucket, RateLimitHit.at > since).scalar())
-    if recent >= limit:
-        return True
-    with not_durable():  # a hit lost in a power cut costs nothing; the resident's answers are durable
-        RateLimitHit.create(bucket=bucket)
-    return False
+    return take_hit(f"{name}:{address_key()}", limit, window) > 0
 
 
 def too_many_requests(window_minutes=None):

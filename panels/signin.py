@@ -21,13 +21,12 @@ import secrets
 from urllib.parse import unquote, urlencode, urlsplit
 
 from flask import current_app
-from peewee import fn
 
 from app.audit import services as audit
 from app.db import utcnow
 from app.mail.services import queue_email
 from app.people.services import normalise_email
-from app.publicforms import RateLimitHit
+from app.publicforms import take_hit
 from app.queue import transaction
 from panels import access, sessions
 from panels.models import Member, SignInLink
@@ -63,13 +62,7 @@ def _email_bucket(email):
 
 def _email_over_limit(email):
     """Count this request for `email` (as a keyed hash); True once over PER_EMAIL."""
-    bucket = _email_bucket(email)
-    recent = (RateLimitHit.select(fn.COUNT(RateLimitHit.id))
-              .where(RateLimitHit.bucket == bucket, RateLimitHit.at > utcnow() - THROTTLE_WINDOW).scalar())
-    if recent >= PER_EMAIL:
-        return True
-    RateLimitHit.create(bucket=bucket)
-    return False
+    return take_hit(_email_bucket(email), PER_EMAIL, THROTTLE_WINDOW) > 0
 
 
 def current_member_by_email(email):

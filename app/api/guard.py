@@ -5,12 +5,11 @@ import datetime
 import functools
 
 from flask import current_app, g, request
-from peewee import fn
 
 from app.api.models import ApiKey
 from app.audit import services as audit
 from app.db import not_durable, utcnow
-from app.publicforms import RateLimitHit
+from app.publicforms import take_hit
 
 WINDOW = datetime.timedelta(minutes=1)
 SECURITY = [{"apiKey": []}]  # the OpenAPI security requirement of every guarded operation
@@ -55,18 +54,7 @@ def requires(scope):
 
 def _over_limit(row):
     """Seconds to wait when the key has had its requests this minute; else 0 (and count this one)."""
-    bucket, since = f"api:{row.public_id}", utcnow() - WINDOW
-    recent = RateLimitHit.select(fn.COUNT(RateLimitHit.id), fn.MIN(RateLimitHit.at)).where(
-        RateLimitHit.bucket == bucket, RateLimitHit.at > since).tuples().first()
-    count, oldest = recent or (0, None)
-    if count >= row.rate_limit:
-        if isinstance(oldest, str):
-            oldest = datetime.datetime.fromisoformat(oldest)
-        wait = (oldest + WINDOW - utcnow()).total_seconds() if oldest else WINDOW.total_seconds()
-        return max(1, int(wait) + 1)
-    with not_durable():
-        RateLimitHit.create(bucket=bucket)
-    return 0
+    return take_hit(f"api:{row.public_id}", row.rate_limit, WINDOW)
 
 
 def _used(row):
