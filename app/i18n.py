@@ -6,22 +6,21 @@ always). A public page is in, first, the language chosen with the switch (`?lang
 the session); else the resident's remembered language (set when /track finds their feedback);
 else the best of the browser's Accept-Language among those offered; else English. Staff pages
 are always English. Emails and letters about a resident's feedback and case are rendered in the
-language kept on their Person (`for_person` here; the domain modules, which may not import this
-shell module, use force_locale the same way: app.feedback.services, app.cases.letters and the
-PDF letters, app.inbox.services, surveys.invitations).
+language kept on their Person (app.languages.written_language, with force_locale where they are
+built: app.feedback.services, app.cases.letters and the PDF letters, app.inbox.services,
+surveys.invitations).
 
 Catalogues live as text (app/translations/<lang>/LC_MESSAGES/messages.po) and are compiled
 when the app starts, once per process, into a temporary folder: nothing binary is committed.
 """
 import hashlib
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import current_app, g, has_request_context, request, session, url_for
-from flask_babel import Babel, Domain, force_locale, format_date, get_locale, refresh
+from flask_babel import Babel, Domain, format_date, get_locale, refresh
 
 from app.timefmt import london, to_london
 
@@ -36,12 +35,6 @@ REMEMBERED_KEY = "lang_remembered"  # the resident's language, once we know who 
 # Unmatched URLs (a 404 with no blueprint) count as public.
 PUBLIC_BLUEPRINTS = {"pages", "feedback", "survey_public"}
 _compiled = {}  # catalogue fingerprint -> folder of .mo files, for this process
-
-
-def available():
-    """Languages with a catalogue in the repo, English first."""
-    found = sorted(path.parent.parent.name for path in CATALOGUES.glob("*/LC_MESSAGES/messages.po"))
-    return (DEFAULT, *[code for code in found if code != DEFAULT])
 
 
 def compiled_directory():
@@ -154,22 +147,6 @@ def london_words(value, with_time=True):
         hour = local.hour % 12 or 12
         text += f", {hour}:{local:%M}{AM_PM.get(current(), ('am', 'pm'))[local.hour >= 12]}"
     return text
-
-
-def page_language():
-    """The language to keep for a resident who sends something from this page."""
-    code = current()
-    return code if code in offered() else DEFAULT
-
-
-@contextmanager
-def for_person(person):
-    """Render (an email, a letter) in the language the resident chose, else English."""
-    language = getattr(person, "language", "") or DEFAULT
-    if language not in available():
-        language = DEFAULT
-    with force_locale(language):
-        yield
 
 
 def switch_links():

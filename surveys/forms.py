@@ -9,18 +9,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
+from app.languages import N_
 from app.publicforms import PublicForm
 from surveys.models import TEXT_KINDS, YES_NO_KINDS
 
-
-
-def N_(text):
-    """Marks a label for translation (pybabel -k N_): it stays English here (staff results),
-    and the resident's form shows it in the page's language (lazily: form classes are cached
-    across languages)."""
-    return text
-
-
+# Labels marked N_ stay English here (staff results); the resident's form shows them in the
+# page's language (lazily: form classes are cached across languages).
 SCALES = {
     "csat": {1: N_("1 – Very dissatisfied"), 2: N_("2 – Dissatisfied"), 3: N_("3 – Neither"),
              4: N_("4 – Satisfied"), 5: N_("5 – Very satisfied")},

@@ -12,6 +12,7 @@ from flask_babel import force_locale
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.languages import written_language
 from app.mail.services import queue_email
 from app.people.models import Person
 from app.people.services import normalise_email
@@ -61,8 +62,7 @@ def language_for(address):
     person = (Person.select(Person.language)
               .where(Person.email == normalise_email(address), Person.anonymised_at.is_null())
               .order_by(Person.id.desc()).first())
-    language = person.language if person is not None else ""
-    return language if language in offered else offered[0]
+    return written_language(person, offered)
 
 
 def _context(invitation, token):

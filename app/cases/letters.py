@@ -22,6 +22,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from app.cases import clocks, timeline
 from app.cases.models import OMBUDSMEN, OUTCOMES, Case, CaseEvent
 from app.cases.post import services as post
+from app.languages import N_, written_language
 from app.mail.headers import InvalidAddress
 from app.mail.rendering import render
 from app.mail.services import queue_email
@@ -38,11 +39,6 @@ NAMES = {
     "case_closing": "Closing letter",
     "case_refusal": "Letter declining the complaint",
 }
-
-
-def N_(text):
-    """Marks a string for the catalogue (pybabel extract -k N_) without translating it."""
-    return text
 
 
 # Labels from app.cases.models that residents read, in the catalogue; each is translated where
@@ -152,9 +148,7 @@ def money(pence):
 def language_of(person):
     """The language to write to `person` in: theirs when the council offers it, else English."""
     with _app() as app:
-        offered = app.config["HEARD"].languages
-    language = getattr(person, "language", "") or "en"
-    return language if language in offered else "en"
+        return written_language(person, app.config["HEARD"].languages)
 
 
 def _label(text):

@@ -3,16 +3,12 @@ from peewee import (BooleanField, CharField, DateField, DateTimeField, FloatFiel
 
 from app.auth.models import User
 from app.db import BaseModel, utcnow
+from app.languages import N_
 from app.org.models import ServiceArea
 from app.people.models import Person
 
-
-def N_(text):
-    """Marks words residents see for translation (pybabel -k N_): they stay English here, for
-    staff pages and audit lines, and are translated where residents see them (app.i18n)."""
-    return text
-
-
+# Labels residents read too are marked N_: English here (staff pages, audit lines), translated
+# where residents see them (app.i18n).
 KINDS = {
     "compliment": N_("Compliment"),
     "comment": N_("Comment"),

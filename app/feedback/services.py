@@ -9,6 +9,7 @@ from app.contacts import repeats
 from app.db import utcnow
 from app.feedback import hooks
 from app.feedback.models import CHANNELS, KINDS, Counter, FeedbackItem, FeedbackStatusChange
+from app.languages import written_language
 from app.mail.headers import InvalidAddress
 from app.mail.services import queue_email
 from app.people.models import Person
@@ -104,9 +105,7 @@ def _page_language():
 
 
 def _language_of(person):
-    offered = current_app.config["HEARD"].languages
-    language = getattr(person, "language", "") or "en"
-    return language if language in offered else "en"
+    return written_language(person, current_app.config["HEARD"].languages)
 
 
 def _with_address(person, contact, complaint=False):

@@ -24,6 +24,7 @@ from app.inbox import sandbox
 from app.inbox.classify_mail import automatic_reason, find_reference, kind_for
 from app.inbox.models import InboundMessage
 from app.inbox.text import strip_quoted
+from app.languages import written_language
 from app.oneline import one_line
 from app.people.services import find_or_create
 from app.queue import app_context, transaction
@@ -292,12 +293,6 @@ def reply_subject(subject):
     return text if len(text) <= REPLY_SUBJECT_LIMIT else text[:REPLY_SUBJECT_LIMIT - 1].rstrip() + "…"
 
 
-def _language_of(person, settings):
-    """The language kept for the sender when the council offers it, else its first language."""
-    language = getattr(person, "language", "") or ""
-    return language if language in settings.languages else settings.languages[0]
-
-
 def _acknowledge(row, item, parsed, settings, template, purpose):
     """Queue our automatic answer (Auto-Submitted: auto-replied, In-Reply-To theirs)."""
     from app.mail.headers import InvalidAddress
@@ -307,7 +302,8 @@ def _acknowledge(row, item, parsed, settings, template, purpose):
                "original_subject": reply_subject(parsed["subject"]), "received_at": item.received_at,
                "track_url": settings.base_url.rstrip("/") + "/track"}
     try:
-        with app_context(), force_locale(_language_of(item.person if item.person_id else None, settings)):
+        person = item.person if item.person_id else None
+        with app_context(), force_locale(written_language(person, settings.languages)):
             queue_email(to=parsed["from_address"], template=template, context=context,
                         idempotency_key=f"ack:inbound:{row.id}", purpose=purpose,
                         in_reply_to=parsed["message_id"], auto_replied=True, related=item)

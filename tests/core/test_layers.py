@@ -9,7 +9,7 @@ PACKAGES = ("app", "classifiers", "surveys", "reports", "panels")
 LAYERS = [
     ("core", ("app.config", "app.db", "app.queue", "app.audit", "app.org", "app.people",
               "app.auth", "app.timefmt", "app.workdays", "app.publicforms", "app.forms", "app.mail",
-              "app.csvout", "app.oneline", "app.phrases", "app.claims")),
+              "app.csvout", "app.oneline", "app.phrases", "app.languages", "app.claims")),
     ("classifiers", ("classifiers",)),
     ("domain", ("app.attachments", "app.feedback", "app.inbox", "app.learning", "app.cases", "app.actions",
                 "app.contacts", "surveys")),
