@@ -19,6 +19,7 @@ import datetime
 
 from peewee import fn
 
+from app.contacts.repeats import CONTACT_KINDS, window_days
 from app.db import db
 from app.feedback.models import FeedbackItem
 from app.learning.current import sentiment_of, theme_rows
@@ -27,13 +28,9 @@ from app.timefmt import to_london, utc_bounds
 from reports.models import ItemSummary, SurveySummary, TopicSummary
 from surveys.models import Answer, Question, Response, Survey
 
-CONTACT_KINDS = ("complaint", "comment", "service_request")
-
 
 def repeat_window():
     """REPEAT_CONTACT_DAYS (app.contacts.repeats): the same window intake links repeats with."""
-    from app.contacts.repeats import window_days
-
     return datetime.timedelta(days=window_days())
 
 
