@@ -93,7 +93,9 @@ def answers(base):
 def sent_emails(instance, at_least, timeout=240):
     deadline = time.time() + timeout
     while time.time() < deadline:
-        files = sorted((instance / "outbox").glob("*.eml")) if (instance / "outbox").exists() else []
+        folder = instance / "outbox"
+        # Not the backend's ".tmp-*.eml" files: they are being written, and renamed when done.
+        files = sorted(f for f in folder.glob("*.eml") if not f.name.startswith(".")) if folder.exists() else []
         if len(files) >= at_least:
             return [email.message_from_bytes(f.read_bytes(), policy=default) for f in files]
         time.sleep(1)
