@@ -20,59 +20,110 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import current_app, g, has_request_context, request, session, url_for
-from flask_babel import Babel, Domain, format_date, get_locale, refresh
+from flask_babel import Babel, Domain, format_date, get_translations, refresh
+from jinja2 import pass_context
+from markupsafe import Markup
 
+from app.languages import DEFAULT, current, html_lang
 from app.timefmt import london, to_london
 
 CATALOGUES = Path(__file__).resolve().parent / "translations"
-DEFAULT = "en"
 NAMES = {"en": "English", "cy": "Cymraeg"}  # each in its own language, as the switch shows it
-HTML_LANG = {"en": "en-GB", "cy": "cy"}
 AM_PM = {"cy": ("yb", "yh")}  # y bore, yr hwyr
 CHOSEN_KEY = "lang"  # the session's explicit choice (the switch)
 REMEMBERED_KEY = "lang_remembered"  # the resident's language, once we know who they are
 # Blueprints whose pages residents see; every other page is staff-only and stays English.
 # Unmatched URLs (a 404 with no blueprint) count as public.
-PUBLIC_BLUEPRINTS = {"pages", "feedback", "survey_public"}
+PUBLIC_BLUEPRINTS = {"pages", "feedback", "survey_public", "cases_public", "yswd_public", "annual_public",
+                     "panels_public", "panel_members", "proposals_members", "proposal_results"}
 _compiled = {}  # catalogue fingerprint -> folder of .mo files, for this process
 
 
 def compiled_directory():
-    """A folder holding every catalogue compiled to .mo, made once per process (and again only
-    if a .po changed)."""
-    sources = sorted(CATALOGUES.glob("*/LC_MESSAGES/messages.po"))
-    fingerprint = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
+    """A folder holding every language's catalogue compiled to .mo, made once per process (and
+    again only if a .po changed). A language's catalogue may be kept in several .po files (one
+    per part of the product: messages.po, panels.po, ...); they are merged into its one
+    messages.mo, the first file's header kept."""
+    sources = sorted(CATALOGUES.glob("*/LC_MESSAGES/*.po"))
+    fingerprint = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)).hexdigest()
     if fingerprint not in _compiled:
         target = Path(tempfile.mkdtemp(prefix="heard-translations-"))
-        for source in sources:
-            with source.open("rb") as handle:
-                catalogue = read_po(handle)
-            out = target / source.relative_to(CATALOGUES).with_suffix(".mo")
+        for folder in sorted({source.parent for source in sources}):
+            out = target / folder.relative_to(CATALOGUES) / "messages.mo"
             out.parent.mkdir(parents=True, exist_ok=True)
             with out.open("wb") as handle:
-                write_mo(handle, catalogue)
+                write_mo(handle, merged_catalogue(folder))
         _compiled[fingerprint] = str(target)
     return _compiled[fingerprint]
 
 
+def merged_catalogue(folder):
+    """One language's .po files as one catalogue (messages.po first)."""
+    files = sorted(folder.glob("*.po"), key=lambda path: (path.name != "messages.po", path.name))
+    merged = None
+    for path in files:
+        with path.open("rb") as handle:
+            catalogue = read_po(handle, locale=folder.parent.name)
+        if merged is None:
+            merged = catalogue
+            continue
+        for message in catalogue:
+            if message.id:
+                merged[message.id] = message
+    return merged
+
+
 class RequestDomain(Domain):
-    """Flask-Babel's domain, with each request's translations kept on its Babel context for
-    the locale in force (so force_locale, which sets another locale object, gets its own):
-    a page translates a hundred strings, and working the translations out again for each cost
-    a fifth of a survey page's CPU (issue 15's load goal)."""
+    """Flask-Babel's domain, with the translations in force kept on the Babel context beside
+    the locale they are for (so force_locale, which sets another locale object, gets its own):
+    a page translates a hundred strings, and working the translations out again for each,
+    through Flask-Babel's proxies, cost a fifth of a survey page's CPU (issue 15's load goal)."""
 
     def get_translations(self):
-        ctx = g.get("_flask_babel") if has_request_context() else None
-        locale = getattr(ctx, "babel_locale", None)
-        kept = getattr(ctx, "heard_translations", None)
-        if kept is not None and locale is not None and kept[0] is locale:
-            return kept[1]
+        return kept_translations() or self._work_out()
+
+    def _work_out(self):
         translations = super().get_translations()
-        ctx = g.get("_flask_babel") if has_request_context() else None
+        ctx = _babel_context()
         locale = getattr(ctx, "babel_locale", None)
-        if ctx is not None and locale is not None:
+        if locale is not None:
             ctx.heard_translations = (locale, translations)
         return translations
+
+
+def _babel_context():
+    """Flask-Babel's per-context namespace, or None: read once through `g` rather than the
+    three proxy reads Flask-Babel's own lookup makes."""
+    try:
+        return g._get_current_object().__dict__.get("_flask_babel")
+    except RuntimeError:  # no application context
+        return None
+
+
+def kept_translations():
+    """The translations kept for the locale in force, or None until they are worked out."""
+    ctx = _babel_context()
+    if ctx is None:
+        return None
+    kept = getattr(ctx, "heard_translations", None)
+    if kept is not None and kept[0] is getattr(ctx, "babel_locale", None):
+        return kept[1]
+    return None
+
+
+def _translations():
+    return kept_translations() or get_translations()
+
+
+@pass_context
+def template_gettext(context, string, **variables):
+    """A template's _() and {% trans %}: as Jinja's own "newstyle" gettext (the text is
+    always a format string, escaped when the template is), without the two indirect calls
+    Jinja makes for each string."""
+    text = _translations().ugettext(string)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
 
 
 def install(app, settings):
@@ -80,6 +131,14 @@ def install(app, settings):
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = compiled_directory()
     babel = Babel(app, locale_selector=select_locale)
     babel.domain_instance = RequestDomain()  # in place of the plain Domain it would make
+    # The templates' _() reach the kept translations directly, not through get_domain().
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        newstyle=True)
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext)
     app.before_request(_remember_choice)
     app.context_processor(_template_values)
     app.add_template_filter(london_words, "london_words")
@@ -93,7 +152,10 @@ def offered():
 
 
 def _is_public():
-    return request.blueprint is None or request.blueprint in PUBLIC_BLUEPRINTS
+    """A resident's page: in a public blueprint (or none, as an unmatched URL), and never under
+    /staff/ (a blueprint such as proposal_results serves both)."""
+    return (request.blueprint is None or request.blueprint in PUBLIC_BLUEPRINTS) \
+        and not request.path.startswith("/staff/")
 
 
 def _remember_choice():
@@ -115,12 +177,6 @@ def select_locale():
         if choice in languages:
             return choice
     return request.accept_languages.best_match(languages) or DEFAULT
-
-
-def current():
-    """The page's language code ("en", "cy")."""
-    locale = get_locale()
-    return locale.language if locale is not None else DEFAULT
 
 
 def remember(language):
@@ -165,4 +221,4 @@ def switch_links():
 
 def _template_values():
     code = current() if has_request_context() else DEFAULT
-    return {"html_lang": HTML_LANG.get(code, code), "language_links": switch_links}
+    return {"html_lang": html_lang(code), "language_links": switch_links}

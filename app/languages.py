@@ -5,7 +5,13 @@ rest: Flask-Babel, the switch, the catalogues).
   without translating them: they stay English where they are defined (staff pages, audit
   lines), and are translated where a resident sees them.
 - `written_language(person, offered)` is the language to write to a resident in.
+- `current()` is the page's (or, inside force_locale, the letter's) language code, and
+  `html_lang(code)` its value for `<html lang>`.
 """
+from flask_babel import get_locale
+
+DEFAULT = "en"
+HTML_LANG = {"en": "en-GB", "cy": "cy"}
 
 
 def N_(text):
@@ -17,3 +23,13 @@ def written_language(person, offered):
     settings.languages, English first and always), else English."""
     language = getattr(person, "language", "") or ""
     return language if language in offered else offered[0]
+
+
+def current():
+    """The language in force ("en", "cy"): the page's, or the one force_locale set."""
+    locale = get_locale()
+    return locale.language if locale is not None else DEFAULT
+
+
+def html_lang(code):
+    return HTML_LANG.get(code, code)

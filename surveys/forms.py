@@ -4,6 +4,7 @@ Each question becomes a field named `q_<key>`. Scale questions are radios (inlin
 questions radios or checkboxes, free text an input or textarea. Errors are in plain
 English and name the question; what was typed or chosen is always shown again.
 """
+from flask_babel import get_locale, gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 from wtforms import BooleanField, EmailField, RadioField, SelectMultipleField, StringField, TextAreaField
@@ -14,7 +15,8 @@ from app.publicforms import PublicForm
 from surveys.models import TEXT_KINDS, YES_NO_KINDS
 
 # Labels marked N_ stay English here (staff results); the resident's form shows them in the
-# page's language (lazily: form classes are cached across languages).
+# page's language. Form classes are made, and cached, once per language: their words are
+# translated when the class is made, not again each time a page shows them.
 SCALES = {
     "csat": {1: N_("1 – Very dissatisfied"), 2: N_("2 – Dissatisfied"), 3: N_("3 – Neither"),
              4: N_("4 – Satisfied"), 5: N_("5 – Very satisfied")},
@@ -24,8 +26,8 @@ SCALES = {
     "rating": {1: N_("1 star"), 2: N_("2 stars"), 3: N_("3 stars"), 4: N_("4 stars"), 5: N_("5 stars")},
 }
 SCALE_HINTS = {
-    "nps": _l("0 means not at all likely, 10 means extremely likely."),
-    "ces": _l("1 means very difficult, 7 means very easy."),
+    "nps": N_("0 means not at all likely, 10 means extremely likely."),
+    "ces": N_("1 means very difficult, 7 means very easy."),
 }
 YES_NO = {"yes": N_("Yes"), "no": N_("No")}
 SHORT_MAX, LONG_MAX = 500, 5000
@@ -67,7 +69,7 @@ def _choices_check(message):
 
 def _choices(mapping):
     """Radios for a fixed scale: labels in the page's language."""
-    return [SelectChoice(value, _l(label)) for value, label in mapping.items()]
+    return [SelectChoice(value, _(label)) for value, label in mapping.items()]
 
 
 def _literal(text):
@@ -78,21 +80,21 @@ def _literal(text):
 def question_field(question):
     """The WTForms field for one question."""
     kind = question.kind
-    label = question.text if question.required else _l("%(question)s (optional)", question=question.text)
+    label = question.text if question.required else _("%(question)s (optional)", question=question.text)
     about = _short(question.text)
-    hint = question.help_text or SCALE_HINTS.get(kind, "")
+    hint = question.help_text or (_(SCALE_HINTS[kind]) if kind in SCALE_HINTS else "")
     if kind in TEXT_KINDS:
         limit = SHORT_MAX if kind == "short_text" else LONG_MAX
-        validators = [DataRequired(_l("Enter an answer to “%(question)s”", question=about))] \
+        validators = [DataRequired(_("Enter an answer to “%(question)s”", question=about))] \
             if question.required else [Optional()]
-        validators.append(Length(max=limit, message=_l(  # Length formats it again: % kept as %%
+        validators.append(Length(max=limit, message=_(  # Length formats it again: % kept as %%
             "Your answer to “%(question)s” must be %(limit)s characters or fewer",
             question=_literal(about), limit=limit)))
         cls = StringField if kind == "short_text" else TextAreaField
         return cls(label, description=hint, filters=[_strip], validators=validators)
-    chosen = [InputRequired(_l("Select an answer to “%(question)s”", question=about))] \
+    chosen = [InputRequired(_("Select an answer to “%(question)s”", question=about))] \
         if question.required else [Optional()]
-    wrong = _choices_check(_l("Select one of the options for “%(question)s”", question=about))
+    wrong = _choices_check(_("Select one of the options for “%(question)s”", question=about))
     if kind in SCALES:
         return ScaleField(label, description=hint, choices=_choices(SCALES[kind]), coerce=int,
                           validate_choice=False, validators=chosen + [wrong])
@@ -101,7 +103,7 @@ def question_field(question):
                           validators=chosen + [wrong])
     options = [SelectChoice(option, option) for option in question.option_list]
     if kind == "multiple":
-        return SelectMultipleField(label, description=hint or _l("Select all that apply."), choices=options,
+        return SelectMultipleField(label, description=hint or _("Select all that apply."), choices=options,
                                    validate_choice=False, validators=chosen + [wrong])
     return RadioField(label, description=hint, choices=options, validate_choice=False,
                       validators=chosen + [wrong])
@@ -111,24 +113,21 @@ def _contact_fields():
     """Asked only on surveys that are not anonymous: may we contact you? (Made after the
     questions' fields, so they come last: WTForms orders fields by creation.)"""
     return {
-        "contact_ok": BooleanField(_l("You can contact me about my answers")),
-        "contact_email": EmailField(_l("Email address"), filters=[_strip], validators=[
-            Optional(), Length(max=320, message=_l("Email address must be 320 characters or fewer")),
-            Regexp(EMAIL_SHAPE, message=_l("Enter an email address in the correct format, "
+        "contact_ok": BooleanField(_("You can contact me about my answers")),
+        "contact_email": EmailField(_("Email address"), filters=[_strip], validators=[
+            Optional(), Length(max=320, message=_("Email address must be 320 characters or fewer")),
+            Regexp(EMAIL_SHAPE, message=_("Enter an email address in the correct format, "
                                            "like name@example.com"))]),
     }
 
 
-QUOTE_QUESTION = _l("May we quote your words, without your name, when we report back?")
-
-
 def _quote_field():
     """Asked only on surveys with a text question (their answers may be quoted)."""
-    return RadioField(_l("May we quote your words, without your name, when we report back? (optional)"),
+    return RadioField(_("May we quote your words, without your name, when we report back? (optional)"),
                       choices=_choices(YES_NO), validate_choice=False,
-                      description=_l("We publish what residents told us and what we did about it. "
+                      description=_("We publish what residents told us and what we did about it. "
                                      "We would never use your name or contact details."),
-                      validators=[Optional(), _choices_check(_l(
+                      validators=[Optional(), _choices_check(_(
                           "Select yes or no for “May we quote your words, without your name, when we "
                           "report back?”"))])
 
@@ -158,7 +157,7 @@ MAX_FORM_CLASSES = 512
 
 def survey_form(questions, *, anonymous, formdata=None):
     """A PublicForm instance for `questions` (with the contact question unless anonymous)."""
-    key = (anonymous, tuple((q.id, q.key, q.version_id, q.kind, q.text, q.help_text, q.required, q.options)
+    key = (str(get_locale()), anonymous, tuple((q.id, q.key, q.version_id, q.kind, q.text, q.help_text, q.required, q.options)
                             for q in questions))
     form_class = _FORM_CLASSES.get(key)
     if form_class is None:

@@ -2,6 +2,8 @@
 /s/i/<token> from an emailed invitation. No sign-in, a honeypot, rate-limited posts; an
 expired form shows the answers again instead of losing them (app.publicforms)."""
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from markupsafe import Markup
 
 from app.publicforms import limit_public_posts
 from surveys import invitations, paging, public_cache, responses, services, touchpoints, versions
@@ -49,9 +51,36 @@ def _answer_page(survey, version, *, touchpoint=None, invitation=None, questions
 
 
 def _render_page(survey, form, pages, page):
+    questions, last = pages[page], page == len(pages) - 1
+    fresh = request.method == "GET"  # nothing answered yet, so no errors and no values
+
+    def make():
+        return Markup(render_template("surveys/public/_questions.html", survey=survey, form=form,
+                                      questions=questions, last=last, field_name=field_name,
+                                      scales=SCALES))
+
+    key = (type(form), tuple(question.id for question in questions), last, str(get_locale()))
     return render_template("surveys/public/answer.html", survey=survey, form=form, pages=pages, page=page,
-                           questions=pages[page], field_name=field_name, scales=SCALES,
+                           questions_html=_kept_questions(key, make) if fresh else make(),
                            carried=paging.carried(form, pages, page))
+
+
+_QUESTIONS_HTML = {}  # (form class, questions, last page?, language) -> the questions' HTML
+MAX_KEPT = 512
+
+
+def _kept_questions(key, make):
+    """A fresh form's questions as HTML, made once per form class, page and language: the
+    radios of a scale question are most of a survey page's CPU (issue 15's load goal). A form
+    class is made once per live version's questions (surveys.forms), so its HTML never goes
+    stale; the form's values, errors and CSRF token are outside this HTML."""
+    html = _QUESTIONS_HTML.get(key)
+    if html is None:
+        html = make()
+        if len(_QUESTIONS_HTML) >= MAX_KEPT:
+            _QUESTIONS_HTML.clear()
+        _QUESTIONS_HTML[key] = html
+    return html
 
 
 @bp.route("/s/<code>", methods=["GET", "POST"])

@@ -4,13 +4,12 @@ followed once /track finds their feedback. English pages are unchanged (tests/fe
 import re
 
 import pytest
-from babel.messages.pofile import read_po
 
 from app.feedback.models import FeedbackStatusChange
 from tests.factories import create_feedback, create_person
 from tests.feedback.journey import COMPLAINT, answer, fill, reference_in, send
 from tests.i18n.html import parse
-from tests.i18n.test_catalogue import CATALOGUE
+from tests.i18n.test_catalogue import welsh
 from tests.web import submit
 
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
@@ -18,8 +17,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 def english_sentences():
     """The catalogue's English strings long enough to be unmistakable in a page's text."""
-    with CATALOGUE.open("rb") as handle:
-        catalogue = read_po(handle, locale="cy")
+    catalogue = welsh()
     found = set()
     for message in catalogue:
         ids = message.id if isinstance(message.id, tuple) else (message.id,)

@@ -94,3 +94,20 @@ def test_an_english_resident_gets_english(client):
     assert "Thank you for your complaint." in message.text_body
     today = datetime.date.today()
     assert today.strftime("%B") in message.text_body or "What happens next" in message.text_body
+
+
+def test_a_staff_page_in_a_blueprint_residents_also_use_stays_english(app):
+    """proposal_results serves members' outcome pages (which follow the switch) and the staff
+    results page (which never does)."""
+    from tests.factories import create_panel, create_proposal, create_view
+    from tests.surveys.helpers import signed_in
+
+    facilitator = signed_in(app, "panel_facilitator")
+    proposal = create_proposal(create_panel(facilitators=[facilitator.user]))
+    create_view(proposal, stance="support", reason="I work all week.")
+    facilitator.get("/?lang=cy")
+    response, soup = page(facilitator, f"/staff/panels/proposals/{proposal.id}/results")
+    assert response.status_code == 200 and soup.find("html")["lang"] == "en-GB"
+    assert soup.find("nav", aria_label="Iaith") is None
+    assert [row.find("th").text() for row in soup.find(id="view-counts").find_all("tr")[1:]] == \
+        ["Support", "Neutral", "Oppose"]
