@@ -9,6 +9,8 @@ the link sees nothing else about the complaint.
 import logging
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms import TextAreaField
 from wtforms.validators import ValidationError
 
@@ -24,17 +26,17 @@ bp = Blueprint("cases_public", __name__, template_folder="templates")
 bp.public_forms = True
 
 REASON_LIMIT = 5_000
-NOT_ONLINE = ("We could not record your request online. Please contact us and quote your "
-              "reference number, and we will arrange your review.")
+NOT_ONLINE = _l("We could not record your request online. Please contact us and quote your "
+                "reference number, and we will arrange your review.")
 
 
 class EscalationForm(PublicForm):
-    reason = TextAreaField("Why are you unhappy with our stage 1 response?", validators=[
-        no_nul, MaxChars(REASON_LIMIT, "Your reasons")])
+    reason = TextAreaField(_l("Why are you unhappy with our stage 1 response?"), validators=[
+        no_nul, MaxChars(REASON_LIMIT, _l("Your reasons"))])
 
     def validate_reason(self, field):
         if not (field.data if isinstance(field.data, str) else "").strip():
-            raise ValidationError("Tell us why you are unhappy with our stage 1 response")
+            raise ValidationError(gettext("Tell us why you are unhappy with our stage 1 response"))
 
 
 def _case_or_invalid(token):

@@ -4,6 +4,9 @@ the same. Every figure comes from the report's overview (reports.overview), itse
 query layer; nothing here counts anything."""
 from dataclasses import dataclass, field
 
+from flask_babel import format_date, gettext
+from flask_babel import lazy_gettext as _l
+
 from reports.annual import code
 from reports.dashboard_data import NAMES, fmt, fmt_change
 from reports.queries.definitions import DEFINITIONS
@@ -14,9 +17,9 @@ class Span:
     """How a report names its period and the one before: the annual report's year, the
     scrutiny pack's quarter (reports.scrutiny), so both print the same sections."""
 
-    name: str = "year"  # "in the year", "the year's top themes"
-    now: str = "This year"  # a column heading
-    before: str = "Previous year"
+    name: str = _l("year")  # "in the year", "the year's top themes"
+    now: str = _l("This year")  # a column heading
+    before: str = _l("Previous year")
 
 
 YEAR = Span()
@@ -41,67 +44,71 @@ class Section:
 
 
 def _shares(shares, label, chart=None, section=None, span=YEAR):
-    rows = [[label, span.now, span.before, "Change"]] + [
-        [s.label, fmt(s.count, "count"), fmt(s.previous_count, "count"), fmt_change(s.change, "count")]
+    rows = [[label, str(span.now), str(span.before), gettext("Change")]] + [
+        [gettext(s.label), fmt(s.count, "count"), fmt(s.previous_count, "count"), fmt_change(s.change, "count")]
         for s in shares]
     if chart and section is not None and shares:
-        section.chart(chart, [(s.label, s.count, s.previous_count) for s in shares])
+        section.chart(chart, [(gettext(s.label), s.count, s.previous_count) for s in shares])
     return rows
 
 
 def _figures(figures, span=YEAR):
-    return [["Measure", span.now, "Based on", span.before, "Change"]] + [
-        [NAMES[f.key], fmt(f.value, f.unit), fmt(f.base, "count"), fmt(f.previous, f.unit),
+    return [[gettext("Measure"), str(span.now), gettext("Based on"), str(span.before), gettext("Change")]] + [
+        [gettext(NAMES[f.key]), fmt(f.value, f.unit), fmt(f.base, "count"), fmt(f.previous, f.unit),
          fmt_change(f.change, f.unit)] for f in figures]
 
 
 def volumes(overview, span=YEAR):
-    found = Section("Feedback and complaints received")
+    found = Section(gettext("Feedback and complaints received"))
     total = overview.volumes.total
-    found.p(f"{NAMES['items']}: {fmt(total.value, 'count')} (the {span.name} before: "
-            f"{fmt(total.previous, 'count')}). " + DEFINITIONS["items"])
-    found.h2("By type")
-    found.table(_shares(overview.volumes.by_kind, "Type", span=span))
-    found.h2("By channel")
-    found.table(_shares(overview.volumes.by_channel, "Channel", "Feedback by channel", found, span))
-    found.h2("Complaints by stage")
-    found.table(_shares(overview.casework.stages, "Stage", span=span))
+    found.p(gettext("%(measure)s: %(count)s (the %(span)s before: %(previous)s).", measure=gettext(NAMES["items"]),
+                    count=fmt(total.value, "count"), span=span.name, previous=fmt(total.previous, "count"))
+            + " " + gettext(DEFINITIONS["items"]))
+    found.h2(gettext("By type"))
+    found.table(_shares(overview.volumes.by_kind, gettext("Type"), span=span))
+    found.h2(gettext("By channel"))
+    found.table(_shares(overview.volumes.by_channel, gettext("Channel"), gettext("Feedback by channel"), found, span))
+    found.h2(gettext("Complaints by stage"))
+    found.table(_shares(overview.casework.stages, gettext("Stage"), span=span))
     return found
 
 
 def timeliness(overview, span=YEAR):
-    found = Section("Timeliness against the Complaint Handling Code")
-    found.p("Stage 1: acknowledged within 5 working days and answered within 10 (or the one extension "
-            "the resident was told of). Stage 2: acknowledged within 5 working days and answered within 20.")
+    found = Section(gettext("Timeliness against the Complaint Handling Code"))
+    found.p(gettext("Stage 1: acknowledged within 5 working days and answered within 10 (or the one extension "
+                    "the resident was told of). Stage 2: acknowledged within 5 working days and answered within 20."))
     figures = overview.complaints.timeliness()
     found.table(_figures(figures, span))
-    found.chart("Deadlines met in time, by stage (%)", [(NAMES[f.key], f.value or 0, f.previous or 0)
+    found.chart(gettext("Deadlines met in time, by stage (%)"), [(gettext(NAMES[f.key]), f.value or 0,
+                                                                  f.previous or 0)
                                                         for f in figures])
     return found
 
 
 def outcomes(overview, span=YEAR):
-    found = Section("Outcomes and putting things right")
+    found = Section(gettext("Outcomes and putting things right"))
     cases, casework = overview.complaints, overview.casework
     found.table(_figures([cases.upheld, cases.escalation], span))
-    found.h2("Outcomes of complaints closed")
-    found.table(_shares(casework.outcomes, "Outcome", span=span))
+    found.h2(gettext("Outcomes of complaints closed"))
+    found.table(_shares(casework.outcomes, gettext("Outcome"), span=span))
     remedies = casework.remedies
-    found.h2("Remedies")
-    found.table([["Remedy", "Complaints"], [f"Closed in the {span.name}", fmt(remedies.closed, "count")],
-                 ["An apology", fmt(remedies.apology, "count")],
-                 ["Something put right", fmt(remedies.action, "count")],
-                 ["A payment", fmt(remedies.financial, "count")],
-                 ["Payments in all", f"£{remedies.financial_pence / 100:,.2f}"]])
+    found.h2(gettext("Remedies"))
+    found.table([[gettext("Remedy"), gettext("Complaints")],
+                 [gettext("Closed in the %(span)s", span=span.name), fmt(remedies.closed, "count")],
+                 [gettext("An apology"), fmt(remedies.apology, "count")],
+                 [gettext("Something put right"), fmt(remedies.action, "count")],
+                 [gettext("A payment"), fmt(remedies.financial, "count")],
+                 [gettext("Payments in all"), f"£{remedies.financial_pence / 100:,.2f}"]])
     return found
 
 
 def refusals(overview, span=YEAR):
-    found = Section("Complaints not accepted, and why")
-    found.p(f"Complaints the council declined to accept under the Code's exclusions: {overview.refused:,}. "
-            "Each resident was told why, and that they could ask the Ombudsman to look at the decision.")
+    found = Section(gettext("Complaints not accepted, and why"))
+    found.p(gettext("Complaints the council declined to accept under the Code's exclusions: %(count)s.",
+                    count=f"{overview.refused:,}") + " "
+            + gettext("Each resident was told why, and that they could ask the Ombudsman to look at the decision."))
     if overview.refusals:
-        found.table(_shares(overview.refusals, "Reason", span=span))
+        found.table(_shares(overview.refusals, gettext("Reason"), span=span))
     return found
 
 
@@ -109,29 +116,30 @@ def ombudsman_cases(found, overview, span=YEAR):
     """Add the period's Ombudsman referrals and decisions to the section `found`."""
     casework = overview.casework
     referred = sum(s.count for s in casework.ombudsman_referred)
-    found.p(f"Complaints referred to an Ombudsman: {referred:,}. Ombudsman decisions received: "
-            f"{casework.ombudsman_decided:,}.")
+    found.p(gettext("Complaints referred to an Ombudsman: %(referred)s. Ombudsman decisions received: %(decided)s.",
+                    referred=f"{referred:,}", decided=f"{casework.ombudsman_decided:,}"))
     if casework.ombudsman_referred:
-        found.table(_shares(casework.ombudsman_referred, "Ombudsman", span=span))
+        found.table(_shares(casework.ombudsman_referred, gettext("Ombudsman"), span=span))
     return found
 
 
 def ombudsman(overview, report):
-    found = ombudsman_cases(Section("The Ombudsman"), overview)
-    found.h2("The Ombudsman's annual letter")
-    found.p(report.ombudsman_letter or "The Ombudsman's annual letter has not been added to this report.")
+    found = ombudsman_cases(Section(gettext("The Ombudsman")), overview)
+    found.h2(gettext("The Ombudsman's annual letter"))
+    found.p(report.ombudsman_letter or gettext("The Ombudsman's annual letter has not been added to this report."))
     if report.ombudsman_reports:
-        found.h2("Other Ombudsman reports")
+        found.h2(gettext("Other Ombudsman reports"))
         found.p(report.ombudsman_reports)
     return found
 
 
 def categories(overview, span=YEAR):
-    found = Section("Complaints by service and by theme")
-    found.h2("By service")
-    found.table(_shares(overview.complaints_by_service, "Service", "Complaints by service", found, span))
-    found.h2("By theme")
-    rows = [["Theme", span.now, span.before, "Change"]] + [
+    found = Section(gettext("Complaints by service and by theme"))
+    found.h2(gettext("By service"))
+    found.table(_shares(overview.complaints_by_service, gettext("Service"), gettext("Complaints by service"),
+                        found, span))
+    found.h2(gettext("By theme"))
+    rows = [[gettext("Theme"), str(span.now), str(span.before), gettext("Change")]] + [
         [t.name, fmt(t.count, "count"), fmt(t.previous_count, "count"), fmt_change(t.count - t.previous_count, "count")]
         for t in overview.complaint_themes]
     found.table(rows)
@@ -140,18 +148,20 @@ def categories(overview, span=YEAR):
 
 def themes(overview):
     found = categories(overview)
-    found.h2("The year's top themes in all feedback")
-    found.table([["Theme", "Feedback", "Negative share"]] + [
+    found.h2(gettext("The year's top themes in all feedback"))
+    found.table([[gettext("Theme"), gettext("Feedback"), gettext("Negative share")]] + [
         [t.name, fmt(t.count, "count"), fmt(t.negative_share, "percent")] for t in overview.top_themes])
     return found
 
 
 def improvements(overview, span=YEAR):
-    found = Section("Service improvements made from learning")
-    found.p(f"Root-cause actions completed in the {span.name}: {len(overview.improvements):,}.")
+    found = Section(gettext("Service improvements made from learning"))
+    found.p(gettext("Root-cause actions completed in the %(span)s: %(count)s.", span=span.name,
+                    count=f"{len(overview.improvements):,}"))
     for item in overview.improvements:
         found.h2(item.title)
-        found.p(f"{item.service}. Owner: {item.owner}. Done on {item.done_on:%-d %B %Y}.")
+        found.p(gettext("%(service)s. Owner: %(owner)s. Done on %(date)s.", service=item.service, owner=item.owner,
+                        date=format_date(item.done_on, "d MMMM y")))
         if item.summary:
             found.p(item.summary)
         for sentence in item.evidence:
@@ -160,35 +170,41 @@ def improvements(overview, span=YEAR):
 
 
 def self_assessment(report, overview, assessments):
-    found = Section("Self-assessment against the Complaint Handling Code")
+    found = Section(gettext("Self-assessment against the Complaint Handling Code"))
     computed = code.evidence(overview, report.title)
     rows = {row.section: row for row in assessments}
     for number, (name, provisions) in code.SECTIONS.items():
         row = rows.get(number)
-        found.h2(f"Section {number}: {name}")
-        found.p(f"What the Code asks: {provisions}.")
-        found.p(f"Compliance: {row.status_label if row else 'Not yet assessed'}.")
+        found.h2(gettext("Section %(number)s: %(name)s", number=number, name=gettext(name)))
+        found.p(gettext("What the Code asks: %(provisions)s.", provisions=gettext(provisions)))
+        found.p(gettext("Compliance: %(status)s.", status=gettext(row.status_label if row else "Not yet assessed")))
         if row is not None and row.evidence:
-            found.p(f"The council's evidence: {row.evidence}")
-        found.p("Computed by Heard: " + (" ".join(computed[number]) or "nothing Heard can count for this section."))
+            found.p(gettext("The council's evidence: %(evidence)s", evidence=row.evidence))
+        found.p(gettext("Computed by Heard: %(evidence)s", evidence=" ".join(computed[number])
+                        or gettext("nothing Heard can count for this section.")))
         if row is not None and row.commentary:
-            found.p(f"Commentary: {row.commentary}")
-    failing = [f"Section {n}: {code.SECTIONS[n][0]} ({rows[n].status_label.lower()})"
+            found.p(gettext("Commentary: %(commentary)s", commentary=row.commentary))
+    failing = [gettext("Section %(number)s: %(name)s", number=n, name=gettext(code.SECTIONS[n][0]))
+               + f" ({gettext(rows[n].status_label).lower()})"
                for n in code.SECTIONS if n in rows and rows[n].status in ("partly", "does_not")]
-    found.h2("Findings of non-compliance")
-    found.p("; ".join(failing) + "." if failing else "None: no section was assessed as partly or not complying.")
+    found.h2(gettext("Findings of non-compliance"))
+    found.p("; ".join(failing) + "." if failing
+            else gettext("None: no section was assessed as partly or not complying."))
     return found
 
 
 def governance(report):
-    found = Section("The governance response")
+    found = Section(gettext("The governance response"))
     if report.governance_response:
-        who = report.governance_by or "The council's governing body"
-        when = f" on {report.governance_on:%-d %B %Y}" if report.governance_on else ""
-        found.p(f"{who} responded{when}:")
+        who = report.governance_by or gettext("The council's governing body")
+        if report.governance_on:
+            found.p(gettext("%(who)s responded on %(date)s:", who=who,
+                            date=format_date(report.governance_on, "d MMMM y")))
+        else:
+            found.p(gettext("%(who)s responded:", who=who))
         found.p(report.governance_response)
     else:
-        found.p("The governance response has not yet been added.")
+        found.p(gettext("The governance response has not yet been added."))
     return found
 
 
@@ -199,5 +215,22 @@ def sections(report, overview, assessments):
             self_assessment(report, overview, assessments), governance(report)]
 
 
+def title_words(report):
+    """The report's title: as officers wrote it, or, when it is still the one Heard gave it
+    (services.title_of), that title in the language in force."""
+    start, end = report.period_start, report.period_end
+    if (start.month, start.day) == (4, 1):
+        years = f"{start.year}/{end:%y}"
+        if report.title == f"Annual complaints performance and service improvement report {years}":
+            return gettext("Annual complaints performance and service improvement report %(years)s", years=years)
+    elif report.title == (f"Annual complaints performance and service improvement report, "
+                          f"{start:%-d %B %Y} to {end:%-d %B %Y}"):
+        return gettext("Annual complaints performance and service improvement report, %(period)s",
+                       period=period_words(report))
+    return report.title
+
+
 def period_words(report):
-    return f"{report.period_start:%-d %B %Y} to {report.period_end:%-d %B %Y}"
+    """"1 April 2025 to 31 March 2026", in the language in force."""
+    return gettext("%(start)s to %(end)s", start=format_date(report.period_start, "d MMMM y"),
+                   end=format_date(report.period_end, "d MMMM y"))

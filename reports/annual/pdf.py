@@ -1,6 +1,7 @@
 """The annual report as an A4 PDF on Heard's report page (reports.pdf_pages): the council's name
 and colour, the period on every page, page numbers, a contents list, and charts drawn with
 reportlab.graphics beside tables of the same figures (reports.lessons.charts)."""
+from flask_babel import gettext
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
@@ -33,11 +34,12 @@ def flowables(block, s, span=content.YEAR):
 
 
 def story(report, overview, assessments, s, toc):
-    found = [p("Complaints performance and service improvement", s["caption"]), p(report.title, s["title"]),
-             p(content.period_words(report), s["caption"]), Spacer(1, 6 * mm),
-             p("This report is made under section 8 of the Complaint Handling Code. Every figure comes from "
-               "the council's complaints and feedback system, Heard, for the whole year.", s["body"]),
-             p("Contents", s["h1"]), toc, PageBreak()]
+    found = [p(gettext("Complaints performance and service improvement"), s["caption"]),
+             p(content.title_words(report), s["title"]), p(content.period_words(report), s["caption"]),
+             Spacer(1, 6 * mm),
+             p(gettext("This report is made under section 8 of the Complaint Handling Code. Every figure comes "
+                       "from the council's complaints and feedback system, Heard, for the whole year."), s["body"]),
+             p(gettext("Contents"), s["h1"]), toc, PageBreak()]
     for section in content.sections(report, overview, assessments):
         found.append(heading(section.title, s["h1"]))
         for block in section.blocks:
@@ -46,12 +48,14 @@ def story(report, overview, assessments, s, toc):
 
 
 def build(report, overview, assessments, *, council_name, council_colour):
-    """The PDF's bytes for `report` (a saved AnnualReport, or an unsaved draft from the CLI)."""
+    """The PDF's bytes for `report` (a saved AnnualReport, or an unsaved draft from the CLI), its own
+    words in the language in force (English in the worker; reports.annual.public_views builds
+    another language's copy when a resident asks for it)."""
     period = content.period_words(report)
     return render(lambda s, toc: story(report, overview, assessments, s, toc), council_name=council_name,
-                  council_colour=council_colour, header="Annual complaints report",
-                  footer=f"{council_name} · {period}", title=report.title,
-                  subject=f"Complaints performance and service improvement, {period}")
+                  council_colour=council_colour, header=gettext("Annual complaints report"),
+                  footer=f"{council_name} · {period}", title=content.title_words(report),
+                  subject=gettext("Complaints performance and service improvement, %(period)s", period=period))
 
 
 def draft(start, *, council_name, council_colour):

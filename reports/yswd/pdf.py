@@ -1,8 +1,12 @@
 """A published "You said, we did" as an A4 PDF (ReportLab platypus), built by the worker
 (tasks.build_pdf) from the same read as the page (reads.public_view), so the two always say the
-same. The page is its accessible HTML twin; the PDF carries its title, author and language."""
+same. The page is its accessible HTML twin; the PDF carries its title, author and language.
+Its own words are in the language in force (English in the worker; the page's language when
+reports.yswd.public_views builds another language's copy)."""
 import io
 from xml.sax.saxutils import escape
+
+from flask_babel import gettext
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -10,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from reports.yswd import public_words
 from surveys import poster_text
 
 MARGIN = 20 * mm
@@ -39,7 +44,8 @@ def _p(text, style):
 
 
 def _themes_table(view, styles):
-    rows = [[_p(heading, styles["cell"]) for heading in ("Theme", "Times raised", "How people felt")]]
+    rows = [[_p(heading, styles["cell"]) for heading in (
+        gettext("Theme"), gettext("Times raised"), gettext("How people felt"))]]
     for theme in view.themes:
         rows.append([_p(theme.theme.name, styles["cell"]), _p(str(theme.theme.count), styles["cell"]),
                      _p(theme.sentiment, styles["cell"])])
@@ -54,37 +60,39 @@ def _themes_table(view, styles):
 
 
 def _you_said(view, styles):
-    story = [_p("You said", styles["h2"])]
+    story = [_p(gettext("You said"), styles["h2"])]
     story += [_p(paragraph, styles["body"]) for paragraph in view.paragraphs]
     if view.themes:
         story += [_themes_table(view, styles), Spacer(1, 4 * mm)]
     for theme in view.themes:
         if theme.quotes:
-            story.append(_p(f"What you said about {theme.theme.name}", styles["h3"]))
+            story.append(_p(gettext("What you said about %(theme)s", theme=theme.theme.name), styles["h3"]))
             story += [_p(f"“{quote.text}”", styles["quote"]) for quote in theme.quotes]
     return story
 
 
 def _we_did(view, styles):
-    story = [_p("We did", styles["h2"])]
+    story = [_p(gettext("We did"), styles["h2"])]
     if not view.actions:
-        return story + [_p("We have no finished actions to report for this period yet.", styles["body"])]
+        return story + [_p(gettext("We have no finished actions to report for this period yet."), styles["body"])]
     for entry in view.actions:
         story += [_p(entry.title, styles["h3"]), _p(entry.summary, styles["body"])]
     return story
 
 
-def build(view, council_name):
-    """The PDF's bytes for a reads.PublicationView."""
+def build(view, council_name, lang="en-GB"):
+    """The PDF's bytes for a reads.PublicationView (`lang`: the PDF's language tag)."""
     styles = _styles()
     publication = view.publication
+    service = public_words.service_words(publication.service_name)
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN, title=publication.title, author=council_name,
-                            subject=f"You said, we did: {publication.service_name}, {view.period}",
-                            lang="en-GB")
-    story = [_p(council_name, styles["caption"]), _p(publication.title, styles["title"]),
-             _p(f"{publication.service_name[:1].upper()}{publication.service_name[1:]} · {view.period}",
+                            bottomMargin=MARGIN, title=public_words.title_words(publication), author=council_name,
+                            subject=gettext("You said, we did: %(service)s, %(period)s", service=service,
+                                            period=view.period),
+                            lang=lang)
+    story = [_p(council_name, styles["caption"]), _p(public_words.title_words(publication), styles["title"]),
+             _p(f"{service[:1].upper()}{service[1:]} · {view.period}",
                 styles["caption"]), Spacer(1, 4 * mm)]
     doc.build(story + _you_said(view, styles) + _we_did(view, styles))
     return out.getvalue()
