@@ -24,13 +24,12 @@ from flask_babel import Babel, Domain, format_date, get_translations, refresh
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from app.languages import DEFAULT, current, html_lang
+from app.languages import CHOSEN_KEY, DEFAULT, current, html_lang
 from app.timefmt import london, to_london
 
 CATALOGUES = Path(__file__).resolve().parent / "translations"
 NAMES = {"en": "English", "cy": "Cymraeg"}  # each in its own language, as the switch shows it
 AM_PM = {"cy": ("yb", "yh")}  # y bore, yr hwyr
-CHOSEN_KEY = "lang"  # the session's explicit choice (the switch)
 REMEMBERED_KEY = "lang_remembered"  # the resident's language, once we know who they are
 # Blueprints whose pages residents see; every other page is staff-only and stays English.
 # Unmatched URLs (a 404 with no blueprint) count as public.

@@ -11,6 +11,7 @@ rest: Flask-Babel, the switch, the catalogues).
 from flask_babel import get_locale
 
 DEFAULT = "en"
+CHOSEN_KEY = "lang"  # the session key of the language chosen on this visit (the switch, a setting)
 HTML_LANG = {"en": "en-GB", "cy": "cy"}
 
 

@@ -3,6 +3,8 @@ support needs and a clear consent question; then, only after a yes, optional que
 themselves, each with "Prefer not to say". Each page carries the other's answers as hidden
 fields, so nothing typed is lost going back and forth. Every choice is checked against the
 form's own options, so a forged value is a field error, never a stored one."""
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, StopValidation
 
@@ -16,8 +18,16 @@ EMAIL_LIMIT = 320
 REASON_LIMIT = 2000
 SUPPORT_LIMIT = 1000
 DETAILS, QUESTIONS = "details", "questions"
-CONSENT_CHOICES = [("yes", "Yes, I agree to answer these questions"),
-                   ("no", "No, I do not want to answer these questions")]
+CONSENT_CHOICES = [("yes", _l("Yes, I agree to answer these questions")),
+                   ("no", _l("No, I do not want to answer these questions"))]
+# Each question's error, whole (for translators): a forged answer is the only way to get one.
+ANSWER_ERRORS = {
+    "age_band": _l("Select your answer about age, or prefer not to say"),
+    "sex": _l("Select your answer about sex, or prefer not to say"),
+    "ethnicity": _l("Select your answer about ethnic group, or prefer not to say"),
+    "disability": _l("Select your answer about disability, or prefer not to say"),
+    "area": _l("Select your answer about area, or prefer not to say"),
+}
 
 
 def required(message):
@@ -32,23 +42,23 @@ def required(message):
 
 class BaseApplicationForm(PublicForm):
     step = HiddenField(default=DETAILS)
-    name = StringField("Full name", validators=[no_nul, required("Enter your full name"),
-                                                MaxChars(NAME_LIMIT, "Your name")])
-    email = EmailField("Email address", validators=[
-        no_nul, required("Enter your email address"), MaxChars(EMAIL_LIMIT, "Email address"), valid_email],
-        description="We will email you our decision, and how to sign in if you join.")
-    reason = TextAreaField("Why do you want to join this panel?", validators=[
-        no_nul, required("Tell us why you want to join this panel"),
-        MaxChars(REASON_LIMIT, "Why you want to join")],
-        description="For example, services you use, or experience you would bring.")
-    support_needs = TextAreaField("Do you need any support to take part? (optional)", validators=[
-        no_nul, MaxChars(SUPPORT_LIMIT, "Support needs")],
-        description="For example, large print, an interpreter, or help using a computer. "
-                    "Facilitators use this only to help you take part.")
-    consent = RadioField("Do you agree to answer some questions about yourself?",
+    name = StringField(_l("Full name"), validators=[no_nul, required(_l("Enter your full name")),
+                                                    MaxChars(NAME_LIMIT, _l("Your name"))])
+    email = EmailField(_l("Email address"), validators=[
+        no_nul, required(_l("Enter your email address")), MaxChars(EMAIL_LIMIT, _l("Email address")), valid_email],
+        description=_l("We will email you our decision, and how to sign in if you join."))
+    reason = TextAreaField(_l("Why do you want to join this panel?"), validators=[
+        no_nul, required(_l("Tell us why you want to join this panel")),
+        MaxChars(REASON_LIMIT, _l("Why you want to join"))],
+        description=_l("For example, services you use, or experience you would bring."))
+    support_needs = TextAreaField(_l("Do you need any support to take part? (optional)"), validators=[
+        no_nul, MaxChars(SUPPORT_LIMIT, _l("Support needs"))],
+        description=_l("For example, large print, an interpreter, or help using a computer. "
+                       "Facilitators use this only to help you take part."))
+    consent = RadioField(_l("Do you agree to answer some questions about yourself?"),
                          choices=options(CONSENT_CHOICES), validate_choice=False,
-                         validators=[InputRequired("Select yes if you agree to answer questions about yourself"),
-                                     one_of("Select yes if you agree to answer questions about yourself")])
+                         validators=[InputRequired(_l("Select yes if you agree to answer questions about yourself")),
+                                     one_of(_l("Select yes if you agree to answer questions about yourself"))])
 
     def on_questions_page(self):
         return self.step.data == QUESTIONS
@@ -92,10 +102,11 @@ def application_form(**kwargs):
     asked = demographics.asked_dimensions()
     fields = {"asked": asked}
     for name in asked:
+        labelled = [(value, words if name == "area" and value != demographics.PREFER_NOT else gettext(words))
+                    for value, words in demographics.choices(name)]  # areas: as the council named them
         fields[name] = RadioField(
-            demographics.QUESTIONS[name], choices=options(demographics.choices(name)), validate_choice=False,
-            validators=[Optional(), one_of(f"Select your answer about {demographics.DIMENSIONS[name].lower()}, "
-                                           "or prefer not to say")])
+            gettext(demographics.QUESTIONS[name]), choices=options(labelled), validate_choice=False,
+            validators=[Optional(), one_of(ANSWER_ERRORS[name])])
     form_class = type("ApplicationForm", (BaseApplicationForm,), fields)
     return form_class(**kwargs)
 

@@ -9,13 +9,17 @@ Demographics. A waitlisted application can be decided again; approved and declin
 
 Audit entries name the panel and the decision, never the applicant's words or address.
 """
+from contextlib import contextmanager
+
 from flask import current_app
+from flask_babel import force_locale, gettext
 
 from app.audit import services as audit
 from app.db import utcnow
+from app.languages import written_language
 from app.mail.services import queue_email
 from app.people.services import normalise_email
-from app.queue import transaction
+from app.queue import app_context, transaction
 from panels.models import DEMOGRAPHIC_FIELDS, Application, Demographics, Member, Membership
 
 DECISIONS = {"approved": "Approve", "declined": "Decline", "waitlisted": "Put on the waiting list"}
@@ -34,13 +38,22 @@ def sign_in_url():
     return f"{current_app.config['HEARD'].base_url.rstrip('/')}/panel/sign-in"
 
 
+@contextmanager
+def written_in_their_language(someone):
+    """Emails rendered inside are in the language of `someone` (an Application or a Member: their
+    `language`, if the council offers it, else English), in a request or in the worker."""
+    with app_context() as app, force_locale(written_language(someone, app.config["HEARD"].languages)):
+        yield
+
+
 def submit(panel, answers):
-    """Record an application from the public form's `answers` and acknowledge it by email.
+    """Record an application from the public form's `answers` and acknowledge it by email, in
+    `answers["language"]` (the page's language; English when not given).
 
     Sending the same application twice (a pending one to the same panel from the same
     address) returns the first one and sends nothing new, whatever else was typed."""
     if not panel.accepting_applications:
-        raise ApplicationError(f"{panel.name} is not taking applications at the moment")
+        raise ApplicationError(gettext("The %(panel)s is not taking applications at the moment", panel=panel.name))
     email = normalise_email(answers["email"])
     with transaction():
         existing = (Application.select()
@@ -52,11 +65,13 @@ def submit(panel, answers):
         application = Application.create(
             panel=panel, name=answers["name"], email=email, reason=answers["reason"],
             support_needs=answers.get("support_needs", ""), demographics_consent=consented,
+            language=answers.get("language") or "en",
             **{name: (answers.get(name) or "") if consented else "" for name in DEMOGRAPHIC_FIELDS})
-        queue_email(to=email, template="panel_application_received",
-                    context={"name": application.name, "panel_name": panel.name},
-                    idempotency_key=f"panel-application:{application.id}:received",
-                    purpose="panel_application", related=application)
+        with written_in_their_language(application):
+            queue_email(to=email, template="panel_application_received",
+                        context={"name": application.name, "panel_name": panel.name},
+                        idempotency_key=f"panel-application:{application.id}:received",
+                        purpose="panel_application", related=application)
         audit.record("panel.application_received", obj=application,
                      summary=f"Application to join {panel.name} received")
     return application
@@ -91,9 +106,11 @@ def _admit(application):
     member = Member.get_or_none(Member.email == application.email)
     if member is None:
         member = Member.create(email=application.email, name=application.name,
-                               support_needs=application.support_needs)
-    elif application.support_needs:
-        member.support_needs = application.support_needs
+                               support_needs=application.support_needs, language=application.language)
+    else:  # their latest application says which language they read now
+        member.language = application.language
+        if application.support_needs:
+            member.support_needs = application.support_needs
         member.save()
     membership = Membership.get_or_none(Membership.panel == application.panel, Membership.member == member)
     if membership is None:
@@ -112,9 +129,11 @@ def _admit(application):
 
 
 def _email_decision(application):
-    queue_email(to=application.email, template="panel_application_decision",
-                context={"name": application.name, "panel_name": application.panel.name,
-                         "decision": application.status, "reason": application.decision_reason,
-                         "sign_in_url": sign_in_url()},
-                idempotency_key=f"panel-application:{application.id}:decision:{application.status}",
-                purpose="panel_application", related=application)
+    """In the language they applied in (staff pages are English: force it)."""
+    with written_in_their_language(application):
+        queue_email(to=application.email, template="panel_application_decision",
+                    context={"name": application.name, "panel_name": application.panel.name,
+                             "decision": application.status, "reason": application.decision_reason,
+                             "sign_in_url": sign_in_url()},
+                    idempotency_key=f"panel-application:{application.id}:decision:{application.status}",
+                    purpose="panel_application", related=application)

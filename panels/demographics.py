@@ -9,10 +9,11 @@ Stored values are the short keys below (an area is stored by its name). Two answ
 categories and are always counted apart: PREFER_NOT ("Prefer not to say") and "" (the
 question was not answered, or the applicant did not consent to being asked).
 """
+from app.languages import N_
 from panels.models import PopulationShare
 
 PREFER_NOT = "prefer_not_to_say"
-PREFER_NOT_LABEL = "Prefer not to say"
+PREFER_NOT_LABEL = N_("Prefer not to say")  # N_: translated where residents read it
 NOT_ANSWERED_LABEL = "Not answered"
 
 DIMENSIONS = {
@@ -24,31 +25,31 @@ DIMENSIONS = {
 }
 
 QUESTIONS = {
-    "age_band": "What is your age?",
-    "sex": "What is your sex?",
-    "ethnicity": "What is your ethnic group?",
-    "disability": "Are your day-to-day activities limited because of a health problem or disability "
-                  "which has lasted, or is expected to last, at least 12 months?",
-    "area": "Which area do you live in?",
+    "age_band": N_("What is your age?"),
+    "sex": N_("What is your sex?"),
+    "ethnicity": N_("What is your ethnic group?"),
+    "disability": N_("Are your day-to-day activities limited because of a health problem or disability "
+                     "which has lasted, or is expected to last, at least 12 months?"),
+    "area": N_("Which area do you live in?"),
 }
 
 FIXED_CATEGORIES = {
     "age_band": [
-        ("16-24", "16 to 24"), ("25-34", "25 to 34"), ("35-44", "35 to 44"), ("45-54", "45 to 54"),
-        ("55-64", "55 to 64"), ("65-74", "65 to 74"), ("75+", "75 or over"),
+        ("16-24", N_("16 to 24")), ("25-34", N_("25 to 34")), ("35-44", N_("35 to 44")), ("45-54", N_("45 to 54")),
+        ("55-64", N_("55 to 64")), ("65-74", N_("65 to 74")), ("75+", N_("75 or over")),
     ],
-    "sex": [("female", "Female"), ("male", "Male")],
+    "sex": [("female", N_("Female")), ("male", N_("Male"))],
     "ethnicity": [
-        ("asian", "Asian, Asian British or Asian Welsh"),
-        ("black", "Black, Black British, Black Welsh, Caribbean or African"),
-        ("mixed", "Mixed or Multiple ethnic groups"),
-        ("white", "White"),
-        ("other", "Other ethnic group"),
+        ("asian", N_("Asian, Asian British or Asian Welsh")),
+        ("black", N_("Black, Black British, Black Welsh, Caribbean or African")),
+        ("mixed", N_("Mixed or Multiple ethnic groups")),
+        ("white", N_("White")),
+        ("other", N_("Other ethnic group")),
     ],
     "disability": [
-        ("limited_a_lot", "Yes, limited a lot"),
-        ("limited_a_little", "Yes, limited a little"),
-        ("not_limited", "No"),
+        ("limited_a_lot", N_("Yes, limited a lot")),
+        ("limited_a_little", N_("Yes, limited a little")),
+        ("not_limited", N_("No")),
     ],
 }
 

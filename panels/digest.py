@@ -16,10 +16,12 @@ import datetime
 from dataclasses import dataclass
 
 from app.db import utcnow
+from app.languages import N_
 from app.mail.models import OutboxMessage
 from app.mail.services import queue_email
 from app.queue import transaction
 from panels import access
+from panels.applications import written_in_their_language
 from panels.models import Member
 from panels.proposals.participation import london_today
 from panels.proposals.models import Notification, Proposal
@@ -27,7 +29,8 @@ from panels.proposals.models import Notification, Proposal
 TEMPLATE = "panel_digest"
 PURPOSE = "panel_digest"
 SECTION_ORDER = ("decision", "proposal", "reply")
-SECTIONS = {"proposal": "New proposals", "reply": "Replies to your comments", "decision": "Decisions"}
+SECTIONS = {"proposal": N_("New proposals"), "reply": N_("Replies to your comments"),
+            "decision": N_("Decisions")}  # translated in the email (its reader's language)
 LOST_AFTER = datetime.timedelta(hours=26)  # an undigested row this old: that day's digest was lost
 
 
@@ -108,8 +111,9 @@ def send_digest(member_id, day=None):
                    "sections": [{"kind": kind, "heading": SECTIONS[kind], "lines": sections[kind]}
                                 for kind in SECTION_ORDER if sections[kind]],
                    "total": sum(len(lines) for lines in sections.values())}
-        return queue_email(member.email, TEMPLATE, context, idempotency_key=key, purpose=PURPOSE,
-                           related=member)
+        with written_in_their_language(member):  # the section headings are translated in the template
+            return queue_email(member.email, TEMPLATE, context, idempotency_key=key, purpose=PURPOSE,
+                               related=member)
 
 
 def set_digest(member, enabled):

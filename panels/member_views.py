@@ -5,10 +5,13 @@ the emailed link opens /panel/sign-in/<token>, whose "Sign in" button spends it.
 forms (their own CSRF check, so an expired page keeps what was typed). Every other page needs a
 member session (panels.sessions) and shows only the member's own panels: any other id is a 404.
 """
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import format_date, gettext, refresh
 
+from app.languages import CHOSEN_KEY
 from app.publicforms import limit_public_posts, over_limit, too_many_requests
 from panels import access, digest, leaving, sessions, signin, workspace
+from panels.models import Member
 from panels.member_forms import LeaveForm, SettingsForm, SignInForm, UseLinkForm
 
 bp = Blueprint("panel_members", __name__, url_prefix="/panel", template_folder="templates")
@@ -28,7 +31,12 @@ def _public_forms(state):
 
 @bp.app_context_processor
 def signed_in_member():
-    return {"member": sessions.current_member()}
+    return {"member": sessions.current_member(), "member_day": member_day}
+
+
+def member_day(value):
+    """A date as members read it ('3 March 2026'), in the page's language."""
+    return format_date(value, "d MMMM y") if value else ""
 
 
 def _member():
@@ -92,7 +100,7 @@ def follow_link(token):
 @bp.route("/sign-out", methods=["POST"])
 def sign_out():
     sessions.end()
-    flash("You have signed out", "success")
+    flash(gettext("You have signed out"), "success")
     return redirect(url_for("panel_members.sign_in"))
 
 
@@ -115,7 +123,7 @@ def leave(panel_id):
         except LookupError:
             abort(404)
         if left.panels_left:
-            flash(f"You have left the {left.panel_name}", "success")
+            flash(gettext("You have left the %(panel)s", panel=left.panel_name), "success")
             return redirect(url_for("panel_members.home"))
         session[LEFT_KEY] = {"panel": left.panel_name, "anonymised": left.anonymised}
         return redirect(url_for("panel_members.left"))
@@ -135,10 +143,19 @@ def left():
 @bp.route("/settings", methods=["GET", "POST"])
 @sessions.member_required
 def settings():
+    """The digest and, when the council offers more than one, the language of their emails (the
+    workspace switches to it too)."""
     member = _member()
-    form = SettingsForm(digest="on" if member.digest_enabled else "off")
+    form = SettingsForm(digest="on" if member.digest_enabled else "off", language=member.language,
+                        languages=current_app.config["HEARD"].languages)
     if form.validate_on_submit():
         digest.set_digest(member, form.digest.data == "on")
-        flash("Daily digest switched " + ("on" if member.digest_enabled else "off"), "success")
+        language = form.chosen_language()
+        if language and language != member.language:
+            Member.update(language=language).where(Member.id == member.id).execute()
+            session[CHOSEN_KEY] = language
+            refresh()
+        flash(gettext("Daily digest switched on") if member.digest_enabled else gettext("Daily digest switched off"),
+              "success")
         return redirect(url_for("panel_members.settings"))
     return render_template("panels/member_settings.html", form=form)

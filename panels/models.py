@@ -50,6 +50,7 @@ class Member(BaseModel):
     last_signed_in_at = DateTimeField(null=True)
     anonymised_at = DateTimeField(null=True)
     is_demo = BooleanField(default=False)
+    language = CharField(max_length=8, default="en")  # their emails go in this language (app.i18n)
 
     class Meta:
         table_name = "panel_member"
@@ -82,6 +83,7 @@ class Application(BaseModel):
     member = ForeignKeyField(Member, null=True, backref="applications", on_delete="SET NULL")
     created_at = DateTimeField(default=utcnow, index=True)
     is_demo = BooleanField(default=False)
+    language = CharField(max_length=8, default="en")  # the page's language when they applied
 
     class Meta:
         table_name = "panel_application"

@@ -5,6 +5,7 @@ A public form (app.publicforms): no sign-in, no CAPTCHA, a honeypot and rate-lim
 a form sent after its token expired shows everything typed again with "This form has
 expired". Nothing a resident types reaches the log."""
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 
 from app.forms import show_error
 from app.publicforms import limit_public_posts
@@ -58,12 +59,18 @@ def apply(slug):
     if form.questions_next():
         return _page(panel, form, step=QUESTIONS)
     try:
-        applications.submit(panel, form.answers())
+        applications.submit(panel, dict(form.answers(), language=_page_language()))
     except applications.ApplicationError as refusal:
         show_error(form, refusal)
         return _page(panel, form, step=DETAILS)
     session[APPLIED_KEY] = panel.id
     return redirect(url_for("panels_public.applied", slug=panel.slug))
+
+
+def _page_language():
+    """The page's language (app.i18n): the applicant's emails are written in it."""
+    locale = get_locale()
+    return locale.language if locale is not None else "en"
 
 
 def _page(panel, form, step=None):

@@ -29,6 +29,7 @@ from app.people.services import normalise_email
 from app.publicforms import take_hit
 from app.queue import transaction
 from panels import access, sessions
+from panels.applications import written_in_their_language
 from panels.models import Member, SignInLink
 from panels.sessions import token_hash
 
@@ -95,10 +96,11 @@ def request_link(email, next_path=None):
         now = utcnow()
         link = SignInLink.create(member=member, token_hash=token_hash(token), created_at=now,
                                  expires_at=now + LINK_LIFETIME)
-        queue_email(member.email, TEMPLATE,
-                    {"name": member.name, "link": link_url(token, next_path),
-                     "minutes": int(LINK_LIFETIME.total_seconds() // 60)},
-                    idempotency_key=f"panel-sign-in:{link.id}", purpose="panel_sign_in", related=member)
+        with written_in_their_language(member):
+            queue_email(member.email, TEMPLATE,
+                        {"name": member.name, "link": link_url(token, next_path),
+                         "minutes": int(LINK_LIFETIME.total_seconds() // 60)},
+                        idempotency_key=f"panel-sign-in:{link.id}", purpose="panel_sign_in", related=member)
         audit.record("panels.sign_in_link_sent", obj=member, summary=f"Sign-in link sent to panel member {member.id}")
 
 

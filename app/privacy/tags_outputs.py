@@ -12,7 +12,7 @@ TAGS = (
          personal=("name email reason support_needs demographics_consent age_band sex ethnicity "
                    "disability area decision_reason decided_by member"),
          special="support_needs ethnicity disability",
-         ordinary="id panel status decided_at created_at is_demo"),
+         ordinary="id panel status decided_at created_at is_demo language"),  # language: en / cy
     Tags("panel_demographics", "panel",  # panels.models.Demographics
          "Panel members' demographics, given with consent, to keep panels representative.",
          personal="member age_band sex ethnicity disability area consented_at",
@@ -26,7 +26,7 @@ TAGS = (
          "Customer panel members.",
          personal="email name support_needs last_signed_in_at",
          special="support_needs",
-         ordinary="id digest_enabled created_at anonymised_at is_demo"),
+         ordinary="id digest_enabled created_at anonymised_at is_demo language"),  # language: en / cy
     Tags("panel_membership", "panel",  # panels.models.Membership
          "Who is on which panel.",
          personal="member application",

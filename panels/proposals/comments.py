@@ -8,6 +8,8 @@ reads in order.
 """
 from dataclasses import dataclass, field
 
+from flask_babel import gettext
+
 from app.audit.services import record
 from app.db import utcnow
 from app.queue import transaction
@@ -37,9 +39,10 @@ class Entry:
 def _body(text, field_name):
     text = (text or "").strip()
     if not text:
-        raise ProposalError("Enter your comment", field=field_name)
+        raise ProposalError(gettext("Enter your comment"), field=field_name)
     if len(text) > MAX_LENGTH:
-        raise ProposalError(f"Your comment must be {MAX_LENGTH} characters or fewer", field=field_name)
+        raise ProposalError(gettext("Your comment must be %(limit)s characters or fewer", limit=MAX_LENGTH),
+                            field=field_name)
     return text
 
 
@@ -51,7 +54,7 @@ def post(proposal, member, body, *, parent_id=None, field_name="body"):
     if parent_id is not None:
         parent = Comment.get_or_none(Comment.id == parent_id, Comment.proposal == proposal)
         if parent is None or (parent.hidden_at is not None and parent.member_id != member.id):
-            raise ProposalError("That comment is no longer there to reply to")
+            raise ProposalError(gettext("That comment is no longer there to reply to"))
     with transaction():
         comment = Comment.create(proposal=proposal, parent=parent, member=member, body=body)
         if parent is not None:

@@ -21,6 +21,7 @@ from app.mail.headers import InvalidAddress
 from app.mail.models import OutboxMessage
 from app.mail.services import queue_email
 from app.queue import settings, transaction
+from panels.applications import written_in_their_language
 from panels.models import Member, Membership
 from panels.proposals import notifications
 from panels.proposals.models import (Answer, Comment, Proposal, ProposalAction, Question,
@@ -169,10 +170,11 @@ def email_participants(proposal_id):
     rows = []
     for member in participants(proposal):
         try:
-            rows.append(queue_email(to=member.email, template="proposal_decision",
-                                    context=dict(context, name=member.name),
-                                    idempotency_key=email_key(proposal.id, member.id),
-                                    purpose="proposal_decision", related=proposal))
+            with written_in_their_language(member):
+                rows.append(queue_email(to=member.email, template="proposal_decision",
+                                        context=dict(context, name=member.name),
+                                        idempotency_key=email_key(proposal.id, member.id),
+                                        purpose="proposal_decision", related=proposal))
         except InvalidAddress:
             log.warning("proposal %s: member %s has an unusable email address", proposal.id, member.id)
     return rows

@@ -1,15 +1,16 @@
 """Forms for proposals, GOV.UK style: plain-English errors at the field and in the summary, and
 whatever was typed shown again. Dates are GOV.UK date inputs (`<name>_day`, `_month`, `_year`,
 read by app.actions.forms.read_date). The services make the rules; these check the shape."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, Optional
 
 from app.actions.forms import date_part, fill_date, read_date, stripped, text_area
+from app.feedback.fields import MaxChars
 from app.forms import show_error
-from panels.proposals.models import STANCES
 
 QUESTIONS = 5
 
@@ -99,13 +100,21 @@ class ButtonForm(FlaskForm):
     """A button that only needs the CSRF token."""
 
 
+def member_text(label, limit, required=None, description="", name=None):
+    """A members' text box: words lazy (the page's language), the limit counted as they see it."""
+    validators = [DataRequired(required)] if required else [Optional()]
+    validators.append(MaxChars(limit, name or label))
+    return TextAreaField(label, filters=[stripped], validators=validators, description=description)
+
+
 class CommentForm(FlaskForm):
-    body = text_area("Add a comment", 5000, "Enter your comment",
-                 "Other members of the panel and council staff can read it. Do not include personal details.")
+    body = member_text(_l("Add a comment"), 5000, _l("Enter your comment"),
+                       _l("Other members of the panel and council staff can read it. Do not include personal "
+                          "details."), name=_l("Your comment"))
 
 
 class ReplyForm(FlaskForm):
-    body = text_area("Your reply", 5000, "Enter your reply")
+    body = member_text(_l("Your reply"), 5000, _l("Enter your reply"))
 
     def __init__(self, *args, parent_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,17 +123,21 @@ class ReplyForm(FlaskForm):
 
 
 class ViewForm(FlaskForm):
-    stance = RadioField("What is your view of the proposal?",
-                        choices=[SelectChoice(key, label) for key, label in STANCES.items()],
-                        validators=[DataRequired("Choose whether you support the proposal, are neutral or oppose it")])
-    reason = text_area("Why do you think that?", 5000, "Enter the reason for your view")
+    stance = RadioField(_l("What is your view of the proposal?"),
+                        choices=[SelectChoice("support", _l("Support")), SelectChoice("neutral", _l("Neutral")),
+                                 SelectChoice("oppose", _l("Oppose"))],
+                        validators=[DataRequired(_l("Choose whether you support the proposal, are neutral or "
+                                                    "oppose it"))])
+    reason = member_text(_l("Why do you think that?"), 5000, _l("Enter the reason for your view"),
+                         name=_l("Your reason"))
 
 
 def answers_form(questions, formdata=None, saved=None):
-    """A form with one text box per question (`answer_<question id>`)."""
-    fields = {f"answer_{q.id}": text_area(f"{q.position + 1}. {q.text}", 5000) for q in questions}
+    """A form with one text box per question (`answer_<question id>`): the question as staff
+    wrote it."""
+    fields = {f"answer_{q.id}": member_text(f"{q.position + 1}. {q.text}", 5000, name=_l("Your answer"))
+              for q in questions}
     form_class = type("AnswersForm", (FlaskForm,), fields)
     form = form_class(formdata=formdata) if formdata is not None else form_class(
         formdata=None, data={f"answer_{qid}": text for qid, text in (saved or {}).items()})
     return form
-

@@ -4,25 +4,48 @@ Only for current members of the proposal's panel, once it is open (panels.propos
 read-only after the closing date. Each form posts to its own address and, when something is
 wrong, the page comes back with the error at the field and everything typed kept."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import format_date, gettext
+from flask_babel import lazy_gettext as _l
 
 from app.forms import show_error
 from panels import sessions
 from panels.proposals import access, comments, documents, evidence, participation
 from panels.proposals.errors import ProposalError
 from panels.proposals.forms import CommentForm, ReplyForm, ViewForm, answers_form
-from panels.proposals.models import STANCES, STATUSES
 
 bp = Blueprint("proposals_members", __name__, url_prefix="/panel", template_folder="templates")
+# What members read, in the page's language (panels.proposals.models keeps staff's English).
+STATUSES = {"draft": _l("Draft"), "open": _l("Open for views"), "closed": _l("Closed"), "decided": _l("Decided")}
+STANCES = {"support": _l("Support"), "neutral": _l("Neutral"), "oppose": _l("Oppose")}
+KINDS = {"PDF": _l("PDF"), "PNG image": _l("PNG image"), "JPEG image": _l("JPEG image"), "File": _l("File")}
 
 
 @bp.context_processor
 def helpers():
     return {"day": day, "statuses": STATUSES, "stances": STANCES, "size_words": documents.size_words,
-            "kind_words": documents.kind_words, "author_name": comments.author_name}
+            "kind_words": kind_words, "author_name": author_name}
 
 
 def day(value):
-    return f"{value.day} {value:%B %Y}" if value else ""
+    """'3 March 2026', in the page's language."""
+    return format_date(value, "d MMMM y") if value else ""
+
+
+def kind_words(document):
+    words = documents.kind_words(document)
+    return KINDS.get(words, words)
+
+
+def author_name(comment, member=None):
+    """comments.author_name, with the product's own words in the page's language."""
+    name = comments.author_name(comment, member)
+    if comment.member_id is not None and member is not None and comment.member_id == member.id:
+        return gettext("You")
+    if comment.member_id is None and comment.staff_author_id is not None:
+        return gettext("%(name)s (council staff)", name=comment.staff_author.name)
+    if name == "A former member":
+        return gettext("A former member")
+    return name
 
 
 def _load(proposal_id):
@@ -73,7 +96,7 @@ def comment(proposal_id):
         except ProposalError as error:
             show_error(form, error)
         else:
-            return _done(proposal, "Your comment has been added", "comments")
+            return _done(proposal, gettext("Your comment has been added"), "comments")
     return _page(member, proposal, failed=("comment", form))
 
 
@@ -88,7 +111,7 @@ def reply(proposal_id, comment_id):
         except ProposalError as error:
             show_error(form, error)
         else:
-            return _done(proposal, "Your reply has been added", f"comment-{comment_id}")
+            return _done(proposal, gettext("Your reply has been added"), f"comment-{comment_id}")
     return _page(member, proposal, failed=("reply", form), reply_to=comment_id)
 
 
@@ -104,7 +127,7 @@ def answers(proposal_id):
         except ProposalError as error:
             show_error(form, error)
         else:
-            return _done(proposal, "Your answers have been saved", "questions")
+            return _done(proposal, gettext("Your answers have been saved"), "questions")
     return _page(member, proposal, failed=("answers", form))
 
 
@@ -119,7 +142,7 @@ def view(proposal_id):
         except ProposalError as error:
             show_error(form, error)
         else:
-            return _done(proposal, "Your view has been saved", "your-view")
+            return _done(proposal, gettext("Your view has been saved"), "your-view")
     return _page(member, proposal, failed=("view", form))
 
 

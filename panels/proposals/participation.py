@@ -1,6 +1,8 @@
 """What a member says about a proposal: answers to its questions and their view (support,
 neutral or oppose, with a reason). Both can be changed until the end of the closing date
 (Europe/London); after that, and once the council has decided, the proposal is read-only."""
+from flask_babel import gettext
+
 from app.db import utcnow
 from app.queue import transaction
 from app.timefmt import to_london
@@ -22,7 +24,7 @@ def is_open(proposal, today=None):
 
 def require_open(proposal):
     if not is_open(proposal):
-        raise ProposalError("This proposal has closed. You can read it, but you can no longer change anything")
+        raise ProposalError(gettext("This proposal has closed. You can read it, but you can no longer change anything"))
 
 
 def questions(proposal):
@@ -46,10 +48,10 @@ def save_answers(proposal, member, texts):
     cleaned = {q.id: (texts.get(q.id) or "").strip() for q in asked}
     for question in asked:
         if len(cleaned[question.id]) > MAX_ANSWER:
-            raise ProposalError(f"Your answer must be {MAX_ANSWER} characters or fewer",
+            raise ProposalError(gettext("Your answer must be %(limit)s characters or fewer", limit=MAX_ANSWER),
                                 field=f"answer_{question.id}")
     if asked and not any(cleaned.values()):
-        raise ProposalError("Answer at least one question", field=f"answer_{asked[0].id}")
+        raise ProposalError(gettext("Answer at least one question"), field=f"answer_{asked[0].id}")
     with transaction():
         for question in asked:
             text = cleaned[question.id]
@@ -69,12 +71,13 @@ def save_view(proposal, member, stance, reason):
     """Give or change `member`'s view; returns it."""
     require_open(proposal)
     if stance not in STANCES:
-        raise ProposalError("Choose whether you support the proposal, are neutral or oppose it", field="stance")
+        raise ProposalError(gettext("Choose whether you support the proposal, are neutral or oppose it"), field="stance")
     reason = (reason or "").strip()
     if not reason:
-        raise ProposalError("Enter the reason for your view", field="reason")
+        raise ProposalError(gettext("Enter the reason for your view"), field="reason")
     if len(reason) > MAX_REASON:
-        raise ProposalError(f"Your reason must be {MAX_REASON} characters or fewer", field="reason")
+        raise ProposalError(gettext("Your reason must be %(limit)s characters or fewer", limit=MAX_REASON),
+                            field="reason")
     with transaction():
         row = view_of(proposal, member)
         if row is None:

@@ -5,7 +5,10 @@
 - /staff/panels/proposals/<id>/decision: the panel's facilitators and administrators.
 - /panel/proposals/<id>/outcome: current members of the proposal's panel, once it is decided.
 """
+import dataclasses
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.auth.access import roles_required
@@ -18,6 +21,9 @@ from panels.proposals import results as reads
 from panels.proposals.decision_forms import DecisionForm
 
 bp = Blueprint("proposal_results", __name__, template_folder="templates")
+# The outcome page's own words in the page's language (results.py keeps staff's English).
+STANCE_WORDS = {"support": _l("Support"), "neutral": _l("Neutral"), "oppose": _l("Oppose")}
+SENTIMENT_WORDS = {"positive": _l("Positive"), "neutral": _l("Neutral"), "negative": _l("Negative")}
 
 
 @bp.route("/staff/panels/proposals/<id:proposal_id>/results")
@@ -64,7 +70,10 @@ def outcome(proposal_id):
     if publication is not None and not publication.is_published:
         publication = None
     actions = [a for a in decisions.decision_actions(proposal) if a.public_summary.strip()]
-    return render_template("results/outcome.html", proposal=proposal, views=reads.views(proposal),
-                           themes=reads.themes(proposal),
+    views = [dataclasses.replace(v, label=STANCE_WORDS.get(v.key, v.label)) for v in reads.views(proposal)]
+    themes = reads.themes(proposal)
+    themes = dataclasses.replace(themes, sentiments=[(key, SENTIMENT_WORDS.get(key, label), count)
+                                                     for key, label, count in themes.sentiments])
+    return render_template("results/outcome.html", proposal=proposal, views=views, themes=themes,
                            actions=actions, publication=publication,
                            back_url=url_for("proposals_members.show", proposal_id=proposal.id))
