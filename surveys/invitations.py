@@ -12,7 +12,7 @@ from flask_babel import force_locale
 
 from app.audit import services as audit
 from app.db import utcnow
-from app.languages import written_language
+from app.languages import DEFAULT, current, written_language
 from app.mail.services import queue_email
 from app.people.models import Person
 from app.people.services import normalise_email
@@ -34,7 +34,11 @@ def token_hash(token):
 
 
 def _link(token):
-    return f"{current_app.config['HEARD'].base_url.rstrip('/')}/s/i/{token}"
+    """The survey's address for this invitation, opening in the email's language (the one
+    force_locale set: a Welsh email's link opens the Welsh form)."""
+    link = f"{current_app.config['HEARD'].base_url.rstrip('/')}/s/i/{token}"
+    language = current()
+    return link if language == DEFAULT else f"{link}?lang={language}"
 
 
 def by_token(token):

@@ -210,10 +210,11 @@ def _email(case, template, context, key, address, *, actor, at, stage):
 
 
 def _post(case, template, context, name, key, *, actor, at, stage):
-    with _app(), force_locale(language_of(case.person)):
+    language = language_of(case.person)
+    with _app(), force_locale(language):
         subject, text, _ = render(template, translated({**context, "by_post": True}))
     letter = post.record(case, template=template, name=name, key=f"case:{case.id}:{key}",
-                         subject=subject, text=text, actor=actor, at=at, stage=stage)
+                         subject=subject, text=text, language=language, actor=actor, at=at, stage=stage)
     return CaseEvent.get_by_id(letter.event_id)
 
 

@@ -13,6 +13,7 @@ from app.cases import clocks, closing_letter, letters
 from app.cases.models import OUTCOMES, Case, CaseItem, CaseStage, DecisionPoint
 from app.cases.rules import overall_decision
 from app.feedback import tracking
+from app.languages import N_
 
 
 def _case_of(item):
@@ -59,7 +60,7 @@ def decision_for(item):
     if closed and case.outcome:
         outcome = case.outcome_label
     else:
-        outcome = OUTCOMES[overall_decision(p.decision for p in points)] if points else "Not decided"
+        outcome = OUTCOMES[overall_decision(p.decision for p in points)] if points else N_("Not decided")
     stage2_url, ombudsman, decided = _next_step(case, responded)
     return tracking.Decision(
         stage=responded.number if responded is not None else case.stage, outcome=outcome,

@@ -55,7 +55,7 @@ TAGS = (
     Tags("postal_letter", "complaint",  # app.cases.post.models.PostalLetter
          "Letters to residents who asked for post.",
          personal="recipient_name address subject text posted_by",
-         ordinary="id case key template name stage event_id created_at posted_at"),
+         ordinary="id case key template name stage event_id created_at posted_at language"),
     Tags("feedback_draft", "drafts",  # app.feedback.journey.models.FeedbackDraft
          "A resident's unfinished form, so a long form can be finished later.",
          personal="answers",

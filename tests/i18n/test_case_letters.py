@@ -117,6 +117,13 @@ def test_a_welsh_residents_letter_to_post_prints_in_welsh(app, poppler, tmp_path
         assert words in text, words
     for english in ("Our reference", "If undelivered", "Our decision", "reply to this email"):
         assert english not in text, english
+    # Printed later, after the resident asked for English: the letter is printed as it was written.
+    Person.update(language="en").where(Person.name == "Rhian Post").execute()
+    later = officer_client.get(f"/staff/cases/letters/{found['case_stage1_response'].id}.pdf")
+    path.write_bytes(later.data)
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Ein cyfeirnod:" in text and "Our reference" not in text
 
 
 def test_the_labels_residents_read_are_all_in_the_catalogue():

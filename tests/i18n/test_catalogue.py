@@ -39,6 +39,7 @@ IN_SCOPE = [
     "app/mail/templates/mail/_ombudsman.txt",
     "app/mail/templates/mail/_ombudsman.html",
     "app/cases/letters.py",
+    "app/cases/resident_decision.py",
     "app/cases/closing_letter.py",
     "app/cases/post/pdf.py",
     # The email auto-reply, survey invitations and reminders, and the files page's refusals.

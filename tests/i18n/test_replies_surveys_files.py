@@ -2,6 +2,7 @@
 person (English when we do not know them: the council's first language), and the files page's
 refusals in the page's language."""
 import datetime
+import re
 
 from app.attachments import content
 from app.mail.models import OutboxMessage
@@ -69,6 +70,16 @@ def test_survey_invitations_and_reminders_follow_the_persons_language(app):
     assert reminder.subject == "Nodyn atgoffa: dywedwch wrthym sut aeth pethau: Libraries"
     assert "Dyma’r unig nodyn atgoffa y byddwn yn ei anfon." in reminder.text_body
     assert not english_in(reminder.text_body) and not english_in(reminder.html_body)
+    # The links open the form in the email's language.
+    for message in (first, reminder):
+        [link] = re.findall(r"https?://\S+/s/i/\S+", message.text_body)
+        assert link.endswith("?lang=cy")
+        assert f'href="{link}"' in message.html_body
+    [english_link] = re.findall(r"https?://\S+/s/i/\S+", second.text_body)
+    assert "lang=" not in english_link
+    [welsh_link] = re.findall(r"https?://\S+/s/i/\S+", first.text_body)
+    page = app.test_client().get("/" + welsh_link.split("://", 1)[1].split("/", 1)[1])
+    assert page.status_code == 200 and 'lang="cy"' in page.get_data(as_text=True)
 
 
 def test_file_refusals_are_in_the_pages_language(client):

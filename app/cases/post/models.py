@@ -23,6 +23,7 @@ class PostalLetter(BaseModel):
     created_at = DateTimeField(default=utcnow, index=True)
     posted_at = DateTimeField(null=True, index=True)
     posted_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    language = CharField(max_length=8, default="en")  # the language its text was written in
 
     class Meta:
         table_name = "postal_letter"

@@ -27,9 +27,9 @@ def address_of(person):
     return one_line(person.name, LINE_LIMIT), "\n".join(lines)
 
 
-def record(case, *, template, name, key, subject, text, actor=None, at=None, stage=None):
-    """The letter to post for `key`, recorded with its "Letter to post" timeline entry; the
-    one already recorded when this key was sent before."""
+def record(case, *, template, name, key, subject, text, language="en", actor=None, at=None, stage=None):
+    """The letter to post for `key`, written in `language`, recorded with its "Letter to post"
+    timeline entry; the one already recorded when this key was sent before."""
     at = now(at)
     with transaction():
         earlier = PostalLetter.get_or_none(PostalLetter.key == key)
@@ -41,7 +41,7 @@ def record(case, *, template, name, key, subject, text, actor=None, at=None, sta
                 letter = PostalLetter.create(
                     case=case, key=key, template=template, name=name, subject=subject, text=text,
                     recipient_name=recipient_name, address=address, stage=stage or case.stage,
-                    created_at=at)
+                    language=language or "en", created_at=at)
         except IntegrityError:
             return PostalLetter.get(PostalLetter.key == key)
         event = timeline.add(case, "email_out", f"Letter to post: {name} ({subject})", body=text,
@@ -119,12 +119,11 @@ def changeable(user, ids):
 
 def printable(letter):
     """The letter as app.cases.post.pdf prints it: dated the day it was written (London), its
-    own words in the resident's language (as its text was written: app.cases.letters)."""
-    from app.cases.letters import language_of
+    own words in the language its text was written in."""
     from app.cases.post.pdf import PrintedLetter
 
     written = to_london(letter.created_at).date()
-    language = language_of(letter.case.person) if letter.case.person_id else "en"
+    language = letter.language or "en"
     date = f"{written.day} {written:%B %Y}"
     if language != "en":
         with force_locale(language):
