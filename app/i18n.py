@@ -161,18 +161,25 @@ def _remember_choice():
     """`?lang=cy` on any public page: remember the choice for the rest of the visit. Marks the
     request as a resident's page (g.resident_page), so intake knows the page's language is the
     resident's choice (app.feedback.services)."""
-    g.resident_page = _is_public()
-    wanted = request.args.get("lang", "")
-    if wanted in offered() and _is_public() and session.get(CHOSEN_KEY) != wanted:
+    public = g.resident_page = _is_public()
+    wanted = _asked_for()
+    if wanted and public and wanted in offered() and session.get(CHOSEN_KEY) != wanted:
         session[CHOSEN_KEY] = wanted
 
 
+def _asked_for():
+    """The `lang` of the query string, or "" (without parsing a query string that has none:
+    most requests, and a survey page's three requests, have no query string at all)."""
+    return request.args.get("lang", "") if request.query_string else ""
+
+
 def select_locale():
-    if not has_request_context() or not _is_public():
+    if not has_request_context():
         return DEFAULT
     languages = offered()
-    wanted = request.args.get("lang", "")
-    for choice in (wanted, session.get(CHOSEN_KEY), session.get(REMEMBERED_KEY)):
+    if len(languages) < 2 or not _is_public():  # English only, or a staff page
+        return DEFAULT
+    for choice in (_asked_for(), session.get(CHOSEN_KEY), session.get(REMEMBERED_KEY)):
         if choice in languages:
             return choice
     return request.accept_languages.best_match(languages) or DEFAULT

@@ -37,3 +37,20 @@ def test_the_survey_form_in_welsh_and_its_errors(client):
     client.get("/?lang=en")
     html = submit(client, f"/s/{touchpoint.code}", {}).get_data(as_text=True)
     assert "Select an answer to “How satisfied were you?”" in html and "1 – Very dissatisfied" in html
+    assert "Dewiswch" not in html and "Anfodlon" not in html
+
+
+def test_a_fresh_survey_page_in_each_language_in_turn(client):
+    """A fresh form's questions are kept as HTML once made (surveys.public): kept per language,
+    and never with one resident's answers in them."""
+    touchpoint = create_touchpoint()
+    for language, words, not_words in (("en", "1 – Very dissatisfied", "Anfodlon"),
+                                       ("cy", "1 – Anfodlon iawn", "Very dissatisfied"),
+                                       ("en", "1 – Very dissatisfied", "Anfodlon")):
+        client.get(f"/?lang={language}")
+        html = client.get(f"/s/{touchpoint.code}").get_data(as_text=True)
+        assert words in html and not_words not in html, language
+    q = question_keys(touchpoint.survey)
+    submit(client, f"/s/{touchpoint.code}", {field(q["short_text"]): "My own words"})  # an error page
+    fresh = client.get(f"/s/{touchpoint.code}").get_data(as_text=True)
+    assert "My own words" not in fresh and "There is a problem" not in fresh
