@@ -123,3 +123,57 @@ def test_a_member_changes_their_language_on_the_settings_page(client):
     assert soup.find("h1").text() == "Gosodiadau e-bost"
     submit(client, "/panel/settings", {"digest": "on", "language": "en"})
     assert Member.get_by_id(member.id).language == "en"
+
+
+def test_the_digest_and_the_decision_email_are_in_each_members_language(app):
+    """Both are sent by the worker (no page, no page language): each member's own language."""
+    import datetime
+
+    from app.db import utcnow
+    from panels import digest
+    from panels.proposals import decisions
+    from panels.proposals.models import Notification
+    from tests.factories import create_view
+    from tests.i18n.test_replies_surveys_files import english_in
+
+    panel = create_panel("Panel Llyfrgelloedd")
+    welsh = create_member(panel, name="Siân", email="sian@example.com", language="cy")
+    english = create_member(panel, name="Sam", email="sam@example.com")
+    news = create_proposal(panel, title="Agor ar ddydd Sul")
+    day = datetime.date(2026, 5, 12)
+    for member in (welsh, english):
+        Notification.create(member=member, kind="proposal", proposal=news)
+    decided = create_proposal(panel, title="Oriau hwy", status="decided", decision="Byddwn yn agor tan 8yh.",
+                              decided_at=utcnow())
+    for member in (welsh, english):
+        create_view(decided, member)
+    with app.app_context():
+        for member in (welsh, english):
+            digest.send_digest(member.id, day)
+        decisions.email_participants(decided.id)
+    sent = {(row.template, row.to_address): row for row in OutboxMessage.select()}
+    cy_digest, en_digest = sent["panel_digest", "sian@example.com"], sent["panel_digest", "sam@example.com"]
+    assert cy_digest.subject.startswith("Beth sy’n newydd ar eich panel: ") and "Mai 2026" in cy_digest.subject
+    assert "Cynigion newydd" in cy_digest.text_body and not english_in(cy_digest.text_body)
+    assert en_digest.subject.startswith("What is new on your panel: ") and "New proposals" in en_digest.text_body
+    cy_decision = sent["proposal_decision", "sian@example.com"]
+    assert cy_decision.subject == "Beth wnaethom ei benderfynu: Oriau hwy"
+    assert "Byddwn yn agor tan 8yh." in cy_decision.text_body and not english_in(cy_decision.text_body)
+    assert sent["proposal_decision", "sam@example.com"].subject == "What we decided: Oriau hwy"
+    assert f"/panel/proposals/{decided.id}/outcome" in cy_decision.text_body
+
+
+def test_the_outcome_page_is_welsh(client):
+    from app.db import utcnow
+    from tests.factories import create_view
+
+    panel = create_panel("Panel Llyfrgelloedd")
+    member = create_member(panel, name="Siân Jones", language="cy")
+    proposal = create_proposal(panel, title="Oriau hwy", status="decided", decision="Byddwn yn agor tan 8yh.",
+                               decided_at=utcnow())
+    create_view(proposal, member, stance="support", reason="Rwy’n gweithio drwy’r wythnos.")
+    client.get("/panel/sign-in?lang=cy")
+    sign_in_member(client, member)
+    soup = welsh_page(client, f"/panel/proposals/{proposal.id}/outcome")
+    assert "Byddwn yn agor tan 8yh." in soup.text()
+    assert_no_english(soup, "outcome")
