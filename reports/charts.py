@@ -1,7 +1,13 @@
 """Charts drawn on the server as inline SVG: no JavaScript, nothing from a CDN. Each has a
 <title> and <desc> named by aria-labelledby and role="img", and the page shows the same
-numbers as a table beside it. Labels are escaped (a topic or service name is never markup)."""
+numbers as a table beside it. Labels are escaped (a topic or service name is never markup).
+
+The charts' own words (legends, descriptions) are in the language in force (flask_babel): Welsh
+on a Welsh public page (the annual report), English on staff pages and in the worker."""
+from flask_babel import gettext
 from markupsafe import Markup, escape
+
+from app.languages import N_
 
 WIDTH = 640
 LABEL_ROW = 18
@@ -11,6 +17,7 @@ CURRENT, PREVIOUS = "#1d70b8", "#b1b4b6"
 SERIES_COLOURS = ("#1d70b8", "#505a5f")  # columns: the first series, the second
 COLUMNS_HEIGHT = 240
 SENTIMENT_COLOURS = (("negative", "#d4351c"), ("neutral", "#b1b4b6"), ("positive", "#00703c"))
+SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive")}
 
 
 def _open(chart_id, title, desc, height):
@@ -23,7 +30,7 @@ def _open(chart_id, title, desc, height):
 
 def _number(value, unit):
     if value is None:
-        return "none"
+        return gettext("none")
     if unit == "percent":
         return f"{value:.1f}%"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:.1f}"
@@ -35,8 +42,9 @@ def bars(chart_id, title, rows, unit="count"):
     values = [v for _, now, before in rows for v in (now, before) if v is not None]
     top = max([abs(v) for v in values] + [1])
     height = ROW * len(rows) + 30
-    desc = "; ".join(f"{label}: {_number(now, unit)} (previous period {_number(before, unit)})"
-                     for label, now, before in rows) or "Nothing to show for this period."
+    desc = "; ".join(gettext("%(label)s: %(now)s (previous period %(before)s)", label=label,
+                             now=_number(now, unit), before=_number(before, unit))
+                     for label, now, before in rows) or gettext("Nothing to show for this period.")
     parts = [_open(chart_id, title, desc, height), _legend()]
     scale = (WIDTH - 90) / top
     for n, (label, now, before) in enumerate(rows):
@@ -53,22 +61,25 @@ def bars(chart_id, title, rows, unit="count"):
 
 def _legend():
     return (f'<rect x="0" y="4" width="12" height="12" fill="{CURRENT}"/>'
-            f'<text x="18" y="15" font-size="12" fill="#0b0c0c">This period</text>'
+            f'<text x="18" y="15" font-size="12" fill="#0b0c0c">{escape(gettext("This period"))}</text>'
             f'<rect x="120" y="4" width="12" height="12" fill="{PREVIOUS}"/>'
-            f'<text x="138" y="15" font-size="12" fill="#0b0c0c">Previous period</text>')
+            f'<text x="138" y="15" font-size="12" fill="#0b0c0c">{escape(gettext("Previous period"))}</text>')
 
 
 def sentiment_columns(chart_id, title, months):
     """Stacked columns, one a month, of the negative, neutral and positive shares."""
     height, base, gap = 260, 220, 4
     width = (WIDTH - 40) / max(len(months), 1)
-    desc = "; ".join(f"{m.month:%b %Y}: " + (f"{m.negative_share:.0f}% negative, {m.positive_share:.0f}% positive"
-                                             if m.classified else "no feedback with a sentiment")
+    desc = "; ".join(f"{m.month:%b %Y}: " + (gettext("%(negative)s%% negative, %(positive)s%% positive",
+                                                     negative=f"{m.negative_share:.0f}",
+                                                     positive=f"{m.positive_share:.0f}")
+                                             if m.classified else gettext("no feedback with a sentiment"))
                      for m in months)
     parts = [_open(chart_id, title, desc, height)]
     for n, (name, colour) in enumerate(SENTIMENT_COLOURS):
         parts.append(f'<rect x="{n * 110}" y="4" width="12" height="12" fill="{colour}"/>'
-                     f'<text x="{n * 110 + 18}" y="15" font-size="12" fill="#0b0c0c">{name.capitalize()}</text>')
+                     f'<text x="{n * 110 + 18}" y="15" font-size="12" fill="#0b0c0c">'
+                     f'{escape(gettext(SENTIMENT_NAMES[name]))}</text>')
     for n, month in enumerate(months):
         x, y = 40 + n * width, base
         for name, colour in SENTIMENT_COLOURS:

@@ -2,10 +2,13 @@
 a band of its colour, the report's name beside it, a footer with what it is about and the period,
 and the page number on every page; headings that feed a contents list (built in two passes,
 multiBuild) and the PDF's outline; the paragraph and table styles. Used by the lessons-learnt
-report (reports.lessons.pdf) and the annual report (reports.annual.pdf)."""
+report (reports.lessons.pdf) and the annual report (reports.annual.pdf). The page numbers and the
+PDF's language (its lang) are the language in force: English in the worker, the page's when a
+resident downloads a translated copy (reports.translated_pdfs)."""
 import io
 from xml.sax.saxutils import escape
 
+from flask_babel import gettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -13,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from app.languages import current, html_lang
 from surveys import poster_text
 
 MARGIN = 18 * mm
@@ -79,8 +83,9 @@ class ReportDoc(BaseDocTemplate):
 
     def __init__(self, out, *, council, colour, header, footer, fonts, **kwargs):
         super().__init__(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + BAND,
-                         bottomMargin=MARGIN, lang="en-GB", **kwargs)
+                         bottomMargin=MARGIN, lang=html_lang(current()), **kwargs)
         self.council, self.colour, self.header, self.footer, self.fonts = council, colour, header, footer, fonts
+        self.page_words = gettext("Page %(number)s")  # formatted on each page, in the language in force now
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
@@ -107,7 +112,8 @@ class ReportDoc(BaseDocTemplate):
         canvas.setFillColor(colors.HexColor("#505a5f"))
         canvas.setFont(regular, 9)
         canvas.drawString(MARGIN, 10 * mm, poster_text.printable(self.footer, regular))
-        canvas.drawRightString(width - MARGIN, 10 * mm, f"Page {doc.page}")
+        canvas.drawRightString(width - MARGIN, 10 * mm,
+                               poster_text.printable(self.page_words % {"number": doc.page}, regular))
         canvas.restoreState()
 
 

@@ -3,16 +3,27 @@ complaints per month and share of negative sentiment in the action's service, fo
 calendar months before the month it was done and the three after. A month not yet over is
 marked "so far"; a month that has not begun is not shown. The sentence compares the monthly
 average before with the average over the months after that are over."""
+import re
 from dataclasses import dataclass
+
+from flask_babel import gettext
 
 from app.actions.models import ActionTheme
 from app.learning.models import Topic
+from app.languages import N_
 from app.learning.trends import topic_months
 from app.timefmt import add_months
 from app.timefmt import to_london
 
 MONTHS = 3
-COUNT_WORDS = {1: "month", 2: "two months", 3: "three months"}
+SPANS = {1: N_("in the month after"), 2: N_("in the two months after"), 3: N_("in the three months after")}
+FELL = N_("Complaints about %(topic)s fell from %(was)s a month to %(now)s a month %(span)s.")
+ROSE = N_("Complaints about %(topic)s rose from %(was)s a month to %(now)s a month %(span)s.")
+STAYED = N_("Complaints about %(topic)s stayed at %(was)s a month %(span)s.")
+TOO_SOON = N_("It is too soon to compare: no full month has passed since the action was done. "
+              "Complaints about %(topic)s averaged %(before)s a month before.")
+OWNERS_NOTE = N_("The owner's note: %(note)s")  # as reports.overview adds the owner's note
+_PATTERNS = []  # (message, the English sentence it makes as a pattern): in_language
 
 
 @dataclass(frozen=True)
@@ -50,20 +61,42 @@ def _number(value):
 
 
 def sentence(topic_name, before, after):
-    """The plain sentence under the figures: before and after are lists of Month."""
+    """The plain sentence under the figures: before and after are lists of Month. In the
+    language in force: English for staff and in the worker, Welsh on a Welsh public page."""
     over = [m for m in after if not m.so_far]
     if not over:
-        return (f"It is too soon to compare: no full month has passed since the action was done. "
-                f"Complaints about {topic_name} averaged {_number(_average(before))} a month before.")
+        return gettext(TOO_SOON, topic=topic_name, before=_number(_average(before)))
     was, now = _average(before), _average(over)
-    span = COUNT_WORDS[len(over)]
+    figures = {"topic": topic_name, "was": _number(was), "now": _number(now), "span": gettext(SPANS[len(over)])}
     if now < was:
-        words = f"Complaints about {topic_name} fell from {_number(was)} a month to {_number(now)} a month"
-    elif now > was:
-        words = f"Complaints about {topic_name} rose from {_number(was)} a month to {_number(now)} a month"
-    else:
-        words = f"Complaints about {topic_name} stayed at {_number(was)} a month"
-    return f"{words} in the {span} after."
+        return gettext(FELL, **figures)
+    if now > was:
+        return gettext(ROSE, **figures)
+    return gettext(STAYED, **figures)
+
+
+def in_language(said):
+    """A sentence Heard wrote in English about an action's effect (kept so, with a report's
+    figures), in the language in force: its figures and the topic's name as they were. Anything
+    else (an officer's words) is returned as it is."""
+    for message, pattern in _patterns():
+        found = pattern.fullmatch(said)
+        if found:
+            values = found.groupdict()
+            if "span" in values:
+                values["span"] = gettext(values["span"])
+            return gettext(message, **values)
+    return said
+
+
+def _patterns():
+    if not _PATTERNS:
+        spans = "|".join(re.escape(span) for span in SPANS.values())
+        for message in (FELL, ROSE, STAYED, TOO_SOON, OWNERS_NOTE):
+            pattern = re.escape(message).replace(r"%\(span\)s", f"(?P<span>{spans})")
+            pattern = re.sub(r"%\\\((\w+)\\\)s", r"(?P<\1>.+?)", pattern)
+            _PATTERNS.append((message, re.compile(pattern, re.DOTALL)))
+    return _PATTERNS
 
 
 def _average(months):

@@ -1,84 +1,131 @@
 """The Complaint Handling Code's sections, and the evidence Heard can compute for each from a
 period's overview (reports.overview) for the self-assessment. Each line names its figure and
-its base, so a reader sees what it rests on."""
+its base, so a reader sees what it rests on.
+
+The sections' names and provisions are marked for the catalogue (N_) and stay English where
+they are defined (staff pages); the public report translates them. `evidence` writes its
+sentences in the language in force (Welsh on a Welsh public page or PDF, English for staff and
+in the worker); `evidence(..., words=ENGLISH)` writes them in English whatever the language, as
+the worker stores them as a draft's starting evidence."""
+from flask_babel import format_date, gettext
+
+from app.languages import N_
 from reports.dashboard_data import fmt
 
 SECTIONS = {
-    1: ("Definition of a complaint",
-        "1.2 the definition of a complaint; 1.3 service requests are not complaints, but a complaint "
-        "is logged when the resident is unhappy with one; 1.4 a complaint need not use the word"),
-    2: ("Exclusions",
-        "2.1 a complaint is accepted unless an exclusion applies; 2.2 exclusions are clear and set out "
-        "in the policy; 2.3 a refusal is explained with the right to go to the Ombudsman"),
-    3: ("Accessibility and awareness",
-        "3.1 complaints can be made in many ways; 3.3 reasonable adjustments; 3.5 the policy is "
-        "published and the Ombudsman's details given"),
-    4: ("Complaint handling staff",
-        "4.1 a person or team leads complaint handling; 4.3 staff are trained and have the authority "
-        "to put things right"),
-    5: ("The complaint handling process",
-        "5.1 a single two-stage process; 5.6 complaints are acknowledged, understood and answered in "
-        "writing; 5.8 the response addresses every point"),
-    6: ("Complaint stages",
-        "6.1 stage 1 acknowledged within 5 working days and answered within 10; 6.12 stage 2 "
-        "acknowledged within 5 working days and answered within 20; extensions with reasons"),
-    7: ("Putting things right",
-        "7.1 remedies put the resident back where they would have been: an apology, an action, a "
-        "payment; 7.3 remedies are followed through"),
-    8: ("Performance reporting and self-assessment",
-        "8.1 an annual complaints performance and service improvement report; 8.2 reported to the "
-        "governing body and published with its response"),
-    9: ("Scrutiny and oversight: continuous learning and improvement",
-        "9.1 learning from complaints improves services; 9.7 the member responsible for complaints "
-        "receives regular information"),
+    1: (N_("Definition of a complaint"),
+        N_("1.2 the definition of a complaint; 1.3 service requests are not complaints, but a complaint "
+           "is logged when the resident is unhappy with one; 1.4 a complaint need not use the word")),
+    2: (N_("Exclusions"),
+        N_("2.1 a complaint is accepted unless an exclusion applies; 2.2 exclusions are clear and set out "
+           "in the policy; 2.3 a refusal is explained with the right to go to the Ombudsman")),
+    3: (N_("Accessibility and awareness"),
+        N_("3.1 complaints can be made in many ways; 3.3 reasonable adjustments; 3.5 the policy is "
+           "published and the Ombudsman's details given")),
+    4: (N_("Complaint handling staff"),
+        N_("4.1 a person or team leads complaint handling; 4.3 staff are trained and have the authority "
+           "to put things right")),
+    5: (N_("The complaint handling process"),
+        N_("5.1 a single two-stage process; 5.6 complaints are acknowledged, understood and answered in "
+           "writing; 5.8 the response addresses every point")),
+    6: (N_("Complaint stages"),
+        N_("6.1 stage 1 acknowledged within 5 working days and answered within 10; 6.12 stage 2 "
+           "acknowledged within 5 working days and answered within 20; extensions with reasons")),
+    7: (N_("Putting things right"),
+        N_("7.1 remedies put the resident back where they would have been: an apology, an action, a "
+           "payment; 7.3 remedies are followed through")),
+    8: (N_("Performance reporting and self-assessment"),
+        N_("8.1 an annual complaints performance and service improvement report; 8.2 reported to the "
+           "governing body and published with its response")),
+    9: (N_("Scrutiny and oversight: continuous learning and improvement"),
+        N_("9.1 learning from complaints improves services; 9.7 the member responsible for complaints "
+           "receives regular information")),
 }
 
 
-def _rate(figure, what):
+class InForce:
+    """Heard's words in the language in force (flask_babel)."""
+
+    @staticmethod
+    def text(message, **values):
+        return gettext(message, **values)
+
+    @staticmethod
+    def date(value):
+        return format_date(value, "d MMMM y")
+
+
+class English:
+    """Heard's words in English, whatever the language in force."""
+
+    @staticmethod
+    def text(message, **values):
+        return message % values if values else message
+
+    @staticmethod
+    def date(value):
+        return f"{value:%-d %B %Y}"
+
+
+IN_FORCE, ENGLISH = InForce(), English()
+
+
+def _rate(words, figure, what):
+    what = words.text(what)
     if figure.base == 0:
-        return f"{what}: no deadlines fell due in the period."
+        return words.text("%(what)s: no deadlines fell due in the period.", what=what)
     met = round(figure.value * figure.base / 100)
-    return f"{what}: {fmt(figure.value, 'percent')} ({met:,} of {figure.base:,})."
+    return words.text("%(what)s: %(rate)s (%(met)s of %(base)s).", what=what, rate=fmt(figure.value, "percent"),
+                      met=f"{met:,}", base=f"{figure.base:,}")
 
 
-def _stages(overview):
+def _stages(words, overview):
     counts = {share.key: share.count for share in overview.casework.stages}
-    return (f"Complaints received at stage 1: {counts.get(1, 0):,}; stage 2 reviews asked for: "
-            f"{counts.get(2, 0):,}.")
+    return words.text("Complaints received at stage 1: %(first)s; stage 2 reviews asked for: %(second)s.",
+                      first=f"{counts.get(1, 0):,}", second=f"{counts.get(2, 0):,}")
 
 
-def evidence(overview, report_title=""):
-    """{section: [sentence]} of what the overview shows for each section (some may be empty)."""
+def evidence(overview, report_title="", words=IN_FORCE):
+    """{section: [sentence]} of what the overview shows for each section (some may be empty), in
+    the language in force (or `words=ENGLISH`). `report_title` as the reader should see it."""
+    w = words.text
     found = {number: [] for number in SECTIONS}
     volumes, cases, casework = overview.volumes, overview.complaints, overview.casework
     kinds = {share.key: share.count for share in volumes.by_kind}
-    found[1].append(f"Complaints logged: {kinds.get('complaint', 0):,}; service requests logged: "
-                    f"{kinds.get('service_request', 0):,}, of {volumes.total.value:,} pieces of feedback.")
-    found[2].append(f"Complaints not accepted: {overview.refused:,}.")
-    found[2] += [f"{share.label}: {share.count:,}." for share in overview.refusals if share.count]
-    channels = ", ".join(f"{share.label} {share.count:,}" for share in volumes.by_channel if share.count)
-    found[3].append(f"Feedback received by channel: {channels or 'none'}.")
-    found[5].append(_stages(overview))
-    found[5].append(_rate(cases.resp1, "Stage 1 complaints answered within 10 working days (or the extended time)"))
-    found[5].append(_rate(cases.resp2, "Stage 2 complaints answered within 20 working days (or the extended time)"))
-    found[6].append(_rate(cases.ack1, "Stage 1 complaints acknowledged within 5 working days"))
-    found[6].append(_rate(cases.resp1, "Stage 1 complaints responded to in time"))
-    found[6].append(_rate(cases.ack2, "Stage 2 complaints acknowledged within 5 working days"))
-    found[6].append(_rate(cases.resp2, "Stage 2 complaints responded to in time"))
-    found[6].append(_rate(cases.escalation, "Stage 1 responses followed by a stage 2 request"))
+    found[1].append(w("Complaints logged: %(complaints)s; service requests logged: %(requests)s, of %(total)s "
+                      "pieces of feedback.", complaints=f"{kinds.get('complaint', 0):,}",
+                      requests=f"{kinds.get('service_request', 0):,}", total=f"{volumes.total.value:,}"))
+    found[2].append(w("Complaints not accepted: %(count)s.", count=f"{overview.refused:,}"))
+    found[2] += [f"{w(share.label)}: {share.count:,}." for share in overview.refusals if share.count]
+    channels = ", ".join(f"{w(share.label)} {share.count:,}" for share in volumes.by_channel if share.count)
+    found[3].append(w("Feedback received by channel: %(channels)s.", channels=channels or w("none")))
+    found[5].append(_stages(words, overview))
+    found[5].append(_rate(words, cases.resp1,
+                          N_("Stage 1 complaints answered within 10 working days (or the extended time)")))
+    found[5].append(_rate(words, cases.resp2,
+                          N_("Stage 2 complaints answered within 20 working days (or the extended time)")))
+    found[6].append(_rate(words, cases.ack1, N_("Stage 1 complaints acknowledged within 5 working days")))
+    found[6].append(_rate(words, cases.resp1, N_("Stage 1 complaints responded to in time")))
+    found[6].append(_rate(words, cases.ack2, N_("Stage 2 complaints acknowledged within 5 working days")))
+    found[6].append(_rate(words, cases.resp2, N_("Stage 2 complaints responded to in time")))
+    found[6].append(_rate(words, cases.escalation, N_("Stage 1 responses followed by a stage 2 request")))
     remedies = casework.remedies
-    found[7].append(f"Of {remedies.closed:,} complaints closed: an apology in {remedies.apology:,}, "
-                    f"something put right in {remedies.action:,}, a payment in {remedies.financial:,} "
-                    f"(£{remedies.financial_pence / 100:,.2f} in all).")
-    found[7].append(_rate(cases.upheld, "Complaints upheld or partly upheld"))
-    found[8].append(f"This report{f' ({report_title})' if report_title else ''} covers "
-                    f"{overview.start:%-d %B %Y} to {overview.end:%-d %B %Y}, with every figure from Heard's "
-                    "dashboard for the same period.")
+    found[7].append(w("Of %(closed)s complaints closed: an apology in %(apology)s, something put right in "
+                      "%(action)s, a payment in %(financial)s (%(amount)s in all).", closed=f"{remedies.closed:,}",
+                      apology=f"{remedies.apology:,}", action=f"{remedies.action:,}",
+                      financial=f"{remedies.financial:,}", amount=f"£{remedies.financial_pence / 100:,.2f}"))
+    found[7].append(_rate(words, cases.upheld, N_("Complaints upheld or partly upheld")))
+    start, end = words.date(overview.start), words.date(overview.end)
+    if report_title:
+        found[8].append(w("This report (%(title)s) covers %(start)s to %(end)s, with every figure from Heard's "
+                          "dashboard for the same period.", title=report_title, start=start, end=end))
+    else:
+        found[8].append(w("This report covers %(start)s to %(end)s, with every figure from Heard's dashboard "
+                          "for the same period.", start=start, end=end))
     referred = sum(share.count for share in casework.ombudsman_referred)
-    found[8].append(f"Complaints referred to an Ombudsman: {referred:,}; Ombudsman decisions received: "
-                    f"{casework.ombudsman_decided:,}.")
-    found[9].append(f"Service improvements made from complaints (root-cause actions done): "
-                    f"{len(overview.improvements):,}.")
+    found[8].append(w("Complaints referred to an Ombudsman: %(referred)s; Ombudsman decisions received: "
+                      "%(decided)s.", referred=f"{referred:,}", decided=f"{casework.ombudsman_decided:,}"))
+    found[9].append(w("Service improvements made from complaints (root-cause actions done): %(count)s.",
+                      count=f"{len(overview.improvements):,}"))
     found[9] += [f"{item.title} ({item.service})." for item in overview.improvements[:10]]
     return found
-

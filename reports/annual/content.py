@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 
+from app.actions.evidence import in_language
+from app.languages import DEFAULT, current
+from reports import dashboard_data
 from reports.annual import code
-from reports.dashboard_data import NAMES, fmt, fmt_change
+from reports.dashboard_data import NAMES
 from reports.queries.definitions import DEFINITIONS
 
 
@@ -23,6 +26,20 @@ class Span:
 
 
 YEAR = Span()
+
+
+def fmt(value, unit):
+    """A figure as the dashboard writes it ("85.0%", "1,204"), "No data" in the language in force."""
+    return dashboard_data.fmt(value, unit, missing=gettext("No data"))
+
+
+def fmt_change(change, unit):
+    """A change as the dashboard writes it ("+3.0 points", "-12"), in the language in force."""
+    if change is None:
+        return gettext("No comparison")
+    if unit == "percent":
+        return gettext("%(change)s points", change=f"{change:+.1f}")
+    return dashboard_data.fmt_change(change, unit)
 
 
 @dataclass
@@ -164,14 +181,17 @@ def improvements(overview, span=YEAR):
                         date=format_date(item.done_on, "d MMMM y")))
         if item.summary:
             found.p(item.summary)
-        for sentence in item.evidence:
-            found.p(sentence)
+        for sentence in item.evidence:  # kept in English with the figures: in the page's language
+            found.p(in_language(sentence))
     return found
 
 
 def self_assessment(report, overview, assessments):
     found = Section(gettext("Self-assessment against the Complaint Handling Code"))
-    computed = code.evidence(overview, report.title)
+    computed = code.evidence(overview, title_words(report))
+    # The council's evidence starts as Heard's, in English (services.fill_figures): while it is
+    # still that, it is Heard's words and is shown in the language in force.
+    english = computed if current() == DEFAULT else code.evidence(overview, report.title, code.ENGLISH)
     rows = {row.section: row for row in assessments}
     for number, (name, provisions) in code.SECTIONS.items():
         row = rows.get(number)
@@ -179,7 +199,10 @@ def self_assessment(report, overview, assessments):
         found.p(gettext("What the Code asks: %(provisions)s.", provisions=gettext(provisions)))
         found.p(gettext("Compliance: %(status)s.", status=gettext(row.status_label if row else "Not yet assessed")))
         if row is not None and row.evidence:
-            found.p(gettext("The council's evidence: %(evidence)s", evidence=row.evidence))
+            said = row.evidence
+            if _lines(said) == _lines("\n".join(english[number])):
+                said = "\n".join(computed[number])
+            found.p(gettext("The council's evidence: %(evidence)s", evidence=said))
         found.p(gettext("Computed by Heard: %(evidence)s", evidence=" ".join(computed[number])
                         or gettext("nothing Heard can count for this section.")))
         if row is not None and row.commentary:
@@ -191,6 +214,10 @@ def self_assessment(report, overview, assessments):
     found.p("; ".join(failing) + "." if failing
             else gettext("None: no section was assessed as partly or not complying."))
     return found
+
+
+def _lines(text):
+    return [line.strip() for line in text.strip().splitlines()]
 
 
 def governance(report):

@@ -4,10 +4,12 @@ from peewee import BlobField, BooleanField, CharField, DateField, DateTimeField,
 
 from app.auth.models import User
 from app.db import BaseModel, utcnow
+from app.languages import N_
 
 STATUSES = {"draft": "Draft", "approved": "Approved", "published": "Published"}
-COMPLIANCE = {"not_assessed": "Not yet assessed", "complies": "Complies", "partly": "Partly complies",
-              "does_not": "Does not comply"}
+# Shown to residents on the published report (translated there); English on staff pages.
+COMPLIANCE = {"not_assessed": N_("Not yet assessed"), "complies": N_("Complies"),
+              "partly": N_("Partly complies"), "does_not": N_("Does not comply")}
 FILE_KINDS = {"letter": "The Ombudsman's annual letter", "pdf": "The report as a PDF"}
 
 

@@ -1,6 +1,9 @@
 """The lessons-learnt report's charts, drawn with reportlab.graphics as vectors in the PDF:
 twelve months of sentiment as columns, and this month beside the last as horizontal bars. Each chart has a
-table of the same figures next to it in the report, so no figure lives only in a picture."""
+table of the same figures next to it in the report, so no figure lives only in a picture. Their
+own words are in the language in force (flask_babel): English in the worker, Welsh in a PDF built
+for a Welsh page (the annual report's bars)."""
+from flask_babel import gettext
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
@@ -32,7 +35,7 @@ def sentiment_trend(months, font, bold):
     """A pair of columns each month: the share of negative and of positive feedback (none for a
     month with nothing classified)."""
     drawing = Drawing(WIDTH, 190)
-    _title(drawing, "Share of feedback that was negative and positive, by month (%)", bold)
+    _title(drawing, gettext("Share of feedback that was negative and positive, by month (%)"), bold)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 35, 40, WIDTH - 50, 120
     chart.data = [[m.negative_share for m in months], [m.positive_share for m in months]]
@@ -45,13 +48,13 @@ def sentiment_trend(months, font, bold):
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 4, 0
     drawing.add(chart)
-    _legend(drawing, 40, 12, [(NEGATIVE, "Negative"), (POSITIVE, "Positive")], font)
+    _legend(drawing, 40, 12, [(NEGATIVE, gettext("Negative")), (POSITIVE, gettext("Positive"))], font)
     return drawing
 
 
 def bars(title, rows, font, bold, colour, this_label, previous_label):
     """rows: [(label, this month, last month)] as pairs of horizontal bars."""
-    rows = rows or [("Nothing recorded", 0, 0)]
+    rows = rows or [(gettext("Nothing recorded"), 0, 0)]
     height = 60 + 26 * len(rows)
     drawing = Drawing(WIDTH, height)
     _title(drawing, title, bold)

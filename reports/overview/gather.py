@@ -65,7 +65,7 @@ def improvements(filters, today=None):
     for action in query.order_by(Action.done_at, Action.id):
         said = [item.sentence for item in evidence.for_action(action, today=today)]
         if (action.owner_note or "").strip():
-            said.append(f"The owner's note: {action.owner_note.strip()}")
+            said.append(evidence.OWNERS_NOTE % {"note": action.owner_note.strip()})
         found.append(Improvement(
             title=action.title, summary=(action.public_summary or "").strip(),
             service=action.service.name if action.service_id else "Every service",

@@ -1,5 +1,6 @@
 """One line per figure, shown beside it on the dashboard and in its CSV, so two councils
 compute each the same way. The code that computes each is named in brackets."""
+from app.languages import N_
 
 DEFINITIONS = {
     "csat": "CSAT: the percentage of answers to satisfaction (CSAT) questions, scored 1 to 5, that "
@@ -22,8 +23,10 @@ DEFINITIONS = {
     "repeat_contacts": "Repeat contacts: contacts received in the period from a resident about a service "
                        "they had contacted us about within the repeat window (REPEAT_CONTACT_DAYS, 14 days "
                        "unless the council set another).",
-    "items": "Feedback received: compliments, comments, complaints, service requests and free-text "
-             "survey answers received in the period (Europe/London dates), by channel, service and type.",
+    # Marked (N_): the published annual report shows this one translated (reports.annual.content).
+    "items": N_("Feedback received: compliments, comments, complaints, service requests and free-text "
+                "survey answers received in the period (Europe/London dates), by channel, service and "
+                "type."),
     "responses": "Survey responses: responses submitted in the period, by touchpoint (email invitations "
                  "and links have none).",
     "ack1": "Stage 1 acknowledged in time: of stage 1 acknowledgement deadlines (5 working days after "
