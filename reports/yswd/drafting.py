@@ -1,9 +1,11 @@
 """Heard's first draft of a publication: "You said" from the query layer (the period's main
 themes with counts and sentiment), candidate quotes for each theme (quotes.py), and "We did"
 from done actions' public summaries (`done_actions`)."""
+from flask_babel import gettext
 from peewee import fn
 
 from app.actions.models import Action, ActionTheme
+from app.languages import current
 from app.timefmt import utc_bounds
 from reports.queries.filters import Filters
 from reports.queries.topics import top_topics
@@ -18,12 +20,27 @@ def filters_for(service, start, end):
 
 
 def sentiment_words(negative, neutral, positive):
-    """"8 negative, 3 neutral or mixed and 1 positive" (the parts that are not zero)."""
-    parts = [f"{n} {word}" for n, word in ((negative, "negative"), (neutral, "neutral or mixed"),
-                                          (positive, "positive")) if n]
+    """"8 negative, 3 neutral or mixed and 1 positive" (the parts that are not zero), in the
+    language in force (English in a draft's summary, made on a staff page or in the worker)."""
+    parts = [(n, text) for n, text in (
+        (negative, gettext("%(count)s negative", count=negative)),
+        (neutral, gettext("%(count)s neutral or mixed", count=neutral)),
+        (positive, gettext("%(count)s positive", count=positive))) if n]
     if not parts:
-        return "no sentiment recorded yet"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return gettext("no sentiment recorded yet")
+    if len(parts) == 1:
+        return parts[0][1]
+    head = ", ".join(text for _, text in parts[:-1])
+    count, last = parts[-1]
+    if current() == "cy" and _vowel_sound(count):
+        return f"{head} ac {last}"
+    return gettext("%(first)s and %(last)s", first=head, last=last)
+
+
+def _vowel_sound(count):
+    """Whether a number is said in Welsh with a vowel first (un, wyth, un ar ddeg, wyth deg...),
+    so "and" before it is "ac" rather than "a"."""
+    return count in (1, 8, 11, 16, 18) or 80 <= count <= 89 or (count > 99 and str(count)[:1] == "8")
 
 
 def _change(figure):

@@ -2,9 +2,15 @@
 how a page names them, and their bounds in stored (naive UTC) time."""
 import datetime
 
+from babel.dates import format_date
+from flask_babel import gettext
+
+from app.languages import current
 from app.timefmt import month_end, to_london
 
 MONTHS_BACK, QUARTERS_BACK, YEARS_BACK = 12, 4, 1
+SOFT = {"Mawrth": "Fawrth", "Mai": "Fai", "Mehefin": "Fehefin", "Gorffennaf": "Orffennaf",
+        "Medi": "Fedi", "Tachwedd": "Dachwedd"}
 
 
 def month(year, number):
@@ -39,16 +45,31 @@ def parse(value):
 
 
 def words(start, end):
-    """"March 2026", "January to March 2026", "2025", or "3 March to 9 April 2026"."""
+    """"March 2026", "January to March 2026", "2025", or "3 March to 9 April 2026", in the
+    language in force (English for staff and in the worker; "Ebrill i Fehefin 2026" on a Welsh
+    page). Works outside an app too (in English)."""
+    language = current()
     if start.day == 1 and (end + datetime.timedelta(days=1)).day == 1:
         if start.month == 1 and end.month == 12 and start.year == end.year:
             return str(start.year)
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start:%B %Y}"
-        first = f"{start:%B}" if start.year == end.year else f"{start:%B %Y}"
-        return f"{first} to {end:%B %Y}"
-    first = f"{start.day} {start:%B}" + ("" if start.year == end.year else f" {start.year}")
-    return f"{first} to {end.day} {end:%B %Y}"
+            return format_date(start, "MMMM y", locale=language)
+        first = format_date(start, "MMMM" if start.year == end.year else "MMMM y", locale=language)
+        return _to(first, format_date(end, "MMMM y", locale=language))
+    first = format_date(start, "d MMMM" if start.year == end.year else "d MMMM y", locale=language)
+    return _to(first, format_date(end, "d MMMM y", locale=language))
+
+
+def _to(first, last):
+    return gettext("%(start)s to %(end)s", start=first, end=_after_to(last))
+
+
+def _after_to(text):
+    """Welsh months after "i" ("to") take the soft mutation: "Ionawr i Fawrth"."""
+    if current() != "cy":
+        return text
+    head, _, rest = text.partition(" ")
+    return " ".join(part for part in (SOFT.get(head, head), rest) if part)
 
 
 def choices(today=None):

@@ -2,7 +2,7 @@
 publication, its PDF and an Atom feed. Drafts and publications in review are not found.
 
 The pages, feed and PDF are in the page's language (app.i18n): Heard's own words, the period's
-name and the sentiments (public_words); what officers wrote stays as written. The stored PDF
+name and the sentiments (period, drafting, public_words); what officers wrote stays as written. The stored PDF
 (built by the worker) is the English one; another language's PDF is built when asked for."""
 from flask import Blueprint, Response, abort, current_app, render_template
 
@@ -24,7 +24,7 @@ def index():
 
 @bp.route("/feed.atom")
 def feed():
-    views = [public_words.localised(reads.public_view(publication)) for publication in reads.published()]
+    views = [reads.public_view(publication) for publication in reads.published()]
     views.sort(key=lambda view: view.publication.published_at, reverse=True)
     xml = render_template("yswd/feed.xml", views=views[:50],
                           updated=views[0].publication.published_at if views else utcnow())
@@ -34,7 +34,7 @@ def feed():
 @bp.route("/<slug>")
 def show(slug):
     publication = reads.published_by_slug(slug) or abort(404)
-    return render_template("yswd/public_show.html", view=public_words.localised(reads.public_view(publication)))
+    return render_template("yswd/public_show.html", view=reads.public_view(publication))
 
 
 @bp.route("/<slug>.pdf")
@@ -43,7 +43,7 @@ def pdf(slug):
     content = reads.pdf_bytes(publication) or abort(404)
     if current() != DEFAULT:  # the stored PDF is English: this language's, from the same read
         content = translated_pdfs.translated("yswd", bytes(content), current(), lambda: pdf_file.build(
-            public_words.localised(reads.public_view(publication)), current_app.config["HEARD"].council_name,
+            reads.public_view(publication), current_app.config["HEARD"].council_name,
             lang=html_lang(current())))
     response = Response(content, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{publication.slug}.pdf"'

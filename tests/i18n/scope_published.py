@@ -7,6 +7,8 @@ FILES = [
     "app/cases/templates/cases/escalate_sent.html",
     "reports/yswd/public_views.py",
     "reports/yswd/public_words.py",
+    "reports/yswd/period.py",
+    "reports/yswd/drafting.py",
     "reports/yswd/pdf.py",
     "reports/yswd/templates/yswd/public_index.html",
     "reports/yswd/templates/yswd/public_show.html",

@@ -114,18 +114,18 @@ def test_you_said_we_did_stays_english(app, publication):
 
 
 def test_period_names_are_welsh(app):
-    from reports.yswd import public_words
+    from reports.yswd import drafting, period
 
     with app.test_request_context("/you-said-we-did/?lang=cy"):
         app.preprocess_request()
-        assert public_words.period_words(datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)) == \
+        assert period.words(datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)) == \
             "Ebrill i Fehefin 2026"
-        assert public_words.period_words(datetime.date(2026, 3, 1), datetime.date(2026, 3, 31)) == "Mawrth 2026"
-        assert public_words.sentiment_words(8, 3, 1) == "8 negyddol, 3 niwtral neu gymysg ac 1 cadarnhaol"
+        assert period.words(datetime.date(2026, 3, 1), datetime.date(2026, 3, 31)) == "Mawrth 2026"
+        assert drafting.sentiment_words(8, 3, 1) == "8 negyddol, 3 niwtral neu gymysg ac 1 cadarnhaol"
     with app.test_request_context("/you-said-we-did/?lang=en"):
-        assert public_words.period_words(datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)) == \
+        assert period.words(datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)) == \
             "April to June 2026"
-        assert public_words.sentiment_words(8, 3, 1) == "8 negative, 3 neutral or mixed and 1 positive"
+        assert drafting.sentiment_words(8, 3, 1) == "8 negative, 3 neutral or mixed and 1 positive"
 
 
 @pytest.fixture
