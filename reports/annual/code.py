@@ -5,11 +5,12 @@ its base, so a reader sees what it rests on.
 The sections' names and provisions are marked for the catalogue (N_) and stay English where
 they are defined (staff pages); the public report translates them. `evidence` writes its
 sentences in the language in force (Welsh on a Welsh public page or PDF, English for staff and
-in the worker); `evidence(..., words=ENGLISH)` writes them in English whatever the language, as
-the worker stores them as a draft's starting evidence."""
-from flask_babel import format_date, gettext
+in the worker); `english_evidence` writes them in English whatever the language, as the worker
+stores them as a draft's starting evidence."""
+from babel.dates import format_date
+from flask_babel import force_locale, gettext
 
-from app.languages import N_
+from app.languages import DEFAULT, N_, current
 from reports.dashboard_data import fmt
 
 SECTIONS = {
@@ -43,89 +44,74 @@ SECTIONS = {
 }
 
 
-class InForce:
-    """Heard's words in the language in force (flask_babel)."""
-
-    @staticmethod
-    def text(message, **values):
-        return gettext(message, **values)
-
-    @staticmethod
-    def date(value):
-        return format_date(value, "d MMMM y")
+def _date(value):
+    """'1 April 2025' in the language in force (English outside an app)."""
+    return format_date(value, "d MMMM y", locale=current())
 
 
-class English:
-    """Heard's words in English, whatever the language in force."""
-
-    @staticmethod
-    def text(message, **values):
-        return message % values if values else message
-
-    @staticmethod
-    def date(value):
-        return f"{value:%-d %B %Y}"
-
-
-IN_FORCE, ENGLISH = InForce(), English()
-
-
-def _rate(words, figure, what):
-    what = words.text(what)
+def _rate(figure, what):
+    what = gettext(what)
     if figure.base == 0:
-        return words.text("%(what)s: no deadlines fell due in the period.", what=what)
+        return gettext("%(what)s: no deadlines fell due in the period.", what=what)
     met = round(figure.value * figure.base / 100)
-    return words.text("%(what)s: %(rate)s (%(met)s of %(base)s).", what=what, rate=fmt(figure.value, "percent"),
+    return gettext("%(what)s: %(rate)s (%(met)s of %(base)s).", what=what, rate=fmt(figure.value, "percent"),
                       met=f"{met:,}", base=f"{figure.base:,}")
 
 
-def _stages(words, overview):
+def _stages(overview):
     counts = {share.key: share.count for share in overview.casework.stages}
-    return words.text("Complaints received at stage 1: %(first)s; stage 2 reviews asked for: %(second)s.",
+    return gettext("Complaints received at stage 1: %(first)s; stage 2 reviews asked for: %(second)s.",
                       first=f"{counts.get(1, 0):,}", second=f"{counts.get(2, 0):,}")
 
 
-def evidence(overview, report_title="", words=IN_FORCE):
+def english_evidence(overview, report_title=""):
+    """`evidence` in English whatever the language in force (stored as staff read and edit it)."""
+    with force_locale(DEFAULT):
+        return evidence(overview, report_title)
+
+
+def evidence(overview, report_title=""):
     """{section: [sentence]} of what the overview shows for each section (some may be empty), in
-    the language in force (or `words=ENGLISH`). `report_title` as the reader should see it."""
-    w = words.text
+    the language in force. `report_title` as the reader should see it."""
     found = {number: [] for number in SECTIONS}
     volumes, cases, casework = overview.volumes, overview.complaints, overview.casework
     kinds = {share.key: share.count for share in volumes.by_kind}
-    found[1].append(w("Complaints logged: %(complaints)s; service requests logged: %(requests)s, of %(total)s "
-                      "pieces of feedback.", complaints=f"{kinds.get('complaint', 0):,}",
-                      requests=f"{kinds.get('service_request', 0):,}", total=f"{volumes.total.value:,}"))
-    found[2].append(w("Complaints not accepted: %(count)s.", count=f"{overview.refused:,}"))
-    found[2] += [f"{w(share.label)}: {share.count:,}." for share in overview.refusals if share.count]
-    channels = ", ".join(f"{w(share.label)} {share.count:,}" for share in volumes.by_channel if share.count)
-    found[3].append(w("Feedback received by channel: %(channels)s.", channels=channels or w("none")))
-    found[5].append(_stages(words, overview))
-    found[5].append(_rate(words, cases.resp1,
+    found[1].append(gettext(
+        "Complaints logged: %(complaints)s; service requests logged: %(requests)s, of %(total)s pieces of "
+        "feedback.", complaints=f"{kinds.get('complaint', 0):,}", requests=f"{kinds.get('service_request', 0):,}",
+        total=f"{volumes.total.value:,}"))
+    found[2].append(gettext("Complaints not accepted: %(count)s.", count=f"{overview.refused:,}"))
+    found[2] += [f"{gettext(share.label)}: {share.count:,}." for share in overview.refusals if share.count]
+    channels = ", ".join(f"{gettext(share.label)} {share.count:,}" for share in volumes.by_channel if share.count)
+    found[3].append(gettext("Feedback received by channel: %(channels)s.", channels=channels or gettext("none")))
+    found[5].append(_stages(overview))
+    found[5].append(_rate(cases.resp1,
                           N_("Stage 1 complaints answered within 10 working days (or the extended time)")))
-    found[5].append(_rate(words, cases.resp2,
+    found[5].append(_rate(cases.resp2,
                           N_("Stage 2 complaints answered within 20 working days (or the extended time)")))
-    found[6].append(_rate(words, cases.ack1, N_("Stage 1 complaints acknowledged within 5 working days")))
-    found[6].append(_rate(words, cases.resp1, N_("Stage 1 complaints responded to in time")))
-    found[6].append(_rate(words, cases.ack2, N_("Stage 2 complaints acknowledged within 5 working days")))
-    found[6].append(_rate(words, cases.resp2, N_("Stage 2 complaints responded to in time")))
-    found[6].append(_rate(words, cases.escalation, N_("Stage 1 responses followed by a stage 2 request")))
+    found[6].append(_rate(cases.ack1, N_("Stage 1 complaints acknowledged within 5 working days")))
+    found[6].append(_rate(cases.resp1, N_("Stage 1 complaints responded to in time")))
+    found[6].append(_rate(cases.ack2, N_("Stage 2 complaints acknowledged within 5 working days")))
+    found[6].append(_rate(cases.resp2, N_("Stage 2 complaints responded to in time")))
+    found[6].append(_rate(cases.escalation, N_("Stage 1 responses followed by a stage 2 request")))
     remedies = casework.remedies
-    found[7].append(w("Of %(closed)s complaints closed: an apology in %(apology)s, something put right in "
-                      "%(action)s, a payment in %(financial)s (%(amount)s in all).", closed=f"{remedies.closed:,}",
-                      apology=f"{remedies.apology:,}", action=f"{remedies.action:,}",
-                      financial=f"{remedies.financial:,}", amount=f"£{remedies.financial_pence / 100:,.2f}"))
-    found[7].append(_rate(words, cases.upheld, N_("Complaints upheld or partly upheld")))
-    start, end = words.date(overview.start), words.date(overview.end)
+    found[7].append(gettext(
+        "Of %(closed)s complaints closed: an apology in %(apology)s, something put right in %(action)s, a "
+        "payment in %(financial)s (%(amount)s in all).", closed=f"{remedies.closed:,}",
+        apology=f"{remedies.apology:,}", action=f"{remedies.action:,}", financial=f"{remedies.financial:,}",
+        amount=f"£{remedies.financial_pence / 100:,.2f}"))
+    found[7].append(_rate(cases.upheld, N_("Complaints upheld or partly upheld")))
+    start, end = _date(overview.start), _date(overview.end)
     if report_title:
-        found[8].append(w("This report (%(title)s) covers %(start)s to %(end)s, with every figure from Heard's "
-                          "dashboard for the same period.", title=report_title, start=start, end=end))
+        found[8].append(gettext("This report (%(title)s) covers %(start)s to %(end)s, with every figure from "
+                                "Heard's dashboard for the same period.", title=report_title, start=start, end=end))
     else:
-        found[8].append(w("This report covers %(start)s to %(end)s, with every figure from Heard's dashboard "
-                          "for the same period.", start=start, end=end))
+        found[8].append(gettext("This report covers %(start)s to %(end)s, with every figure from Heard's "
+                                "dashboard for the same period.", start=start, end=end))
     referred = sum(share.count for share in casework.ombudsman_referred)
-    found[8].append(w("Complaints referred to an Ombudsman: %(referred)s; Ombudsman decisions received: "
-                      "%(decided)s.", referred=f"{referred:,}", decided=f"{casework.ombudsman_decided:,}"))
-    found[9].append(w("Service improvements made from complaints (root-cause actions done): %(count)s.",
-                      count=f"{len(overview.improvements):,}"))
+    found[8].append(gettext("Complaints referred to an Ombudsman: %(referred)s; Ombudsman decisions received: "
+                            "%(decided)s.", referred=f"{referred:,}", decided=f"{casework.ombudsman_decided:,}"))
+    found[9].append(gettext("Service improvements made from complaints (root-cause actions done): %(count)s.",
+                            count=f"{len(overview.improvements):,}"))
     found[9] += [f"{item.title} ({item.service})." for item in overview.improvements[:10]]
     return found

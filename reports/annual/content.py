@@ -191,7 +191,7 @@ def self_assessment(report, overview, assessments):
     computed = code.evidence(overview, title_words(report))
     # The council's evidence starts as Heard's, in English (services.fill_figures): while it is
     # still that, it is Heard's words and is shown in the language in force.
-    english = computed if current() == DEFAULT else code.evidence(overview, report.title, code.ENGLISH)
+    english = computed if current() == DEFAULT else code.english_evidence(overview, report.title)
     rows = {row.section: row for row in assessments}
     for number, (name, provisions) in code.SECTIONS.items():
         row = rows.get(number)

@@ -68,6 +68,6 @@ def draft(start, *, council_name, council_colour):
     start, end = services.period_of(start)
     overview = services.compute(start, end)
     report = AnnualReport(period_start=start, period_end=end, title=services.title_of(start, end))
-    computed = code.evidence(overview, report.title, code.ENGLISH)
+    computed = code.english_evidence(overview, report.title)
     rows = [Assessment(section=n, evidence="\n".join(computed[n])) for n in code.SECTIONS]
     return build(report, overview, rows, council_name=council_name, council_colour=council_colour), end

@@ -101,7 +101,7 @@ def fill_figures(report_id):
         return False
     refresh_now()  # the summaries up to date first, under the worker's lock
     overview = compute(report.period_start, report.period_end)
-    computed = code.evidence(overview, report.title, code.ENGLISH)  # stored: English, as staff read it
+    computed = code.english_evidence(overview, report.title)  # stored: English, as staff read it
     with transaction():
         fresh = AnnualReport.get_by_id(report_id)
         if not computing(fresh):
